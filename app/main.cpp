@@ -1,0 +1,190 @@
+// Command-line handling: `panelx` opens the desktop window, `panelx --headless` runs the same
+// engine as a service. Everything else lives in engine/ and ui/.
+#include "Engine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <cstring>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#if defined(PANELX_HAS_UI) && __has_include("DesktopApp.h")
+#define PANELX_DESKTOP 1
+#include "DesktopApp.h"
+#include <QApplication>
+#endif
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGINT/SIGTERM reach the event loop through a socket pair, so the engine stops on its own
+// thread: open segments are closed and indexed before the process exits.
+void installStopSignals(QObject *context, std::function<void()> onStop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, onStop] {
+        char byte;
+        [[maybe_unused]] auto readBytes = ::read(signalPipe[0], &byte, 1);
+        notifier->setEnabled(false);
+        onStop();
+    });
+    struct sigaction action { };
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+#ifdef PANELX_DESKTOP
+// The window needs a QApplication, the service must not create one: decide before either exists.
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--help") == 0
+            || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
+            || std::strcmp(argv[i], "-v") == 0)
+            return true;
+    }
+    return false;
+}
+#endif
+
+QString logLine(const panelx::ChannelConfig &channel, const panelx::ChannelStatus &status)
+{
+    QString line = QStringLiteral("channel \"%1\": %2")
+                       .arg(channel.name, panelx::channelStateName(status.state).toLower());
+    if (status.state == panelx::ChannelState::Live) {
+        QStringList parts;
+        if (!status.videoCodec.isEmpty())
+            parts << QStringLiteral("%1 %2x%3 %4 fps")
+                         .arg(status.videoCodec)
+                         .arg(status.width)
+                         .arg(status.height)
+                         .arg(status.frameRate, 0, 'f', 2);
+        if (!status.audioCodec.isEmpty())
+            parts << status.audioCodec;
+        line += QStringLiteral(" (%1)").arg(parts.join(QStringLiteral(", ")));
+    }
+    if (!status.message.isEmpty())
+        line += QStringLiteral(" — ") + status.message;
+    return line;
+}
+
+int runHeadless(const panelx::EngineOptions &options)
+{
+    panelx::Engine engine(options);
+    QObject::connect(&engine, &panelx::Engine::started, [&engine] {
+        qInfo().noquote() << "PanelX" << PANELX_VERSION << "serving" << engine.playlistUrl()
+                          << "— data in" << engine.dataDir();
+    });
+    QObject::connect(&engine, &panelx::Engine::startFailed, [](const QString &reason) {
+        qCritical().noquote() << "PanelX could not start:" << reason;
+        QCoreApplication::exit(1);
+    });
+    // Statuses also carry periodic measurements; the log gets only changes of state or reason.
+    QHash<qint64, QPair<panelx::ChannelState, QString>> logged;
+    QObject::connect(&engine, &panelx::Engine::channelStatusChanged,
+        [&engine, &logged](const panelx::ChannelStatus &status) {
+            const auto key = qMakePair(status.state, status.message);
+            if (logged.value(status.channelId) == key)
+                return;
+            logged.insert(status.channelId, key);
+            for (const auto &channel : engine.channels())
+                if (channel.id == status.channelId)
+                    qInfo().noquote() << logLine(channel, status);
+        });
+    QObject::connect(
+        &engine, &panelx::Engine::requestFailed, [](const QString &what, const QString &reason) {
+            qWarning().noquote() << what << "failed:" << reason;
+        });
+    QObject::connect(&engine, &panelx::Engine::stopped, [] {
+        qInfo().noquote() << "PanelX stopped";
+        QCoreApplication::quit();
+    });
+    installStopSignals(&engine, [&engine] { engine.stop(); });
+    QMetaObject::invokeMethod(&engine, &panelx::Engine::start, Qt::QueuedConnection);
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PanelX"));
+    QCoreApplication::setApplicationName(QStringLiteral("PanelX"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PANELX_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss} %{type}: %{message}"));
+
+    std::unique_ptr<QCoreApplication> app;
+#ifdef PANELX_DESKTOP
+    if (wantsHeadless(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+#else
+    app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "PanelX Desktop: live channels to HLS for the devices on your network."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption headlessOption(QStringLiteral("headless"),
+        QCoreApplication::translate(
+            "main", "Run the engine and the viewer server with no window."));
+    QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Keep the database and segments in <dir>."),
+        QStringLiteral("dir"));
+    QCommandLineOption portOption(QStringLiteral("port"),
+        QCoreApplication::translate("main", "Serve viewers on TCP port <port> (default 8080)."),
+        QStringLiteral("port"));
+    parser.addOptions({headlessOption, dataDirOption, portOption});
+#ifdef PANELX_DESKTOP
+    QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
+        QStringLiteral("Save a screenshot of every page to <dir>."), QStringLiteral("dir"));
+    screenshotsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotsOption);
+#endif
+    parser.process(*app);
+
+    panelx::EngineOptions options;
+    options.dataDir = parser.isSet(dataDirOption)
+        ? parser.value(dataDirOption)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const uint port = parser.value(portOption).toUInt(&ok);
+        if (!ok || port > 65535) {
+            qCritical().noquote() << QCoreApplication::translate(
+                "main", "--port needs a number from 0 to 65535, not “%1”.")
+                                         .arg(parser.value(portOption));
+            return 2;
+        }
+        options.httpPort = static_cast<quint16>(port);
+    }
+
+    if (parser.isSet(headlessOption))
+        return runHeadless(options);
+#ifdef PANELX_DESKTOP
+    return panelx::runDesktop(options, parser.isSet(dataDirOption), parser.isSet(portOption),
+        parser.value(screenshotsOption));
+#else
+    qCritical().noquote() << "This build has no desktop window; run with --headless.";
+    return 2;
+#endif
+}

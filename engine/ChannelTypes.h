@@ -1,0 +1,71 @@
+// Value types that describe channels, their live state and their segments. They cross threads
+// by value (queued signals), so they are registered as metatypes in Engine.cpp.
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QtGlobal>
+
+namespace panelx {
+
+inline constexpr int kDefaultSegmentDurationMs = 4000;
+inline constexpr int kMinSegmentDurationMs = 1000;
+inline constexpr int kMaxSegmentDurationMs = 10000;
+inline constexpr qint64 kDefaultBufferMs = 2LL * 3600 * 1000;
+inline constexpr qint64 kMaxBufferMs = 24LL * 3600 * 1000;
+inline constexpr quint16 kDefaultHttpPort = 8080;
+// The copy-mode rendition: the source's own packets, re-muxed.
+inline const QString kSourceRendition = QStringLiteral("src");
+// URL of the built-in test pattern (made by libav's lavfi, no network needed).
+inline const QString kDemoSourceUrl = QStringLiteral("demo:");
+
+struct ChannelConfig {
+    qint64 id = 0; // 0 until stored
+    QString name;
+    QString slug; // URL-safe, unique; derived from the name when stored
+    QString sourceUrl;
+    bool enabled = true;
+    int segmentDurationMs = kDefaultSegmentDurationMs;
+    qint64 bufferMs = kDefaultBufferMs;
+
+    bool operator==(const ChannelConfig &) const = default;
+};
+
+enum class ChannelState { Invalid = 0, Stopped, Starting, Live, Reconnecting, Failed };
+
+QString channelStateName(ChannelState state);
+
+struct ChannelStatus {
+    qint64 channelId = 0;
+    ChannelState state = ChannelState::Stopped;
+    QString message; // the last error or reason, in words a person can act on
+    qint64 inputBitrate = 0; // bits per second, measured over the last few seconds
+    double frameRate = 0;
+    QString videoCodec; // empty for audio-only sources
+    int width = 0;
+    int height = 0;
+    QString audioCodec; // empty for video-only sources
+    int viewers = 0; // distinct viewer addresses in the last 30 s
+    qint64 bufferBytes = 0; // this channel's segments on disk
+};
+
+struct SegmentInfo {
+    qint64 channelId = 0;
+    QString rendition = kSourceRendition;
+    qint64 sequence = 0; // never repeats for a channel+rendition, also across restarts
+    qint64 startUtcMs = 0;
+    qint64 durationMs = 0;
+    qint64 sizeBytes = 0;
+    bool discontinuity = false; // timestamps do not continue from the previous segment
+    // Count of discontinuities from the channel's first segment up to and including this one;
+    // the playlist's EXT-X-DISCONTINUITY-SEQUENCE is this value of its first segment.
+    qint64 discontinuitySequence = 0;
+
+    bool operator==(const SegmentInfo &) const = default;
+};
+
+} // namespace panelx
+
+Q_DECLARE_METATYPE(panelx::ChannelConfig)
+Q_DECLARE_METATYPE(panelx::ChannelStatus)
+Q_DECLARE_METATYPE(panelx::SegmentInfo)

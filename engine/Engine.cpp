@@ -1,0 +1,330 @@
+#include "Engine.h"
+
+#include "ChannelDirectory.h"
+#include "ChannelValidator.h"
+#include "hls/SegmentStore.h"
+#include "http/HttpServer.h"
+#include "ingest/Ingest.h"
+#include "storage/ChannelRepository.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QNetworkInterface>
+#include <QTimer>
+#include <map>
+
+namespace panelx {
+
+namespace {
+
+// How often viewer counts, buffer sizes and retention of stopped channels are refreshed.
+constexpr int kHousekeepingIntervalMs = 5000;
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<ChannelConfig>();
+    qRegisterMetaType<ChannelStatus>();
+    qRegisterMetaType<SegmentInfo>();
+}
+
+QString joinProblems(const QList<FieldError> &problems)
+{
+    QStringList lines;
+    for (const auto &problem : problems)
+        lines << problem.message;
+    return lines.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+struct Engine::Private {
+    explicit Private(EngineOptions o) : options(std::move(o)) { }
+
+    EngineOptions options;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<ChannelRepository> repository;
+    std::unique_ptr<SegmentStore> store;
+    ChannelDirectory directory;
+    std::unique_ptr<HttpServer> http;
+    std::map<qint64, std::unique_ptr<Ingest>> ingests;
+    QHash<qint64, ChannelStatus> statuses;
+    QTimer housekeeping;
+    bool running = false;
+};
+
+Engine::Engine(EngineOptions options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(std::move(options)))
+{
+    registerMetaTypes();
+    d->housekeeping.setInterval(kHousekeepingIntervalMs);
+    connect(&d->housekeeping, &QTimer::timeout, this, [this] {
+        const qint64 nowUtcMs = QDateTime::currentMSecsSinceEpoch();
+        for (const auto &channel : d->directory.all()) {
+            if (!channel.enabled)
+                d->store->applyRetention(channel.id, channel.bufferMs, nowUtcMs);
+            ChannelStatus status = d->statuses.value(channel.id);
+            status.channelId = channel.id;
+            const int viewers = d->http->viewers(channel.id);
+            const qint64 bytes = d->store->bytesUsed(channel.id);
+            if (viewers != status.viewers || bytes != status.bufferBytes) {
+                status.viewers = viewers;
+                status.bufferBytes = bytes;
+                d->statuses.insert(channel.id, status);
+                emit channelStatusChanged(status);
+            }
+        }
+    });
+}
+
+Engine::~Engine()
+{
+    if (d->running)
+        stop();
+}
+
+QList<ChannelConfig> Engine::channels() const
+{
+    return d->directory.all();
+}
+
+ChannelStatus Engine::status(qint64 channelId) const
+{
+    ChannelStatus status = d->statuses.value(channelId);
+    status.channelId = channelId;
+    return status;
+}
+
+quint16 Engine::httpPort() const
+{
+    return d->http ? d->http->port() : d->options.httpPort;
+}
+
+QString Engine::viewerBaseUrl() const
+{
+    QString host = QStringLiteral("127.0.0.1");
+    if (d->options.listenAddress != QHostAddress::LocalHost
+        && d->options.listenAddress != QHostAddress::LocalHostIPv6) {
+        if (d->options.listenAddress != QHostAddress::Any
+            && d->options.listenAddress != QHostAddress::AnyIPv4) {
+            host = d->options.listenAddress.toString();
+        } else {
+            for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+                if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+                    host = address.toString();
+                    break;
+                }
+            }
+        }
+    }
+    return QStringLiteral("http://%1:%2").arg(host).arg(httpPort());
+}
+
+QString Engine::liveUrl(const ChannelConfig &channel) const
+{
+    return viewerBaseUrl() + QStringLiteral("/live/%1.m3u8").arg(channel.slug);
+}
+
+QString Engine::playlistUrl() const
+{
+    return viewerBaseUrl() + QStringLiteral("/playlist.m3u");
+}
+
+QString Engine::dataDir() const
+{
+    return d->options.dataDir;
+}
+
+void Engine::start()
+{
+    if (d->running)
+        return;
+    const QString dataDir = d->options.dataDir;
+    if (!QDir().mkpath(dataDir)) {
+        emit startFailed(tr("Cannot create the data folder %1: check that the disk is mounted "
+                            "and that you may write there, or choose another with --data-dir.")
+                             .arg(dataDir));
+        return;
+    }
+    const QString dbPath = QDir(dataDir).filePath(QStringLiteral("panelx.db"));
+    const bool firstStart = !QFileInfo::exists(dbPath);
+    d->db = std::make_unique<Database>(dbPath);
+    QString error;
+    if (!d->db->open(&error)) {
+        emit startFailed(error);
+        return;
+    }
+    d->repository = std::make_unique<ChannelRepository>(*d->db);
+    d->store = std::make_unique<SegmentStore>(
+        *d->db, QDir(dataDir).filePath(QStringLiteral("segments")));
+    const ReconcileReport report = d->store->reconcile();
+    if (report.rowsWithoutFile || report.filesRecovered || report.tempFilesRemoved
+        || report.unreadableFilesRemoved) {
+        qInfo().noquote() << tr("Recovered the segment store: %1 segments re-indexed, %2 index "
+                                "entries without a file dropped, %3 unfinished files removed.")
+                                 .arg(report.filesRecovered)
+                                 .arg(report.rowsWithoutFile)
+                                 .arg(report.tempFilesRemoved + report.unreadableFilesRemoved);
+    }
+
+    if (firstStart && d->options.createDemoChannel) {
+        ChannelConfig demo;
+        demo.name = tr("Demo");
+        demo.sourceUrl = kDemoSourceUrl;
+        if (!d->repository->insert(demo, &error))
+            qWarning().noquote() << error;
+    }
+
+    d->http = std::make_unique<HttpServer>(*d->store, d->directory);
+    if (!d->http->start(d->options.listenAddress, d->options.httpPort, &error)) {
+        d->http.reset();
+        emit startFailed(error);
+        return;
+    }
+    d->running = true;
+    for (const ChannelConfig &channel : d->repository->all()) {
+        d->directory.put(channel);
+        ChannelStatus status;
+        status.channelId = channel.id;
+        d->statuses.insert(channel.id, status);
+        if (channel.enabled)
+            startIngest(channel);
+    }
+    d->housekeeping.start();
+    emit started();
+}
+
+void Engine::stop()
+{
+    if (!d->running)
+        return;
+    d->housekeeping.stop();
+    d->ingests.clear(); // each commits its open segment and joins its thread
+    if (d->http)
+        d->http->stop();
+    d->running = false;
+    emit stopped();
+}
+
+void Engine::startIngest(const ChannelConfig &channel)
+{
+    IngestOptions options;
+    options.onStatus = [this](const ChannelStatus &status) {
+        QMetaObject::invokeMethod(
+            this, [this, status] { onIngestStatus(status); }, Qt::QueuedConnection);
+    };
+    auto ingest = std::make_unique<Ingest>(channel, *d->store, options);
+    ingest->start();
+    d->ingests[channel.id] = std::move(ingest);
+}
+
+void Engine::stopIngest(qint64 channelId)
+{
+    d->ingests.erase(channelId);
+}
+
+void Engine::onIngestStatus(ChannelStatus status)
+{
+    // A status queued by an ingest just before its channel was deleted.
+    if (!d->directory.byId(status.channelId))
+        return;
+    const ChannelStatus previous = d->statuses.value(status.channelId);
+    status.viewers = previous.viewers;
+    status.bufferBytes = previous.bufferBytes;
+    d->statuses.insert(status.channelId, status);
+    emit channelStatusChanged(status);
+}
+
+void Engine::addChannel(ChannelConfig channel)
+{
+    const QString what = tr("Adding channel “%1”").arg(channel.name);
+    if (!d->running) {
+        emit requestFailed(what, tr("The engine is not running."));
+        return;
+    }
+    channel.id = 0;
+    if (const auto problems = ChannelValidator::validate(channel, d->directory.all());
+        !problems.isEmpty()) {
+        emit requestFailed(what, joinProblems(problems));
+        return;
+    }
+    QString error;
+    const auto stored = d->repository->insert(channel, &error);
+    if (!stored) {
+        emit requestFailed(what, error);
+        return;
+    }
+    d->directory.put(*stored);
+    ChannelStatus status;
+    status.channelId = stored->id;
+    d->statuses.insert(stored->id, status);
+    emit channelAdded(*stored);
+    if (stored->enabled)
+        startIngest(*stored);
+}
+
+void Engine::updateChannel(ChannelConfig channel)
+{
+    const QString what = tr("Saving channel “%1”").arg(channel.name);
+    const auto current = d->running ? d->directory.byId(channel.id) : std::nullopt;
+    if (!current) {
+        emit requestFailed(what, tr("This channel no longer exists."));
+        return;
+    }
+    channel.slug = current->slug;
+    if (const auto problems = ChannelValidator::validate(channel, d->directory.all());
+        !problems.isEmpty()) {
+        emit requestFailed(what, joinProblems(problems));
+        return;
+    }
+    QString error;
+    if (!d->repository->update(channel, &error)) {
+        emit requestFailed(what, error);
+        return;
+    }
+    d->directory.put(channel);
+    const bool restart = channel.sourceUrl != current->sourceUrl
+        || channel.segmentDurationMs != current->segmentDurationMs
+        || channel.bufferMs != current->bufferMs || channel.enabled != current->enabled;
+    if (restart) {
+        stopIngest(channel.id);
+        if (channel.enabled)
+            startIngest(channel);
+    }
+    emit channelUpdated(channel);
+}
+
+void Engine::removeChannel(qint64 channelId)
+{
+    const auto current = d->running ? d->directory.byId(channelId) : std::nullopt;
+    if (!current) {
+        emit requestFailed(tr("Deleting a channel"), tr("This channel no longer exists."));
+        return;
+    }
+    stopIngest(channelId);
+    QString error;
+    if (!d->repository->remove(channelId, &error)) {
+        emit requestFailed(tr("Deleting channel “%1”").arg(current->name), error);
+        return;
+    }
+    d->directory.remove(channelId);
+    d->store->removeChannel(channelId);
+    d->statuses.remove(channelId);
+    emit channelRemoved(channelId);
+}
+
+void Engine::setChannelEnabled(qint64 channelId, bool enabled)
+{
+    auto channel = d->running ? d->directory.byId(channelId) : std::nullopt;
+    if (!channel) {
+        emit requestFailed(
+            tr("Starting or stopping a channel"), tr("This channel no longer exists."));
+        return;
+    }
+    channel->enabled = enabled;
+    updateChannel(*channel);
+}
+
+} // namespace panelx

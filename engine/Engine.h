@@ -1,0 +1,72 @@
+// The one facade over the engine: channels, their ingests, the segment store and the viewer
+// HTTP server. It lives on one thread (the main thread when headless, a worker thread under the
+// desktop window); other threads call its slots queued and hear back through its signals, which
+// carry value types only.
+#pragma once
+
+#include "ChannelTypes.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace panelx {
+
+struct EngineOptions {
+    QString dataDir; // database, segments
+    quint16 httpPort = kDefaultHttpPort;
+    QHostAddress listenAddress = QHostAddress::Any; // LocalHost = loopback only
+    bool createDemoChannel = true; // on first start
+};
+
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(EngineOptions options, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Snapshot accessors: call on the engine's thread (or before it is moved to one).
+    QList<ChannelConfig> channels() const;
+    ChannelStatus status(qint64 channelId) const;
+    quint16 httpPort() const;
+    // Base URL viewers use, e.g. http://192.168.1.20:8080 (the LAN address when listening on all).
+    QString viewerBaseUrl() const;
+    QString liveUrl(const ChannelConfig &channel) const;
+    QString playlistUrl() const;
+    QString dataDir() const;
+
+public slots:
+    // Opens the database, reconciles the store, starts the HTTP server and enabled channels.
+    // Emits started() or startFailed(reason).
+    void start();
+    // Stops every channel (open segments closed and indexed) and the server. Emits stopped().
+    void stop();
+
+    // Intent from the UI or the scheduler. Results come back as signals; rejected input
+    // (validation, duplicates) as requestFailed(what, reason).
+    void addChannel(panelx::ChannelConfig channel);
+    void updateChannel(panelx::ChannelConfig channel);
+    void removeChannel(qint64 channelId);
+    void setChannelEnabled(qint64 channelId, bool enabled);
+
+signals:
+    void started();
+    void startFailed(const QString &reason);
+    void stopped();
+    void channelAdded(const panelx::ChannelConfig &channel);
+    void channelUpdated(const panelx::ChannelConfig &channel);
+    void channelRemoved(qint64 channelId);
+    void channelStatusChanged(const panelx::ChannelStatus &status);
+    void requestFailed(const QString &what, const QString &reason);
+
+private:
+    void startIngest(const ChannelConfig &channel);
+    void stopIngest(qint64 channelId);
+    void onIngestStatus(panelx::ChannelStatus status);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace panelx

@@ -1,0 +1,131 @@
+#include "Playlist.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace panelx::playlist {
+
+namespace {
+
+// Floor division, so instants before 1970 land on the right day too.
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+void appendMillisAsSeconds(QByteArray &out, qint64 ms)
+{
+    // Integer arithmetic: 4004 ms is "4.004", never "4.003999".
+    if (ms < 0)
+        ms = 0;
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%lld.%03lld",
+        static_cast<long long>(ms / 1000), static_cast<long long>(ms % 1000));
+    out.append(buffer, n);
+}
+
+QByteArray attribute(const QString &value)
+{
+    QString clean = value;
+    clean.replace(u'"', u'\'');
+    clean.replace(u'\r', u' ');
+    clean.replace(u'\n', u' ');
+    return clean.toUtf8();
+}
+
+QByteArray oneLine(const QString &value)
+{
+    QString clean = value;
+    clean.replace(u'\r', u' ');
+    clean.replace(u'\n', u' ');
+    return clean.toUtf8();
+}
+
+} // namespace
+
+QByteArray formatProgramDateTime(qint64 utcMs)
+{
+    // Days to civil date: H. Hinnant's algorithm, exact for the proleptic Gregorian calendar.
+    const qint64 days = floorDiv(utcMs, 86400000);
+    const qint64 msOfDay = utcMs - days * 86400000;
+    const qint64 z = days + 719468;
+    const qint64 era = floorDiv(z, 146097);
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+
+    char buffer[48];
+    const int n = std::snprintf(buffer, sizeof buffer,
+        "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(year),
+        static_cast<long long>(month), static_cast<long long>(day),
+        static_cast<long long>(msOfDay / 3600000), static_cast<long long>(msOfDay / 60000 % 60),
+        static_cast<long long>(msOfDay / 1000 % 60), static_cast<long long>(msOfDay % 1000));
+    return QByteArray(buffer, n);
+}
+
+QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options)
+{
+    qint64 longestMs = std::max<qint64>(options.targetDurationMs, 0);
+    for (const SegmentInfo &segment : segments)
+        longestMs = std::max(longestMs, segment.durationMs);
+    // Whole seconds, rounded up (RFC 8216 4.3.3.1); at least 1 so players accept it.
+    const qint64 targetSeconds = std::max<qint64>(1, (longestMs + 999) / 1000);
+
+    const QByteArray prefix = options.uriPrefix.toUtf8();
+    QByteArray out;
+    out.reserve(160 + segments.size() * (80 + prefix.size()));
+    out += "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:";
+    out += QByteArray::number(targetSeconds);
+    out += "\n#EXT-X-MEDIA-SEQUENCE:";
+    out += QByteArray::number(segments.isEmpty() ? 0 : segments.first().sequence);
+    out += "\n#EXT-X-DISCONTINUITY-SEQUENCE:";
+    out += QByteArray::number(segments.isEmpty() ? 0 : segments.first().discontinuitySequence);
+    out += '\n';
+    if (!options.playlistType.isEmpty()) {
+        out += "#EXT-X-PLAYLIST-TYPE:";
+        out += options.playlistType.toLatin1();
+        out += '\n';
+    }
+    bool first = true;
+    for (const SegmentInfo &segment : segments) {
+        // The first segment's own discontinuity is already counted in the
+        // DISCONTINUITY-SEQUENCE above; a tag before it would count it twice.
+        if (segment.discontinuity && !first)
+            out += "#EXT-X-DISCONTINUITY\n";
+        first = false;
+        out += "#EXT-X-PROGRAM-DATE-TIME:";
+        out += formatProgramDateTime(segment.startUtcMs);
+        out += "\n#EXTINF:";
+        appendMillisAsSeconds(out, segment.durationMs);
+        out += ",\n";
+        out += prefix;
+        out += QByteArray::number(segment.sequence);
+        out += ".ts\n";
+    }
+    if (options.endList)
+        out += "#EXT-X-ENDLIST\n";
+    return out;
+}
+
+QByteArray renderChannelList(const QList<ChannelEntry> &channels)
+{
+    QByteArray out = "#EXTM3U\n";
+    for (const ChannelEntry &channel : channels) {
+        out += "#EXTINF:-1 tvg-name=\"";
+        out += attribute(channel.name);
+        out += "\" tvg-id=\"";
+        out += attribute(channel.tvgId.isEmpty() ? channel.name : channel.tvgId);
+        out += "\",";
+        out += oneLine(channel.name);
+        out += '\n';
+        out += oneLine(channel.url);
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace panelx::playlist

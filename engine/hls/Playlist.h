@@ -1,0 +1,38 @@
+// Playlists rendered on request from the index: pure functions, no I/O.
+#pragma once
+
+#include "ChannelTypes.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace panelx::playlist {
+
+struct MediaOptions {
+    // Segment URI = uriPrefix + sequence + ".ts" (relative or absolute).
+    QString uriPrefix;
+    // The channel's target segment duration; EXT-X-TARGETDURATION is the larger of this and
+    // the longest segment, rounded up to whole seconds (RFC 8216 4.3.3.1).
+    int targetDurationMs = kDefaultSegmentDurationMs;
+    bool endList = false; // VOD / finished event
+    QString playlistType; // "", "EVENT" or "VOD"
+};
+
+// A media playlist over `segments` (oldest first). EXT-X-MEDIA-SEQUENCE and
+// EXT-X-DISCONTINUITY-SEQUENCE come from the first segment; EXT-X-PROGRAM-DATE-TIME is on every
+// segment; EXT-X-DISCONTINUITY before every segment but the first that has the flag.
+QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options);
+
+// "2026-11-25T16:40:00.000Z": ISO 8601 in UTC with milliseconds, as EXT-X-PROGRAM-DATE-TIME.
+QByteArray formatProgramDateTime(qint64 utcMs);
+
+struct ChannelEntry {
+    QString name;
+    QString url; // absolute playlist URL
+    QString tvgId; // stable id for EPG matching (the slug); the name when empty
+};
+// An extended M3U (#EXTM3U / #EXTINF:-1 tvg-name=...,Name / URL) for IPTV apps and VLC.
+// M3U has no escape syntax: '"' in attributes becomes '\'' and line breaks become spaces.
+QByteArray renderChannelList(const QList<ChannelEntry> &channels);
+
+} // namespace panelx::playlist

@@ -1,0 +1,608 @@
+#include "SegmentStore.h"
+
+#include "av/AvHandles.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <QtDebug>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace panelx {
+
+namespace {
+
+const QString kColumns = QStringLiteral("channel_id, rendition, sequence, start_utc_ms, "
+                                        "duration_ms, size_bytes, discontinuity, "
+                                        "discontinuity_sequence");
+
+SegmentInfo fromQuery(const QSqlQuery &query)
+{
+    SegmentInfo info;
+    info.channelId = query.value(0).toLongLong();
+    info.rendition = query.value(1).toString();
+    info.sequence = query.value(2).toLongLong();
+    info.startUtcMs = query.value(3).toLongLong();
+    info.durationMs = query.value(4).toLongLong();
+    info.sizeBytes = query.value(5).toLongLong();
+    info.discontinuity = query.value(6).toBool();
+    info.discontinuitySequence = query.value(7).toLongLong();
+    return info;
+}
+
+QList<SegmentInfo> collect(QSqlQuery &query)
+{
+    QList<SegmentInfo> segments;
+    if (!query.exec()) {
+        qWarning().noquote() << "Segment index query failed:" << query.lastError().text();
+        return segments;
+    }
+    while (query.next())
+        segments.append(fromQuery(query));
+    return segments;
+}
+
+bool insertRow(QSqlDatabase db, const SegmentInfo &info, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("INSERT INTO segments (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    query.addBindValue(info.channelId);
+    query.addBindValue(info.rendition);
+    query.addBindValue(info.sequence);
+    query.addBindValue(info.startUtcMs);
+    query.addBindValue(info.durationMs);
+    query.addBindValue(info.sizeBytes);
+    query.addBindValue(info.discontinuity ? 1 : 0);
+    query.addBindValue(info.discontinuitySequence);
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+// Raises the counter so the next reserved number is above `sequence`.
+bool raiseCounter(
+    QSqlDatabase db, qint64 channelId, const QString &rendition, qint64 sequence, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO sequence_counters (channel_id, rendition, next_sequence) VALUES (?, ?, ?) "
+        "ON CONFLICT (channel_id, rendition) DO UPDATE SET "
+        "next_sequence = max(next_sequence, excluded.next_sequence)"));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    query.addBindValue(sequence + 1);
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+// Duration of a finished segment file as libav reads it; nullopt if it cannot be read.
+std::optional<qint64> probeDurationMs(const QString &path)
+{
+    AVFormatContext *raw = nullptr;
+    if (avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr) < 0)
+        return std::nullopt;
+    AvInputContextPtr context(raw);
+    if (avformat_find_stream_info(context.get(), nullptr) < 0 || context->nb_streams == 0)
+        return std::nullopt;
+    if (context->duration == AV_NOPTS_VALUE || context->duration <= 0)
+        return std::nullopt;
+    return av_rescale(context->duration, 1000, AV_TIME_BASE);
+}
+
+} // namespace
+
+SegmentStore::SegmentStore(Database &db, QString rootDir) : m_db(db), m_rootDir(std::move(rootDir))
+{
+}
+
+bool SegmentStore::isValidRendition(const QString &rendition)
+{
+    if (rendition.isEmpty() || rendition.size() > 32)
+        return false;
+    return std::all_of(rendition.begin(), rendition.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+            || c == u'_' || c == u'-';
+    });
+}
+
+QString SegmentStore::segmentDir(qint64 channelId, const QString &rendition) const
+{
+    if (!isValidRendition(rendition))
+        return {};
+    return QStringLiteral("%1/%2/%3").arg(m_rootDir).arg(channelId).arg(rendition);
+}
+
+QString SegmentStore::segmentPath(qint64 channelId, const QString &rendition, qint64 sequence) const
+{
+    if (!isValidRendition(rendition))
+        return {};
+    return QStringLiteral("%1/%2.ts").arg(segmentDir(channelId, rendition)).arg(sequence);
+}
+
+QString SegmentStore::tempPath(qint64 channelId, const QString &rendition, qint64 sequence) const
+{
+    if (!isValidRendition(rendition))
+        return {};
+    return QStringLiteral("%1/%2.ts.tmp").arg(segmentDir(channelId, rendition)).arg(sequence);
+}
+
+std::optional<SegmentInfo> SegmentStore::last(qint64 channelId, const QString &rendition) const
+{
+    const QList<SegmentInfo> newest = cachedLatest(channelId, rendition, 1);
+    if (newest.isEmpty())
+        return std::nullopt;
+    return newest.first();
+}
+
+qint64 SegmentStore::reserveSequence(qint64 channelId, const QString &rendition)
+{
+    if (!isValidRendition(rendition)) {
+        qWarning().noquote() << "Not a rendition name:" << rendition;
+        return -1;
+    }
+    QDir().mkpath(segmentDir(channelId, rendition));
+    QSqlDatabase db = m_db.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        qWarning().noquote() << "Cannot reserve a segment number:" << transaction.errorText();
+        return -1;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT next_sequence FROM sequence_counters "
+                                 "WHERE channel_id = ? AND rendition = ?"));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    qint64 next = 0;
+    if (query.exec() && query.next()) {
+        next = query.value(0).toLongLong();
+    } else {
+        // No counter yet: start above anything already indexed.
+        query.prepare(QStringLiteral("SELECT COALESCE(MAX(sequence) + 1, 0) FROM segments "
+                                     "WHERE channel_id = ? AND rendition = ?"));
+        query.addBindValue(channelId);
+        query.addBindValue(rendition);
+        if (query.exec() && query.next())
+            next = query.value(0).toLongLong();
+    }
+    query.finish();
+    QString error;
+    if (!raiseCounter(db, channelId, rendition, next, &error) || !transaction.commit()) {
+        qWarning().noquote() << "Cannot reserve a segment number:"
+                             << (error.isEmpty() ? transaction.errorText() : error);
+        return -1;
+    }
+    return next;
+}
+
+bool SegmentStore::commit(SegmentInfo &info, QString *error)
+{
+    const QString temp = tempPath(info.channelId, info.rendition, info.sequence);
+    const QString final = segmentPath(info.channelId, info.rendition, info.sequence);
+    if (!isValidRendition(info.rendition)) {
+        if (error)
+            *error = QStringLiteral("“%1” cannot name a rendition: use 1 to 32 letters, digits, "
+                                    "'_' or '-'.")
+                         .arg(info.rendition);
+        return false;
+    }
+    const QFileInfo tempInfo(temp);
+    if (!tempInfo.isFile()) {
+        if (error)
+            *error = QStringLiteral("Segment %1 of channel %2 was not written: %3 is missing.")
+                         .arg(info.sequence)
+                         .arg(info.channelId)
+                         .arg(QDir::toNativeSeparators(temp));
+        return false;
+    }
+    if (QFileInfo::exists(final)) {
+        if (error)
+            *error = QStringLiteral("Segment %1 of channel %2 exists already; it was not "
+                                    "overwritten.")
+                         .arg(info.sequence)
+                         .arg(info.channelId);
+        return false;
+    }
+    info.sizeBytes = tempInfo.size();
+
+    QFile file(temp);
+    if (!file.rename(final)) {
+        if (error)
+            *error = QStringLiteral("Cannot store segment %1 of channel %2: %3")
+                         .arg(info.sequence)
+                         .arg(info.channelId)
+                         .arg(file.errorString());
+        return false;
+    }
+
+    QSqlDatabase db = m_db.connection();
+    QString sqlError;
+    bool stored = false;
+    {
+        Transaction transaction(db);
+        stored = transaction.isActive() && insertRow(db, info, &sqlError)
+            && raiseCounter(db, info.channelId, info.rendition, info.sequence, &sqlError)
+            && transaction.commit();
+        if (!stored && sqlError.isEmpty())
+            sqlError = transaction.errorText();
+    }
+    if (!stored) {
+        // Put the file back under its temp name, so index and files still agree.
+        QFile::rename(final, temp);
+        if (error)
+            *error = QStringLiteral("Cannot index segment %1 of channel %2: %3")
+                         .arg(info.sequence)
+                         .arg(info.channelId)
+                         .arg(sqlError);
+        return false;
+    }
+    cachePush(info);
+    return true;
+}
+
+QList<SegmentInfo> SegmentStore::latest(qint64 channelId, const QString &rendition, int count) const
+{
+    if (count <= 0)
+        return {};
+    if (count <= kLiveCacheSize)
+        return cachedLatest(channelId, rendition, count);
+
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
+                                 "ORDER BY sequence DESC LIMIT ?")
+                      .arg(kColumns));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    query.addBindValue(count);
+    QList<SegmentInfo> segments = collect(query);
+    std::reverse(segments.begin(), segments.end());
+    return segments;
+}
+
+QList<SegmentInfo> SegmentStore::bySequence(
+    qint64 channelId, const QString &rendition, qint64 firstSeq, qint64 lastSeq) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
+                                 "AND sequence BETWEEN ? AND ? ORDER BY sequence")
+                      .arg(kColumns));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    query.addBindValue(firstSeq);
+    query.addBindValue(lastSeq);
+    return collect(query);
+}
+
+QList<SegmentInfo> SegmentStore::byTime(
+    qint64 channelId, const QString &rendition, qint64 fromUtcMs, qint64 toUtcMs) const
+{
+    if (toUtcMs <= fromUtcMs)
+        return {};
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
+                                 "AND start_utc_ms < ? AND start_utc_ms + duration_ms > ? "
+                                 "ORDER BY sequence")
+                      .arg(kColumns));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    query.addBindValue(toUtcMs);
+    query.addBindValue(fromUtcMs);
+    return collect(query);
+}
+
+qint64 SegmentStore::bytesUsed(qint64 channelId) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("SELECT COALESCE(SUM(size_bytes), 0) FROM segments WHERE channel_id = ?"));
+    query.addBindValue(channelId);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+int SegmentStore::applyRetention(qint64 channelId, qint64 bufferMs, qint64 nowUtcMs)
+{
+    const qint64 cutoffUtcMs = nowUtcMs - std::max<qint64>(bufferMs, 0);
+    QSqlDatabase db = m_db.connection();
+    QList<QPair<QString, qint64>> expired;
+    {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        // The start_utc_ms bound lets SQLite use the time index.
+        query.prepare(QStringLiteral("SELECT rendition, sequence FROM segments "
+                                     "WHERE channel_id = ? AND start_utc_ms < ? "
+                                     "AND start_utc_ms + duration_ms < ?"));
+        query.addBindValue(channelId);
+        query.addBindValue(cutoffUtcMs);
+        query.addBindValue(cutoffUtcMs);
+        if (!query.exec()) {
+            qWarning().noquote() << "Retention query failed:" << query.lastError().text();
+            return 0;
+        }
+        while (query.next())
+            expired.append({query.value(0).toString(), query.value(1).toLongLong()});
+    }
+    if (expired.isEmpty())
+        return 0;
+
+    // Files first: a crash between the two steps leaves rows without files, which reconcile
+    // removes; the other order would leave files no one ever deletes.
+    QList<QPair<QString, qint64>> removed;
+    for (const auto &[rendition, sequence] : std::as_const(expired)) {
+        QFile file(segmentPath(channelId, rendition, sequence));
+        if (!file.exists() || file.remove())
+            removed.append({rendition, sequence});
+        else
+            qWarning().noquote() << "Cannot delete old segment" << file.fileName() << ":"
+                                 << file.errorString();
+    }
+
+    {
+        Transaction transaction(db);
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral(
+            "DELETE FROM segments WHERE channel_id = ? AND rendition = ? AND sequence = ?"));
+        bool ok = transaction.isActive();
+        for (qsizetype i = 0; ok && i < removed.size(); ++i) {
+            query.bindValue(0, channelId);
+            query.bindValue(1, removed[i].first);
+            query.bindValue(2, removed[i].second);
+            ok = query.exec();
+        }
+        query.finish();
+        if (!ok || !transaction.commit()) {
+            qWarning().noquote() << "Retention could not update the index:"
+                                 << query.lastError().text() << transaction.errorText();
+        }
+    }
+    {
+        std::unique_lock lock(m_cacheMutex);
+        cacheDropChannel(channelId);
+    }
+    return int(removed.size());
+}
+
+ReconcileReport SegmentStore::reconcile()
+{
+    ReconcileReport report;
+    QSqlDatabase db = m_db.connection();
+
+    // Files on disk per channel+rendition: sequence -> path.
+    std::map<Key, std::map<qint64, QString>> files;
+    std::map<Key, qint64> highest;
+    static const QRegularExpression segmentName(QStringLiteral("^(\\d+)\\.ts$"));
+    const QDir root(m_rootDir);
+    for (const QString &channelName : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isNumber = false;
+        const qint64 channelId = channelName.toLongLong(&isNumber);
+        if (!isNumber)
+            continue;
+        const QDir channelDir(root.filePath(channelName));
+        for (const QString &rendition : channelDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            if (!isValidRendition(rendition))
+                continue;
+            const QDir dir(channelDir.filePath(rendition));
+            const Key key(channelId, rendition);
+            for (const QString &name : dir.entryList(QDir::Files)) {
+                if (name.endsWith(QLatin1String(".tmp"))) {
+                    if (QFile::remove(dir.filePath(name)))
+                        ++report.tempFilesRemoved;
+                    continue;
+                }
+                const auto match = segmentName.match(name);
+                if (!match.hasMatch())
+                    continue;
+                const qint64 sequence = match.captured(1).toLongLong();
+                files[key][sequence] = dir.filePath(name);
+                highest[key] = std::max(highest.count(key) ? highest[key] : 0, sequence);
+            }
+        }
+    }
+
+    std::map<Key, QSet<qint64>> rows;
+    {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (query.exec(QStringLiteral("SELECT channel_id, rendition, sequence FROM segments"))) {
+            while (query.next()) {
+                const Key key(query.value(0).toLongLong(), query.value(1).toString());
+                const qint64 sequence = query.value(2).toLongLong();
+                rows[key].insert(sequence);
+                highest[key] = std::max(highest.count(key) ? highest[key] : 0, sequence);
+            }
+        } else {
+            qWarning().noquote() << "Reconcile cannot read the index:" << query.lastError().text();
+        }
+    }
+
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        qWarning().noquote() << "Reconcile cannot write the index:" << transaction.errorText();
+        return report;
+    }
+
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral(
+        "DELETE FROM segments WHERE channel_id = ? AND rendition = ? AND sequence = ?"));
+    for (const auto &[key, sequences] : rows) {
+        const auto onDisk = files.find(key);
+        for (const qint64 sequence : sequences) {
+            if (onDisk != files.end() && onDisk->second.count(sequence))
+                continue;
+            remove.bindValue(0, key.first);
+            remove.bindValue(1, key.second);
+            remove.bindValue(2, sequence);
+            if (remove.exec())
+                ++report.rowsWithoutFile;
+        }
+    }
+    remove.finish();
+
+    QSqlQuery previous(db);
+    previous.prepare(QStringLiteral("SELECT discontinuity_sequence FROM segments "
+                                    "WHERE channel_id = ? AND rendition = ? AND sequence < ? "
+                                    "ORDER BY sequence DESC LIMIT 1"));
+    for (const auto &[key, onDisk] : files) {
+        const auto indexed = rows.find(key);
+        for (const auto &[sequence, path] : onDisk) {
+            if (indexed != rows.end() && indexed->second.contains(sequence))
+                continue;
+            const auto durationMs = probeDurationMs(path);
+            if (!durationMs) {
+                if (QFile::remove(path))
+                    ++report.unreadableFilesRemoved;
+                continue;
+            }
+            const QFileInfo fileInfo(path);
+            SegmentInfo info;
+            info.channelId = key.first;
+            info.rendition = key.second;
+            info.sequence = sequence;
+            info.durationMs = *durationMs;
+            info.startUtcMs = fileInfo.lastModified().toMSecsSinceEpoch() - *durationMs;
+            info.sizeBytes = fileInfo.size();
+            // What came before it is unknown, so players must not assume continuous timestamps.
+            info.discontinuity = true;
+            previous.bindValue(0, key.first);
+            previous.bindValue(1, key.second);
+            previous.bindValue(2, sequence);
+            info.discontinuitySequence
+                = (previous.exec() && previous.next()) ? previous.value(0).toLongLong() + 1 : 1;
+            previous.finish();
+            QString error;
+            if (insertRow(db, info, &error))
+                ++report.filesRecovered;
+            else
+                qWarning().noquote() << "Reconcile cannot index" << path << ":" << error;
+        }
+    }
+
+    for (const auto &[key, sequence] : highest) {
+        QString error;
+        if (!raiseCounter(db, key.first, key.second, sequence, &error))
+            qWarning().noquote() << "Reconcile cannot raise the sequence counter:" << error;
+    }
+    if (!transaction.commit())
+        qWarning().noquote() << "Reconcile cannot commit:" << transaction.errorText();
+
+    std::unique_lock lock(m_cacheMutex);
+    m_liveCache.clear();
+    return report;
+}
+
+void SegmentStore::removeChannel(qint64 channelId)
+{
+    QDir(QStringLiteral("%1/%2").arg(m_rootDir).arg(channelId)).removeRecursively();
+    QSqlDatabase db = m_db.connection();
+    {
+        Transaction transaction(db);
+        QSqlQuery query(db);
+        bool ok = transaction.isActive();
+        for (const QString &table :
+            {QStringLiteral("segments"), QStringLiteral("sequence_counters")}) {
+            if (!ok)
+                break;
+            query.prepare(QStringLiteral("DELETE FROM %1 WHERE channel_id = ?").arg(table));
+            query.addBindValue(channelId);
+            ok = query.exec();
+        }
+        query.finish();
+        if (!ok || !transaction.commit())
+            qWarning().noquote() << "Cannot remove the segments of channel" << channelId << ":"
+                                 << query.lastError().text() << transaction.errorText();
+    }
+    std::unique_lock lock(m_cacheMutex);
+    cacheDropChannel(channelId);
+}
+
+void SegmentStore::cachePush(const SegmentInfo &info)
+{
+    std::unique_lock lock(m_cacheMutex);
+    const auto it = m_liveCache.find(Key(info.channelId, info.rendition));
+    if (it == m_liveCache.end())
+        return; // not loaded: the next read loads it from the index, this row included
+    std::deque<SegmentInfo> &segments = *it;
+    const auto position = std::lower_bound(segments.begin(), segments.end(), info.sequence,
+        [](const SegmentInfo &s, qint64 sequence) { return s.sequence < sequence; });
+    if (position != segments.end() && position->sequence == info.sequence)
+        return; // the load already saw it
+    segments.insert(position, info);
+    while (segments.size() > size_t(kLiveCacheSize))
+        segments.pop_front();
+}
+
+void SegmentStore::cacheReload(qint64 channelId, const QString &rendition) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
+                                 "ORDER BY sequence DESC LIMIT ?")
+                      .arg(kColumns));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    query.addBindValue(kLiveCacheSize);
+    if (!query.exec()) {
+        // Not cached: the next read tries again.
+        qWarning().noquote() << "Segment index query failed:" << query.lastError().text();
+        return;
+    }
+    std::deque<SegmentInfo> segments;
+    while (query.next())
+        segments.push_front(fromQuery(query));
+    m_liveCache.insert(Key(channelId, rendition), std::move(segments));
+}
+
+void SegmentStore::cacheDropChannel(qint64 channelId)
+{
+    for (auto it = m_liveCache.begin(); it != m_liveCache.end();) {
+        if (it.key().first == channelId)
+            it = m_liveCache.erase(it);
+        else
+            ++it;
+    }
+}
+
+QList<SegmentInfo> SegmentStore::cachedLatest(
+    qint64 channelId, const QString &rendition, int count) const
+{
+    const Key key(channelId, rendition);
+    const auto copyNewest = [count](const std::deque<SegmentInfo> &segments) {
+        const auto n = std::min<size_t>(size_t(std::max(count, 0)), segments.size());
+        return QList<SegmentInfo>(segments.end() - n, segments.end());
+    };
+    {
+        std::shared_lock lock(m_cacheMutex);
+        const auto it = m_liveCache.constFind(key);
+        if (it != m_liveCache.constEnd())
+            return copyNewest(*it);
+    }
+    // Loading under the exclusive lock: a commit's cachePush waits, then finds the key and
+    // merges (or sees its row already loaded), so no committed segment is missed.
+    std::unique_lock lock(m_cacheMutex);
+    if (!m_liveCache.contains(key))
+        cacheReload(channelId, rendition);
+    const auto it = m_liveCache.constFind(key);
+    return it == m_liveCache.constEnd() ? QList<SegmentInfo> {} : copyNewest(*it);
+}
+
+} // namespace panelx

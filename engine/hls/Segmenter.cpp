@@ -1,0 +1,412 @@
+#include "hls/Segmenter.h"
+
+#include "av/AvError.h"
+#include "hls/SegmentStore.h"
+
+extern "C" {
+#include <libavutil/mathematics.h>
+#include <libavutil/opt.h>
+}
+
+#include <QDateTime>
+#include <QDebug>
+#include <QFile>
+#include <algorithm>
+
+namespace panelx {
+
+namespace {
+
+// A keyframe this close before the target still cuts: timestamps of sources at 29.97 fps or
+// with rounding land a little short of whole seconds.
+constexpr int64_t kCutToleranceUs = 100'000;
+// Timestamps that go back more than this, or leap forward more than kMaxForwardGapUs, mean the
+// source restarted or wrapped: a new muxer and a discontinuity, not an error.
+constexpr int64_t kMaxBackwardJumpUs = 1'000'000;
+constexpr int64_t kMaxForwardGapUs = 15'000'000;
+// Wall-clock anchoring of a real-time source is corrected when media time and the clock drift
+// this far apart (a source clock running fast or slow for hours).
+constexpr qint64 kMaxClockDriftMs = 10'000;
+
+int64_t toUs(int64_t value, AVRational timeBase)
+{
+    return av_rescale_q(value, timeBase, AV_TIME_BASE_Q);
+}
+
+qint64 nowUtcMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+Segmenter::Segmenter(SegmentStore &store, SegmenterOptions options)
+    : m_store(store), m_options(std::move(options)), m_scratch(makeAvPacket())
+{
+}
+
+Segmenter::~Segmenter()
+{
+    sessionEnded();
+}
+
+void Segmenter::setTargetDurationMs(int targetDurationMs)
+{
+    m_options.targetDurationMs
+        = std::clamp(targetDurationMs, kMinSegmentDurationMs, kMaxSegmentDurationMs);
+}
+
+bool Segmenter::canCarry(const AVCodecParameters &codecpar, QString *why)
+{
+    switch (codecpar.codec_id) {
+    case AV_CODEC_ID_H264:
+    case AV_CODEC_ID_HEVC:
+    case AV_CODEC_ID_MPEG2VIDEO:
+    case AV_CODEC_ID_MPEG1VIDEO:
+    case AV_CODEC_ID_MPEG4:
+    case AV_CODEC_ID_AAC:
+    case AV_CODEC_ID_AAC_LATM:
+    case AV_CODEC_ID_MP3:
+    case AV_CODEC_ID_MP2:
+    case AV_CODEC_ID_AC3:
+    case AV_CODEC_ID_EAC3:
+    case AV_CODEC_ID_OPUS:
+        return true;
+    default:
+        break;
+    }
+    if (why) {
+        const char *kind = codecpar.codec_type == AVMEDIA_TYPE_VIDEO ? "video" : "audio";
+        *why = QStringLiteral("%1 codec %2 cannot be carried in HLS MPEG-TS; transcoding comes "
+                              "later")
+                   .arg(QLatin1String(kind), QLatin1String(avcodec_get_name(codecpar.codec_id)));
+    }
+    return false;
+}
+
+bool Segmenter::sessionStarted(const IngestSession &session, QString *error)
+{
+    sessionEnded();
+    m_session = session;
+    m_tracks.clear();
+    m_sourceIndexByOut.clear();
+    m_referenceIndex = -1;
+    m_hasVideo = false;
+
+    // The first video stream, and every audio stream MPEG-TS can carry. A video codec it
+    // cannot carry refuses the session rather than silently dropping the picture; so does a
+    // source whose audio tracks are all uncarriable.
+    QString audioRefusal;
+    bool anyAudio = false;
+    for (const SourceStream &stream : session.streams) {
+        const AVMediaType type = stream.codecpar->codec_type;
+        if (type == AVMEDIA_TYPE_VIDEO && !m_hasVideo) {
+            if (!canCarry(*stream.codecpar, error))
+                return false;
+            m_hasVideo = true;
+        } else if (type == AVMEDIA_TYPE_AUDIO) {
+            anyAudio = true;
+            if (!canCarry(*stream.codecpar, audioRefusal.isEmpty() ? &audioRefusal : nullptr))
+                continue;
+        } else {
+            continue;
+        }
+        if (stream.index >= int(m_tracks.size()))
+            m_tracks.resize(stream.index + 1);
+        Track &track = m_tracks[stream.index];
+        track.outIndex = int(m_sourceIndexByOut.size());
+        track.inTimeBase = stream.timeBase;
+        if (type == AVMEDIA_TYPE_VIDEO && stream.frameRate.num > 0)
+            track.frameDurationUs = av_rescale_q(1, av_inv_q(stream.frameRate), AV_TIME_BASE_Q);
+        m_sourceIndexByOut.push_back(stream.index);
+        if (type == AVMEDIA_TYPE_VIDEO || m_referenceIndex < 0)
+            m_referenceIndex = stream.index;
+    }
+    if (anyAudio && !audioRefusal.isEmpty()
+        && m_sourceIndexByOut.size() == (m_hasVideo ? 1u : 0u)) {
+        *error = audioRefusal;
+        return false;
+    }
+    if (m_sourceIndexByOut.empty()) {
+        *error = QStringLiteral("no audio or video stream found in %1")
+                     .arg(describeUrlTarget(session.url));
+        return false;
+    }
+
+    // The first segment after every (re)start is a discontinuity if the channel has segments.
+    const std::optional<SegmentInfo> last = m_store.last(m_options.channelId, m_options.rendition);
+    m_pendingDiscontinuity = last.has_value();
+    m_discontinuitySequence = last ? last->discontinuitySequence : 0;
+    m_nextStartUtcMs = 0;
+    m_writeErrorReported = false;
+    return createMuxer(error);
+}
+
+bool Segmenter::createMuxer(QString *error)
+{
+    AVFormatContext *context = nullptr;
+    int ret = avformat_alloc_output_context2(&context, nullptr, "mpegts", nullptr);
+    m_muxer.reset(context);
+    if (ret < 0) {
+        *error = QStringLiteral("the MPEG-TS muxer is missing from this libav build (%1)")
+                     .arg(avErrorString(ret));
+        return false;
+    }
+    // As ffmpeg does by default: PCR leads DTS by up to 0.7 s, and audio is packed into
+    // fewer, larger PES packets.
+    m_muxer->max_delay = 700'000;
+    // Source timestamps are kept as they are. Shifting them (libav's default) is decided on
+    // the first packet and fails when a later stream starts earlier, e.g. AAC priming
+    // samples; the muxer's 0.7 s delay keeps such slightly negative times positive anyway.
+    m_muxer->avoid_negative_ts = AVFMT_AVOID_NEG_TS_DISABLED;
+    for (int sourceIndex : m_sourceIndexByOut) {
+        const SourceStream *source = nullptr;
+        for (const SourceStream &stream : m_session.streams) {
+            if (stream.index == sourceIndex)
+                source = &stream;
+        }
+        AVStream *out = avformat_new_stream(m_muxer.get(), nullptr);
+        if (!out || avcodec_parameters_copy(out->codecpar, source->codecpar) < 0) {
+            *error = QStringLiteral("out of memory setting up the segmenter");
+            return false;
+        }
+        out->codecpar->codec_tag = 0;
+        out->time_base = {1, 90000};
+    }
+    m_headerWritten = false;
+    return true;
+}
+
+void Segmenter::destroyMuxer()
+{
+    // A muxer whose header was written but that has no open segment (its next segment could
+    // not be opened) is torn down by avformat_free_context.
+    m_muxer.reset();
+    m_headerWritten = false;
+}
+
+bool Segmenter::openSegment(int64_t startUs)
+{
+    m_sequence = m_store.reserveSequence(m_options.channelId, m_options.rendition);
+    if (m_sequence < 0) {
+        report(QStringLiteral("cannot number a new segment (the database is not writable)"));
+        return false;
+    }
+    m_tempPath = m_store.tempPath(m_options.channelId, m_options.rendition, m_sequence);
+    // "file:" so a data folder with a colon in its name is never taken for a protocol.
+    const QByteArray url = QStringLiteral("file:%1").arg(m_tempPath).toUtf8();
+    int ret = avio_open2(&m_muxer->pb, url.constData(), AVIO_FLAG_WRITE, nullptr, nullptr);
+    if (ret < 0) {
+        report(QStringLiteral("cannot write segment %1: %2")
+                   .arg(m_tempPath, describeAvError(ret, m_tempPath)));
+        return false;
+    }
+    if (!m_headerWritten) {
+        ret = avformat_write_header(m_muxer.get(), nullptr);
+        if (ret < 0) {
+            report(QStringLiteral("the MPEG-TS muxer refused the streams (%1)")
+                       .arg(avErrorString(ret)));
+            avio_closep(&m_muxer->pb);
+            QFile::remove(m_tempPath);
+            return false;
+        }
+        m_headerWritten = true;
+        for (Track &track : m_tracks) {
+            if (track.outIndex >= 0)
+                track.outTimeBase = m_muxer->streams[track.outIndex]->time_base;
+        }
+    } else {
+        // PAT and PMT at the start of every segment so each one decodes on its own (video
+        // keyframes force them anyway; audio-only segments need the flag).
+        av_opt_set(m_muxer->priv_data, "mpegts_flags", "+resend_headers", 0);
+    }
+    m_segmentOpen = true;
+    m_segmentStartUs = startUs;
+    m_segmentEndUs = startUs;
+    m_segmentDiscontinuity = m_pendingDiscontinuity;
+    m_pendingDiscontinuity = false;
+    return true;
+}
+
+void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
+{
+    if (!m_segmentOpen)
+        return;
+    m_segmentOpen = false;
+    // The PES data the muxer still holds belongs to this segment. The trailer also tears the
+    // muxer down, so after it only destroyMuxer() may follow.
+    if (lastOfMuxer) {
+        av_write_trailer(m_muxer.get());
+        m_headerWritten = false;
+    } else {
+        av_write_frame(m_muxer.get(), nullptr);
+    }
+    avio_flush(m_muxer->pb);
+    const bool writeFailed = m_muxer->pb->error < 0;
+    const int writeError = m_muxer->pb->error;
+    avio_closep(&m_muxer->pb);
+    if (writeFailed) {
+        report(QStringLiteral("segment %1 could not be written: %2")
+                   .arg(m_sequence)
+                   .arg(describeAvError(writeError, m_tempPath)));
+        QFile::remove(m_tempPath);
+        m_pendingDiscontinuity = true;
+        m_nextStartUtcMs = 0;
+        return;
+    }
+
+    SegmentInfo info;
+    info.channelId = m_options.channelId;
+    info.rendition = m_options.rendition;
+    info.sequence = m_sequence;
+    info.durationMs = std::max<int64_t>((endUs - m_segmentStartUs + 500) / 1000, 1);
+    info.discontinuity = m_segmentDiscontinuity;
+    if (info.discontinuity)
+        ++m_discontinuitySequence;
+    info.discontinuitySequence = m_discontinuitySequence;
+
+    // Wall clock: anchored when a session's first segment starts, then continued by the
+    // measured durations so PROGRAM-DATE-TIME advances exactly with the media.
+    const qint64 now = nowUtcMs();
+    const qint64 observedStartUtcMs = now - info.durationMs;
+    qint64 start = m_nextStartUtcMs;
+    if (start == 0
+        || (m_session.realTime && std::abs(start - observedStartUtcMs) > kMaxClockDriftMs)) {
+        start = observedStartUtcMs;
+        // Never overlap what the channel already has: time ranges must stay ordered.
+        if (const auto last = m_store.last(m_options.channelId, m_options.rendition))
+            start = std::max(start, last->startUtcMs + last->durationMs);
+    }
+    info.startUtcMs = start;
+    m_nextStartUtcMs = start + info.durationMs;
+
+    QString error;
+    if (!m_store.commit(info, &error)) {
+        report(error);
+        QFile::remove(m_tempPath);
+        return;
+    }
+    ++m_segmentsCommitted;
+    m_writeErrorReported = false;
+    if (m_options.onCommitted)
+        m_options.onCommitted(info);
+    if (m_options.applyRetention) {
+        const qint64 liveWindowMs
+            = qint64(SegmentStore::kLiveCacheSize) * m_options.targetDurationMs;
+        m_store.applyRetention(
+            m_options.channelId, std::max(m_options.bufferMs, liveWindowMs), now);
+    }
+}
+
+void Segmenter::restartAfterTimestampJump()
+{
+    closeSegment(m_segmentEndUs, true);
+    destroyMuxer();
+    QString error;
+    if (!createMuxer(&error))
+        report(error);
+    for (Track &track : m_tracks)
+        track.lastDtsUs = AV_NOPTS_VALUE;
+    m_pendingDiscontinuity = true;
+}
+
+void Segmenter::packetReceived(const AVPacket &packet)
+{
+    if (!m_muxer || packet.stream_index < 0 || packet.stream_index >= int(m_tracks.size()))
+        return;
+    Track &track = m_tracks[packet.stream_index];
+    if (track.outIndex < 0)
+        return;
+    int64_t dts = packet.dts != AV_NOPTS_VALUE ? packet.dts : packet.pts;
+    if (dts == AV_NOPTS_VALUE) {
+        ++m_packetsDropped; // MPEG-TS cannot place a packet without a time
+        return;
+    }
+    const int64_t pts = packet.pts != AV_NOPTS_VALUE ? packet.pts : dts;
+    const int64_t dtsUs = toUs(dts, track.inTimeBase);
+    const int64_t ptsUs = toUs(pts, track.inTimeBase);
+
+    if (track.lastDtsUs != AV_NOPTS_VALUE) {
+        if (dtsUs <= track.lastDtsUs) {
+            if (track.lastDtsUs - dtsUs <= kMaxBackwardJumpUs) {
+                ++m_packetsDropped; // a glitch: the muxer needs strictly increasing DTS
+                return;
+            }
+            restartAfterTimestampJump();
+        } else if (dtsUs - track.lastDtsUs > kMaxForwardGapUs) {
+            restartAfterTimestampJump();
+        }
+        if (!m_muxer)
+            return;
+    }
+
+    const bool isReference = packet.stream_index == m_referenceIndex;
+    const bool isKey = packet.flags & AV_PKT_FLAG_KEY;
+    const bool cutPoint = isReference && (isKey || !m_hasVideo);
+    const int64_t targetUs = int64_t(m_options.targetDurationMs) * 1000;
+    if (!m_segmentOpen) {
+        // Every segment starts on a keyframe (on the reference audio for audio-only sources).
+        if (!cutPoint || !openSegment(ptsUs)) {
+            ++m_packetsDropped;
+            return;
+        }
+    } else if (isReference) {
+        const int64_t elapsedUs = ptsUs - m_segmentStartUs;
+        // A source whose keyframes are far apart (or never come) still gets segments, so
+        // playlists and retention keep moving; such a segment starts without a keyframe.
+        const int64_t forceUs = std::max<int64_t>(3 * targetUs, 15'000'000);
+        if ((cutPoint && elapsedUs >= targetUs - kCutToleranceUs) || elapsedUs >= forceUs) {
+            closeSegment(ptsUs);
+            if (!openSegment(ptsUs)) {
+                ++m_packetsDropped;
+                return;
+            }
+        }
+    }
+
+    AVPacket *out = m_scratch.get();
+    if (av_packet_ref(out, &packet) < 0) {
+        ++m_packetsDropped;
+        return;
+    }
+    out->stream_index = track.outIndex;
+    out->pts = pts;
+    out->dts = dts;
+    av_packet_rescale_ts(out, track.inTimeBase, track.outTimeBase);
+    out->pos = -1;
+    const int ret = av_write_frame(m_muxer.get(), out);
+    av_packet_unref(out);
+    if (ret < 0) {
+        ++m_packetsDropped;
+        if (!m_writeErrorReported) {
+            m_writeErrorReported = true;
+            report(QStringLiteral("a packet could not be written (%1)").arg(avErrorString(ret)));
+        }
+        return;
+    }
+    track.lastDtsUs = dtsUs;
+    if (isReference) {
+        const int64_t durationUs
+            = packet.duration > 0 ? toUs(packet.duration, track.inTimeBase) : track.frameDurationUs;
+        m_segmentEndUs = std::max(m_segmentEndUs, ptsUs + durationUs);
+    }
+}
+
+void Segmenter::sessionEnded()
+{
+    if (!m_muxer)
+        return;
+    closeSegment(m_segmentEndUs, true);
+    destroyMuxer();
+    m_session = {};
+}
+
+void Segmenter::report(const QString &message)
+{
+    qWarning().noquote() << "Channel" << m_options.channelId << m_options.rendition << ":"
+                         << message;
+    if (m_options.onError)
+        m_options.onError(message);
+}
+
+} // namespace panelx

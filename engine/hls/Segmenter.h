@@ -1,0 +1,90 @@
+// Copy-mode HLS segmenter: re-muxes a session's packets (no re-encode) into standalone MPEG-TS
+// segments cut on video keyframes at the channel's target duration (on time for audio-only
+// sources), writes each under its temporary name and commits it to the SegmentStore.
+#pragma once
+
+#include "ChannelTypes.h"
+#include "av/AvHandles.h"
+#include "ingest/PacketListener.h"
+
+#include <functional>
+
+namespace panelx {
+
+class SegmentStore;
+
+struct SegmenterOptions {
+    qint64 channelId = 0;
+    QString rendition = kSourceRendition;
+    int targetDurationMs = kDefaultSegmentDurationMs;
+    // Retention run after each commit. The live window is always kept, even with a 0 buffer.
+    qint64 bufferMs = kDefaultBufferMs;
+    bool applyRetention = true;
+    // Both called on the ingest thread.
+    std::function<void(const SegmentInfo &)> onCommitted;
+    std::function<void(const QString &)> onError;
+};
+
+class Segmenter final : public PacketListener {
+public:
+    Segmenter(SegmentStore &store, SegmenterOptions options);
+    ~Segmenter() override;
+    Segmenter(const Segmenter &) = delete;
+    Segmenter &operator=(const Segmenter &) = delete;
+
+    // Whether HLS in MPEG-TS can carry a stream of these parameters; if not, why (for a person).
+    static bool canCarry(const AVCodecParameters &codecpar, QString *why);
+
+    bool sessionStarted(const IngestSession &session, QString *error) override;
+    void packetReceived(const AVPacket &packet) override;
+    void sessionEnded() override;
+
+    void setTargetDurationMs(int targetDurationMs);
+    qint64 segmentsCommitted() const { return m_segmentsCommitted; }
+    qint64 packetsDropped() const { return m_packetsDropped; }
+
+private:
+    struct Track {
+        int outIndex = -1;
+        AVRational inTimeBase {0, 1};
+        AVRational outTimeBase {0, 1};
+        int64_t lastDtsUs = AV_NOPTS_VALUE;
+        int64_t frameDurationUs = 0; // fallback when packets carry no duration
+    };
+
+    bool createMuxer(QString *error);
+    void destroyMuxer();
+    bool openSegment(int64_t startUs);
+    void closeSegment(int64_t endUs, bool lastOfMuxer = false);
+    void restartAfterTimestampJump();
+    void report(const QString &message);
+
+    SegmentStore &m_store;
+    SegmenterOptions m_options;
+    IngestSession m_session;
+    std::vector<Track> m_tracks; // indexed by source stream_index; outIndex -1 = not carried
+    std::vector<int> m_sourceIndexByOut;
+    int m_referenceIndex = -1; // source stream whose timestamps cut segments
+    bool m_hasVideo = false;
+    AvOutputContextPtr m_muxer;
+    bool m_headerWritten = false;
+    AvPacketPtr m_scratch;
+
+    // The open segment.
+    bool m_segmentOpen = false;
+    qint64 m_sequence = -1;
+    QString m_tempPath;
+    int64_t m_segmentStartUs = 0;
+    int64_t m_segmentEndUs = 0; // end of the latest reference packet
+    bool m_segmentDiscontinuity = false;
+
+    // Across segments.
+    bool m_pendingDiscontinuity = false;
+    qint64 m_discontinuitySequence = 0;
+    qint64 m_nextStartUtcMs = 0; // 0: anchor the next segment to the wall clock
+    qint64 m_segmentsCommitted = 0;
+    qint64 m_packetsDropped = 0;
+    bool m_writeErrorReported = false;
+};
+
+} // namespace panelx

@@ -1,0 +1,73 @@
+// The viewer HTTP server: live playlists, segments and the channel list, straight from the
+// SegmentStore and ChannelDirectory. Built on libmicrohttpd (see docs/decisions.md, "HTTP
+// server"): its own epoll threads, segments sent with sendfile, no Qt event loop involved, so
+// it runs entirely off the GUI thread and every method here may be called from any thread.
+#pragma once
+
+#include "http/ViewerCounter.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QString>
+#include <atomic>
+#include <memory>
+
+struct MHD_Daemon;
+
+namespace panelx {
+
+class ChannelDirectory;
+class SegmentStore;
+
+struct HttpServerOptions {
+    // Worker threads, each with its own epoll loop; 0 = one per CPU core.
+    int threads = 1;
+    int maxConnections = 4096;
+    int idleTimeoutS = 60;
+    // Request line + headers larger than this get 431 (and the connection is closed).
+    int maxHeaderBytes = 16 * 1024;
+};
+
+class HttpServer {
+public:
+    // Segments in a live playlist: a sliding window over the newest segments.
+    static constexpr int kLiveWindowSegments = 6;
+
+    HttpServer(
+        SegmentStore &store, const ChannelDirectory &channels, HttpServerOptions options = {});
+    ~HttpServer();
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    // Listens on address:port (port 0 = any free port, see port()). False with a message a
+    // person can act on, e.g. when the port is already in use.
+    bool start(const QHostAddress &address, quint16 port, QString *error);
+    // Closes the listening socket and every connection; waits for the worker threads.
+    void stop();
+    bool isRunning() const { return m_daemon != nullptr; }
+    // The port actually listened on (0 when stopped).
+    quint16 port() const { return m_port; }
+    QHostAddress address() const { return m_address; }
+
+    // Distinct client addresses that fetched the channel's playlists or segments in the last
+    // 30 s.
+    int viewers(qint64 channelId) const;
+    QHash<qint64, int> allViewers() const;
+    // Requests answered since start (any status), for the dashboard and tests.
+    quint64 requestCount() const { return m_requests.load(std::memory_order_relaxed); }
+
+    struct Impl; // the libmicrohttpd callbacks live in HttpServer.cpp
+
+private:
+    SegmentStore &m_store;
+    const ChannelDirectory &m_channels;
+    HttpServerOptions m_options;
+    MHD_Daemon *m_daemon = nullptr;
+    quint16 m_port = 0;
+    QHostAddress m_address;
+    QString m_fallbackHost; // "host:port" for URLs when a request has no usable Host header
+    http::ViewerCounter m_viewers;
+    std::atomic<quint64> m_requests {0};
+};
+
+} // namespace panelx

@@ -1,0 +1,171 @@
+#include "ingest/DemuxSource.h"
+
+#include "av/AvError.h"
+
+extern "C" {
+#include <libavutil/avutil.h>
+#include <libavutil/mathematics.h>
+}
+
+#include <QUrl>
+
+namespace panelx {
+
+namespace {
+
+QString schemeOf(const QString &url)
+{
+    if (isFileUrl(url))
+        return QStringLiteral("file");
+    return url.left(url.indexOf(QLatin1Char(':'))).toLower();
+}
+
+} // namespace
+
+DemuxSource::DemuxSource(QString url, SourceControl &control, SourceOptions options)
+    : m_url(std::move(url)), m_control(control), m_options(options)
+{
+}
+
+QString DemuxSource::describe() const
+{
+    return describeUrlTarget(m_url);
+}
+
+AvDictionary DemuxSource::optionsFor(const QString &url, int attempt)
+{
+    AvDictionary options;
+    const QString scheme = schemeOf(url);
+    if (scheme == QLatin1String("udp") || scheme == QLatin1String("rtp")) {
+        // A kernel buffer and a user-space FIFO (filled by libav's own reader thread) ride out
+        // disk stalls; ~770 KB of FIFO is over a second of a 5 Mb/s stream and keeps the
+        // per-channel memory small. An overrun loses packets, not the channel.
+        options.set("buffer_size", 4 * 1024 * 1024);
+        options.set("fifo_size", 4096);
+        options.set("overrun_nonfatal", 1);
+    } else if (scheme == QLatin1String("rtsp") || scheme == QLatin1String("rtsps")) {
+        // TCP passes firewalls and NAT and loses nothing; cameras that refuse it get UDP on
+        // the next attempt.
+        options.set("rtsp_transport", attempt % 2 == 0 ? "tcp" : "udp");
+    } else if (scheme == QLatin1String("http") || scheme == QLatin1String("https")
+        || scheme == QLatin1String("hls")) {
+        // Short hiccups are bridged inside libav without a discontinuity; longer outages reach
+        // the read deadline and the ingest's own reconnect.
+        options.set("reconnect", 1);
+        options.set("reconnect_streamed", 1);
+        options.set("reconnect_on_network_error", 1);
+        options.set("reconnect_delay_max", 4);
+        options.set("user_agent", "PanelX/" PANELX_VERSION);
+    } else if (scheme.startsWith(QLatin1String("rtmp"))) {
+        options.set("rtmp_live", "live");
+    }
+    return options;
+}
+
+QString DemuxSource::errorText(int error, int timeoutMs) const
+{
+    if (m_control.timedOut())
+        return describeTimeout(m_url, timeoutMs);
+    return describeAvError(error, m_url);
+}
+
+bool DemuxSource::open(QString *error)
+{
+    installAvLogCapture();
+    clearLastAvLogError();
+    m_streams.clear();
+    m_timeBaseByIndex.clear();
+    m_firstDtsUs = AV_NOPTS_VALUE;
+
+    AVFormatContext *context = avformat_alloc_context();
+    if (!context) {
+        *error = describeAvError(AVERROR(ENOMEM), m_url);
+        return false;
+    }
+    context->interrupt_callback = m_control.interruptCallback();
+    AvDictionary options = optionsFor(m_url, m_options.attempt);
+    m_control.setDeadline(m_options.openTimeoutMs);
+    const QByteArray url = m_url.toUtf8();
+    // On failure avformat_open_input frees the context and nulls the pointer.
+    int ret = avformat_open_input(&context, url.constData(), nullptr, options.address());
+    m_context.reset(context);
+    if (ret < 0) {
+        *error = errorText(ret, m_options.openTimeoutMs);
+        return false;
+    }
+
+    ret = avformat_find_stream_info(m_context.get(), nullptr);
+    if (ret < 0) {
+        *error = errorText(ret, m_options.openTimeoutMs);
+        return false;
+    }
+    m_control.setDeadline(0);
+
+    // One video stream (libav's pick of the best) and every audio stream; the rest (data,
+    // subtitles, further video programmes) is discarded in the demuxer so it costs nothing.
+    const int bestVideo
+        = av_find_best_stream(m_context.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    m_timeBaseByIndex.resize(m_context->nb_streams);
+    for (unsigned i = 0; i < m_context->nb_streams; ++i) {
+        AVStream *stream = m_context->streams[i];
+        m_timeBaseByIndex[i] = stream->time_base;
+        const AVMediaType type = stream->codecpar->codec_type;
+        const bool wanted = (type == AVMEDIA_TYPE_VIDEO && int(i) == bestVideo)
+            || (type == AVMEDIA_TYPE_AUDIO && stream->codecpar->codec_id != AV_CODEC_ID_NONE);
+        if (!wanted) {
+            stream->discard = AVDISCARD_ALL;
+            continue;
+        }
+        AVRational frameRate = stream->avg_frame_rate;
+        if (frameRate.num <= 0 || frameRate.den <= 0)
+            frameRate = stream->r_frame_rate;
+        m_streams.push_back({int(i), stream->codecpar, stream->time_base,
+            type == AVMEDIA_TYPE_VIDEO ? frameRate : AVRational {0, 1}});
+    }
+    if (m_streams.empty()) {
+        *error = describeAvError(AVERROR_STREAM_NOT_FOUND, m_url);
+        return false;
+    }
+
+    // Files, and inputs with a length that can be read faster than real time, are paced.
+    const bool seekable = m_context->pb && (m_context->pb->seekable & AVIO_SEEKABLE_NORMAL);
+    m_paced = isFileUrl(m_url)
+        || (seekable && m_context->duration != AV_NOPTS_VALUE && m_context->duration > 0);
+    return true;
+}
+
+ReadResult DemuxSource::read(AVPacket *packet, QString *error)
+{
+    for (;;) {
+        m_control.setDeadline(m_options.readTimeoutMs);
+        const int ret = av_read_frame(m_context.get(), packet);
+        if (ret < 0) {
+            if (m_control.stopRequested())
+                return ReadResult::Stopped;
+            *error = errorText(ret, m_options.readTimeoutMs);
+            return ret == AVERROR_EOF ? ReadResult::Ended : ReadResult::Failed;
+        }
+        // Discarded streams can still deliver a packet that was queued before the discard.
+        if (m_context->streams[packet->stream_index]->discard == AVDISCARD_ALL) {
+            av_packet_unref(packet);
+            continue;
+        }
+        break;
+    }
+
+    if (m_paced && packet->dts != AV_NOPTS_VALUE) {
+        const int64_t dtsUs
+            = av_rescale_q(packet->dts, m_timeBaseByIndex[packet->stream_index], AV_TIME_BASE_Q);
+        if (m_firstDtsUs == AV_NOPTS_VALUE) {
+            m_firstDtsUs = dtsUs;
+            m_pacingStart = SourceControl::Clock::now();
+        }
+        const auto due = m_pacingStart + std::chrono::microseconds(dtsUs - m_firstDtsUs);
+        if (due > SourceControl::Clock::now() + std::chrono::milliseconds(1)
+            && !m_control.waitUntil(due))
+            return ReadResult::Stopped;
+    }
+    return ReadResult::Packet;
+}
+
+} // namespace panelx

@@ -1,0 +1,38 @@
+// A packet source over any URL the libav build can open (file, http/https, hls, udp, rtp,
+// rtsp, rtmp, srt …). Files, and other inputs with a known length, are paced at the media's
+// own rate (like ffmpeg -re) so they behave as live channels.
+#pragma once
+
+#include "av/AvHandles.h"
+#include "ingest/PacketSource.h"
+
+namespace panelx {
+
+class DemuxSource final : public PacketSource {
+public:
+    DemuxSource(QString url, SourceControl &control, SourceOptions options);
+
+    bool open(QString *error) override;
+    const std::vector<SourceStream> &streams() const override { return m_streams; }
+    ReadResult read(AVPacket *packet, QString *error) override;
+    bool isRealTime() const override { return true; }
+    QString describe() const override;
+
+    // The libav options this source opens `url` with (public for tests and diagnostics).
+    static AvDictionary optionsFor(const QString &url, int attempt);
+
+private:
+    QString errorText(int error, int timeoutMs) const;
+
+    QString m_url;
+    SourceControl &m_control;
+    SourceOptions m_options;
+    AvInputContextPtr m_context;
+    std::vector<SourceStream> m_streams;
+    std::vector<AVRational> m_timeBaseByIndex; // indexed by stream_index, for pacing
+    bool m_paced = false;
+    int64_t m_firstDtsUs = AV_NOPTS_VALUE;
+    SourceControl::Clock::time_point m_pacingStart;
+};
+
+} // namespace panelx

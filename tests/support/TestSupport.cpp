@@ -1,0 +1,142 @@
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace panelx::test {
+
+bool haveProgram(const QString &program)
+{
+    return !QStandardPaths::findExecutable(program).isEmpty();
+}
+
+int runProgram(const QString &program, const QStringList &args, int timeoutMs, QByteArray *out,
+               QByteArray *err)
+{
+    QProcess process;
+    process.start(program, args);
+    if (!process.waitForStarted(5000))
+        return -1;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return -1;
+    }
+    if (out)
+        *out = process.readAllStandardOutput();
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+HttpReply httpRequest(const QString &url, const QByteArray &method,
+                      const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request{QUrl(url)};
+    for (const auto &[key, value] : headers)
+        request.setRawHeader(key, value);
+    request.setTransferTimeout(timeoutMs);
+    QNetworkReply *reply = manager.sendCustomRequest(request, method);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpReply result;
+    if (reply->isFinished()) {
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        result.headers = reply->rawHeaderPairs();
+    }
+    reply->abort();
+    reply->deleteLater();
+    return result;
+}
+
+}  // namespace panelx::test
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace panelx::test {
+
+ProbedMedia probeMedia(const QString &path)
+{
+    ProbedMedia media;
+    QByteArray out;
+    QByteArray err;
+    if (runProgram(QStringLiteral("ffprobe"),
+                   {"-v", "error", "-show_entries", "stream=codec_type,codec_name,width,height",
+                    "-of", "json", path},
+                   30000, &out, &err)
+        != 0)
+        return media;
+    media.errors = err.trimmed();
+    const QJsonArray streams = QJsonDocument::fromJson(out).object().value("streams").toArray();
+    for (const QJsonValue &value : streams) {
+        const QJsonObject stream = value.toObject();
+        if (stream.value("codec_type").toString() == "video" && media.videoCodec.isEmpty()) {
+            media.videoCodec = stream.value("codec_name").toString();
+            media.width = stream.value("width").toInt();
+            media.height = stream.value("height").toInt();
+        } else if (stream.value("codec_type").toString() == "audio" && media.audioCodec.isEmpty()) {
+            media.audioCodec = stream.value("codec_name").toString();
+        }
+    }
+    if (!media.videoCodec.isEmpty()) {
+        out.clear();
+        runProgram(QStringLiteral("ffprobe"),
+                   {"-v", "error", "-select_streams", "v:0", "-read_intervals", "%+#1",
+                    "-show_entries", "packet=flags", "-of", "csv=p=0", path},
+                   30000, &out);
+        media.firstVideoPacketIsKey = out.trimmed().startsWith('K');
+    }
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        // The SDT (PID 0x11) may come first; the PAT must precede any other packet.
+        for (int i = 0; i < 8; ++i) {
+            const QByteArray packet = file.read(188);
+            if (packet.size() != 188 || quint8(packet[0]) != 0x47)
+                break;
+            const int pid = (quint8(packet[1]) & 0x1f) << 8 | quint8(packet[2]);
+            if (pid == 0x11)
+                continue;
+            media.startsWithPat = pid == 0;
+            break;
+        }
+    }
+    media.ok = true;
+    return media;
+}
+
+}  // namespace panelx::test

@@ -1,0 +1,49 @@
+// Helpers shared by the tests: temporary data folders, external checkers (ffmpeg/ffprobe),
+// HTTP over loopback with deadlines. No sleeps: everything waits on a condition or a signal.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace panelx::test {
+
+// True if `program` is on PATH.
+bool haveProgram(const QString &program);
+// Runs a program to completion (or kills it at the deadline). Returns exit code, -1 on
+// failure to start or time-out; stdout/stderr are returned through the pointers if given.
+int runProgram(const QString &program, const QStringList &args, int timeoutMs,
+               QByteArray *out = nullptr, QByteArray *err = nullptr);
+// Polls `condition` (processing events) until it is true or the deadline passes.
+bool waitFor(const std::function<bool()> &condition, int timeoutMs);
+
+struct HttpReply {
+    int status = 0;  // 0 = no response
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray header(const QByteArray &name) const;
+};
+// A blocking GET (or other method) over loopback, with a deadline.
+HttpReply httpRequest(const QString &url, const QByteArray &method = "GET",
+                      const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                      int timeoutMs = 10000);
+
+}  // namespace panelx::test
+
+namespace panelx::test {
+
+// What ffprobe finds in one media file (e.g. an HLS segment).
+struct ProbedMedia {
+    bool ok = false; // ffprobe ran and read the file
+    QString videoCodec;
+    int width = 0;
+    int height = 0;
+    QString audioCodec;
+    bool firstVideoPacketIsKey = false;
+    bool startsWithPat = false; // MPEG-TS: the PAT (PID 0) precedes all but the SDT
+    QByteArray errors; // ffprobe's complaints at -v error
+};
+ProbedMedia probeMedia(const QString &path);
+
+}  // namespace panelx::test
