@@ -204,7 +204,13 @@ QString describeAvError(int error, const QString &url)
 void installAvLogCapture()
 {
     static std::once_flag once;
-    std::call_once(once, [] { av_log_set_callback(logCallback); });
+    std::call_once(once, [] {
+        // libav's default level prints encoder statistics and stream banners per channel;
+        // warnings and errors are what an operator's log needs. An explicit level is kept.
+        if (av_log_get_level() == AV_LOG_INFO)
+            av_log_set_level(AV_LOG_WARNING);
+        av_log_set_callback(logCallback);
+    });
 }
 
 void clearLastAvLogError()

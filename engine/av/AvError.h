@@ -24,7 +24,8 @@ QString describeTimeout(const QString &url, int timeoutMs);
 
 // Routes libav's log through a callback that remembers, per thread, the last error line
 // libav printed (some failures, such as an unknown host name, are only told there) and then
-// prints as libav would. Idempotent and thread-safe.
+// prints as libav would (at warning level unless a level was chosen). Idempotent and
+// thread-safe.
 void installAvLogCapture();
 void clearLastAvLogError();
 QString lastAvLogError();

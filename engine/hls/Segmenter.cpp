@@ -139,6 +139,7 @@ bool Segmenter::sessionStarted(const IngestSession &session, QString *error)
     m_discontinuitySequence = last ? last->discontinuitySequence : 0;
     m_nextStartUtcMs = 0;
     m_writeErrorReported = false;
+    m_waitingSinceUs = AV_NOPTS_VALUE;
     return createMuxer(error);
 }
 
@@ -307,6 +308,7 @@ void Segmenter::restartAfterTimestampJump()
         report(error);
     for (Track &track : m_tracks)
         track.lastDtsUs = AV_NOPTS_VALUE;
+    m_waitingSinceUs = AV_NOPTS_VALUE;
     m_pendingDiscontinuity = true;
 }
 
@@ -344,17 +346,24 @@ void Segmenter::packetReceived(const AVPacket &packet)
     const bool isKey = packet.flags & AV_PKT_FLAG_KEY;
     const bool cutPoint = isReference && (isKey || !m_hasVideo);
     const int64_t targetUs = int64_t(m_options.targetDurationMs) * 1000;
+    // A source whose keyframes are far apart (or never flagged) still gets segments, so
+    // playlists and retention keep moving; such a segment starts without a keyframe.
+    const int64_t forceUs = std::max<int64_t>(3 * targetUs, 15'000'000);
     if (!m_segmentOpen) {
         // Every segment starts on a keyframe (on the reference audio for audio-only sources).
-        if (!cutPoint || !openSegment(ptsUs)) {
+        bool open = cutPoint;
+        if (!open && isReference) {
+            if (m_waitingSinceUs == AV_NOPTS_VALUE)
+                m_waitingSinceUs = ptsUs;
+            open = ptsUs - m_waitingSinceUs >= forceUs;
+        }
+        if (!open || !openSegment(ptsUs)) {
             ++m_packetsDropped;
             return;
         }
+        m_waitingSinceUs = AV_NOPTS_VALUE;
     } else if (isReference) {
         const int64_t elapsedUs = ptsUs - m_segmentStartUs;
-        // A source whose keyframes are far apart (or never come) still gets segments, so
-        // playlists and retention keep moving; such a segment starts without a keyframe.
-        const int64_t forceUs = std::max<int64_t>(3 * targetUs, 15'000'000);
         if ((cutPoint && elapsedUs >= targetUs - kCutToleranceUs) || elapsedUs >= forceUs) {
             closeSegment(ptsUs);
             if (!openSegment(ptsUs)) {

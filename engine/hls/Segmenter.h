@@ -77,6 +77,7 @@ private:
     int64_t m_segmentStartUs = 0;
     int64_t m_segmentEndUs = 0; // end of the latest reference packet
     bool m_segmentDiscontinuity = false;
+    int64_t m_waitingSinceUs = AV_NOPTS_VALUE; // first reference packet seen without a segment
 
     // Across segments.
     bool m_pendingDiscontinuity = false;

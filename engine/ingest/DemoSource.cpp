@@ -160,6 +160,7 @@ bool DemoSource::openEncoders(QString *error)
 
 bool DemoSource::open(QString *error)
 {
+    installAvLogCapture();
     m_started = false;
     m_videoSink = m_audioSink = nullptr;
     // The clock needs drawtext (libfreetype) and the DejaVu font; without them the pattern

@@ -9,6 +9,8 @@ extern "C" {
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace panelx {
 
 namespace {
@@ -53,11 +55,17 @@ AvDictionary DemuxSource::optionsFor(const QString &url, int attempt)
         // the read deadline and the ingest's own reconnect.
         options.set("reconnect", 1);
         options.set("reconnect_streamed", 1);
-        options.set("reconnect_on_network_error", 1);
         options.set("reconnect_delay_max", 4);
         options.set("user_agent", "PanelX/" PANELX_VERSION);
     } else if (scheme.startsWith(QLatin1String("rtmp"))) {
         options.set("rtmp_live", "live");
+    }
+    // A source whose streams could not all be described in the default look (5 s) gets a
+    // longer one on each retry, up to 20 s: slow-starting audio, sparse keyframes.
+    if (attempt > 0) {
+        const int64_t analyzeUs = std::min<int64_t>(5'000'000LL << attempt, 20'000'000);
+        options.set("analyzeduration", analyzeUs);
+        options.set("probesize", std::min<int64_t>(5'000'000LL << attempt, 50'000'000));
     }
     return options;
 }
@@ -76,6 +84,7 @@ bool DemuxSource::open(QString *error)
     m_streams.clear();
     m_timeBaseByIndex.clear();
     m_firstDtsUs = AV_NOPTS_VALUE;
+    m_control.clearTimedOut();
 
     AVFormatContext *context = avformat_alloc_context();
     if (!context) {
@@ -126,11 +135,26 @@ bool DemuxSource::open(QString *error)
         *error = describeAvError(AVERROR_STREAM_NOT_FOUND, m_url);
         return false;
     }
+    // find_stream_info succeeds even when it ran out of time or data before it learnt a
+    // stream's format; the muxer would then refuse every segment. Retry instead.
+    for (const SourceStream &stream : m_streams) {
+        const AVCodecParameters &par = *stream.codecpar;
+        const bool audio = par.codec_type == AVMEDIA_TYPE_AUDIO;
+        if (audio ? (par.sample_rate > 0 && par.ch_layout.nb_channels > 0)
+                  : (par.width > 0 && par.height > 0))
+            continue;
+        *error = QStringLiteral("could not learn the format of its %1 stream (%2) from the first "
+                                "seconds; trying again with a longer look")
+                     .arg(audio ? QStringLiteral("audio") : QStringLiteral("video"),
+                         QString::fromUtf8(avcodec_get_name(par.codec_id)));
+        return false;
+    }
 
     // Files, and inputs with a length that can be read faster than real time, are paced.
-    const bool seekable = m_context->pb && (m_context->pb->seekable & AVIO_SEEKABLE_NORMAL);
-    m_paced = isFileUrl(m_url)
-        || (seekable && m_context->duration != AV_NOPTS_VALUE && m_context->duration > 0);
+    m_seekable = m_context->pb && (m_context->pb->seekable & AVIO_SEEKABLE_NORMAL);
+    m_paced = m_options.paceFiles
+        && (isFileUrl(m_url)
+            || (m_seekable && m_context->duration != AV_NOPTS_VALUE && m_context->duration > 0));
     return true;
 }
 
@@ -139,6 +163,9 @@ ReadResult DemuxSource::read(AVPacket *packet, QString *error)
     for (;;) {
         m_control.setDeadline(m_options.readTimeoutMs);
         const int ret = av_read_frame(m_context.get(), packet);
+        // Disarmed between reads: libav's UDP reader thread also polls the callback, and must
+        // not end the session because this thread spent a while writing a segment.
+        m_control.setDeadline(0);
         if (ret < 0) {
             if (m_control.stopRequested())
                 return ReadResult::Stopped;

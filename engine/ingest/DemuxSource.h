@@ -15,7 +15,7 @@ public:
     bool open(QString *error) override;
     const std::vector<SourceStream> &streams() const override { return m_streams; }
     ReadResult read(AVPacket *packet, QString *error) override;
-    bool isRealTime() const override { return true; }
+    bool isRealTime() const override { return m_paced || !m_seekable; }
     QString describe() const override;
 
     // The libav options this source opens `url` with (public for tests and diagnostics).
@@ -31,6 +31,7 @@ private:
     std::vector<SourceStream> m_streams;
     std::vector<AVRational> m_timeBaseByIndex; // indexed by stream_index, for pacing
     bool m_paced = false;
+    bool m_seekable = false;
     int64_t m_firstDtsUs = AV_NOPTS_VALUE;
     SourceControl::Clock::time_point m_pacingStart;
 };

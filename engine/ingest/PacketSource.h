@@ -28,6 +28,9 @@ struct SourceOptions {
     int openTimeoutMs = 10000;
     int readTimeoutMs = 10000;
     int attempt = 0; // 0 for the first open; lets a source vary its transport on retries
+    // Files are read at the media's own rate so they behave like live channels; off only to
+    // process a file as fast as possible (benchmarks, imports).
+    bool paceFiles = true;
 };
 
 enum class ReadResult { Packet, Ended, Stopped, Failed };

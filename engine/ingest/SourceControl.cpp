@@ -24,7 +24,6 @@ void SourceControl::clearStop()
 
 void SourceControl::setDeadline(int timeoutMs)
 {
-    m_timedOut.store(false, std::memory_order_relaxed);
     m_deadlineUs.store(timeoutMs > 0 ? av_gettime_relative() + int64_t(timeoutMs) * 1000 : 0,
         std::memory_order_relaxed);
 }

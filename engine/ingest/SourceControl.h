@@ -30,10 +30,13 @@ public:
     void clearStop();
     bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
 
-    // Arms a deadline for the next blocking operation (0 = none) and clears timedOut().
+    // Arms a deadline for the next blocking operation (0 = none).
     void setDeadline(int timeoutMs);
-    // True when the interrupt callback ended an operation because its deadline passed.
+    // True once the interrupt callback ended an operation because its deadline passed. Sticky
+    // until cleared: libav latches the error (udp's reader thread may meet the deadline and
+    // the demuxer report it a read later), so the cause is kept for the whole session.
     bool timedOut() const { return m_timedOut.load(std::memory_order_relaxed); }
+    void clearTimedOut() { m_timedOut.store(false, std::memory_order_relaxed); }
 
     // Waits until `when` unless stopped first. Returns false when stopped.
     bool waitUntil(Clock::time_point when);

@@ -1,0 +1,193 @@
+// The built-in demo channel end to end: libavfilter pattern -> x264/AAC -> ingest -> copy
+// segmenter -> segment store, checked with ffprobe.
+#include "TestSupport.h"
+
+#include "hls/SegmentStore.h"
+#include "ingest/Ingest.h"
+#include "storage/Database.h"
+
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+#include <mutex>
+
+using namespace panelx;
+
+namespace {
+
+constexpr int kTargetMs = 2000;
+
+// Collects what an ingest reports from its worker thread.
+class Observer {
+public:
+    IngestOptions options()
+    {
+        IngestOptions options;
+        options.onStatus = [this](const ChannelStatus &status) {
+            std::lock_guard lock(m_mutex);
+            m_statuses.append(status);
+            m_threadNames.insert(QThread::currentThread()->objectName());
+        };
+        options.onSegment = [this](const SegmentInfo &info) {
+            std::lock_guard lock(m_mutex);
+            m_segments.append(info);
+        };
+        return options;
+    }
+    QList<SegmentInfo> segments() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_segments;
+    }
+    QList<ChannelStatus> statuses() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_statuses;
+    }
+    QSet<QString> threadNames() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_threadNames;
+    }
+    bool reached(ChannelState state) const
+    {
+        std::lock_guard lock(m_mutex);
+        return std::any_of(m_statuses.begin(), m_statuses.end(),
+            [state](const ChannelStatus &s) { return s.state == state; });
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    QList<ChannelStatus> m_statuses;
+    QList<SegmentInfo> m_segments;
+    QSet<QString> m_threadNames;
+};
+
+} // namespace
+
+class TestIngestDemo : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void demoChannelGoesLive();
+    void restartContinuesWithDiscontinuity();
+
+private:
+    ChannelConfig demoChannel() const;
+    void checkSegment(const SegmentInfo &info);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SegmentStore> m_store;
+};
+
+void TestIngestDemo::initTestCase()
+{
+    if (!test::haveProgram("ffprobe"))
+        QSKIP("ffprobe is not installed (installer/install-deps.sh --test)");
+    QVERIFY(m_dir.isValid());
+    m_db = std::make_unique<Database>(m_dir.filePath("panelx.db"));
+    QString error;
+    QVERIFY2(m_db->open(&error), qPrintable(error));
+    m_store = std::make_unique<SegmentStore>(*m_db, m_dir.filePath("segments"));
+}
+
+ChannelConfig TestIngestDemo::demoChannel() const
+{
+    ChannelConfig channel;
+    channel.id = 7;
+    channel.name = "Demo";
+    channel.slug = "demo";
+    channel.sourceUrl = kDemoSourceUrl;
+    channel.segmentDurationMs = kTargetMs;
+    return channel;
+}
+
+void TestIngestDemo::checkSegment(const SegmentInfo &info)
+{
+    const QString path = m_store->segmentPath(info.channelId, info.rendition, info.sequence);
+    QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+    QCOMPARE(info.sizeBytes, QFileInfo(path).size());
+    const test::ProbedMedia media = test::probeMedia(path);
+    QVERIFY2(media.ok, qPrintable(path));
+    QVERIFY2(media.errors.isEmpty(), media.errors.constData());
+    QCOMPARE(media.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(media.width, 1280);
+    QCOMPARE(media.height, 720);
+    QCOMPARE(media.audioCodec, QStringLiteral("aac"));
+    QVERIFY2(media.firstVideoPacketIsKey, qPrintable(path));
+    QVERIFY2(media.startsWithPat, qPrintable(path));
+}
+
+void TestIngestDemo::demoChannelGoesLive()
+{
+    Observer observer;
+    Ingest ingest(demoChannel(), *m_store, observer.options());
+    QElapsedTimer clock;
+    clock.start();
+    ingest.start();
+    QVERIFY(test::waitFor([&] { return observer.reached(ChannelState::Live); }, 15000));
+    QVERIFY(test::waitFor([&] { return observer.segments().size() >= 3; }, 30000));
+    qInfo() << "3 segments after" << clock.elapsed() << "ms";
+    QVERIFY(ingest.isRunning());
+
+    const ChannelStatus live = ingest.status();
+    QCOMPARE(live.state, ChannelState::Live);
+    QCOMPARE(live.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(live.audioCodec, QStringLiteral("aac"));
+    QCOMPARE(live.width, 1280);
+    QCOMPARE(live.height, 720);
+    QCOMPARE(live.frameRate, 25.0);
+    QVERIFY(observer.threadNames().contains(QStringLiteral("ingest-7")));
+    QCOMPARE(observer.statuses().first().state, ChannelState::Starting);
+
+    // Stop commits the open segment: nothing received is lost.
+    const int beforeStop = observer.segments().size();
+    ingest.stop();
+    const qint64 stoppedUtcMs = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(ingest.status().state, ChannelState::Stopped);
+    const QList<SegmentInfo> segments = observer.segments();
+    // Anchored to the wall clock: the last segment ends about when the channel stopped.
+    QVERIFY(qAbs(segments.last().startUtcMs + segments.last().durationMs - stoppedUtcMs) < 1500);
+    QCOMPARE(segments.size(), beforeStop + 1);
+    QCOMPARE(m_store->latest(7, kSourceRendition, 100), segments);
+
+    for (int i = 0; i < segments.size(); ++i) {
+        const SegmentInfo &info = segments[i];
+        checkSegment(info);
+        QCOMPARE(info.discontinuity, false);
+        QCOMPARE(info.discontinuitySequence, 0);
+        if (i > 0) {
+            QCOMPARE(info.sequence, segments[i - 1].sequence + 1);
+            // Wall clock continues exactly with the media.
+            QCOMPARE(info.startUtcMs, segments[i - 1].startUtcMs + segments[i - 1].durationMs);
+        }
+        // The demo has a keyframe every second, so every cut but the last (at stop) lands
+        // on the target.
+        if (i + 1 < segments.size())
+            QVERIFY2(qAbs(info.durationMs - kTargetMs) <= 500,
+                qPrintable(QString::number(info.durationMs)));
+    }
+}
+
+void TestIngestDemo::restartContinuesWithDiscontinuity()
+{
+    const std::optional<SegmentInfo> before = m_store->last(7, kSourceRendition);
+    QVERIFY(before.has_value());
+    Observer observer;
+    Ingest ingest(demoChannel(), *m_store, observer.options());
+    ingest.start();
+    QVERIFY(test::waitFor([&] { return observer.segments().size() >= 2; }, 20000));
+    ingest.stop();
+    const QList<SegmentInfo> segments = observer.segments();
+    QVERIFY(segments.first().sequence > before->sequence);
+    QCOMPARE(segments.first().discontinuity, true);
+    QCOMPARE(segments.first().discontinuitySequence, before->discontinuitySequence + 1);
+    QVERIFY(segments.first().startUtcMs >= before->startUtcMs + before->durationMs);
+    QCOMPARE(segments[1].discontinuity, false);
+    QCOMPARE(segments[1].discontinuitySequence, before->discontinuitySequence + 1);
+    checkSegment(segments.first());
+}
+
+QTEST_GUILESS_MAIN(TestIngestDemo)
+#include "tst_ingest_demo.moc"

@@ -1,0 +1,520 @@
+#include "hls/SegmentStore.h"
+#include "storage/Database.h"
+
+#include "TestSupport.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+using namespace panelx;
+
+namespace {
+
+const QString kRendition = kSourceRendition;
+
+// A database and a store in a fresh folder; reopen() starts a new pair on the same files,
+// as a restart of the program does.
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<SegmentStore> store;
+
+    Fixture() { reopen(); }
+    void reopen()
+    {
+        store.reset();
+        db.reset();
+        db = std::make_unique<Database>(dir.filePath(QStringLiteral("panelx.db")));
+        QString error;
+        if (!db->open(&error))
+            qFatal("cannot open the test database: %s", qPrintable(error));
+        store = std::make_unique<SegmentStore>(*db, dir.filePath(QStringLiteral("segments")));
+    }
+};
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// Reserves a number, writes the temp file and commits it.
+SegmentInfo commitOne(SegmentStore &store, qint64 channelId, qint64 startUtcMs, qint64 durationMs,
+    int sizeBytes = 1000, const QString &rendition = kRendition, bool discontinuity = false,
+    qint64 discontinuitySequence = 0)
+{
+    SegmentInfo info;
+    info.channelId = channelId;
+    info.rendition = rendition;
+    info.sequence = store.reserveSequence(channelId, rendition);
+    info.startUtcMs = startUtcMs;
+    info.durationMs = durationMs;
+    info.discontinuity = discontinuity;
+    info.discontinuitySequence = discontinuitySequence;
+    if (!writeFile(store.tempPath(channelId, rendition, info.sequence), QByteArray(sizeBytes, 'x')))
+        qFatal("cannot write a temp segment");
+    QString error;
+    if (!store.commit(info, &error))
+        qFatal("commit failed: %s", qPrintable(error));
+    return info;
+}
+
+QList<qint64> sequences(const QList<SegmentInfo> &segments)
+{
+    QList<qint64> list;
+    for (const auto &s : segments)
+        list.append(s.sequence);
+    return list;
+}
+
+int rowCount(Database &db)
+{
+    QSqlQuery query(db.connection());
+    return query.exec(QStringLiteral("SELECT COUNT(*) FROM segments")) && query.next()
+        ? query.value(0).toInt()
+        : -1;
+}
+
+} // namespace
+
+class TestSegmentStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void commitRenamesAndIndexes();
+    void commitWithoutTempFileFails();
+    void commitNeverOverwrites();
+    void latestFromCacheAgreesWithSql();
+    void lastSurvivesRestart();
+    void bySequence();
+    void byTime_data();
+    void byTime();
+    void bytesUsed();
+    void retentionRemovesFileAndRowTogether();
+    void sequenceNeverRepeats();
+    void reconcileRemovesTempFiles();
+    void reconcileRemovesRowsWithoutFile();
+    void reconcileRecoversFilesWithoutRow();
+    void reconcileDeletesUnreadableFiles();
+    void removeChannel();
+    void renditionNamesCannotEscape();
+    void concurrentCommitAndQueries();
+
+private:
+    QTemporaryDir m_media;
+    QString m_sampleTs; // 2 s of H.264 + AAC in MPEG-TS, made once by the ffmpeg program
+};
+
+void TestSegmentStore::initTestCase()
+{
+    QVERIFY(m_media.isValid());
+    if (!test::haveProgram(QStringLiteral("ffmpeg")))
+        return; // the recovery test skips with a message
+    m_sampleTs = m_media.filePath(QStringLiteral("sample.ts"));
+    QByteArray err;
+    const int code = test::runProgram(QStringLiteral("ffmpeg"),
+        {QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"), QStringLiteral("error"),
+            QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+            QStringLiteral("testsrc2=s=320x240:r=25:d=2"), QStringLiteral("-f"),
+            QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=d=2"),
+            QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-g"),
+            QStringLiteral("25"), QStringLiteral("-c:a"), QStringLiteral("aac"),
+            QStringLiteral("-f"), QStringLiteral("mpegts"), m_sampleTs},
+        60000, nullptr, &err);
+    QVERIFY2(code == 0, err.constData());
+}
+
+void TestSegmentStore::commitRenamesAndIndexes()
+{
+    Fixture f;
+    SegmentInfo info;
+    info.channelId = 7;
+    info.sequence = f.store->reserveSequence(7, kRendition);
+    info.startUtcMs = 1'700'000'000'000;
+    info.durationMs = 4000;
+    const QString temp = f.store->tempPath(7, kRendition, info.sequence);
+    const QString final = f.store->segmentPath(7, kRendition, info.sequence);
+    QVERIFY(temp != final);
+    QVERIFY(writeFile(temp, QByteArray(1234, 'a')));
+
+    QString error;
+    QVERIFY2(f.store->commit(info, &error), qPrintable(error));
+    QCOMPARE(info.sizeBytes, 1234);
+    QVERIFY(!QFile::exists(temp));
+    QVERIFY(QFile::exists(final));
+    QCOMPARE(QFileInfo(final).size(), 1234);
+    // Only the final file is left in the folder.
+    QCOMPARE(QDir(f.store->segmentDir(7, kRendition)).entryList(QDir::Files),
+        QStringList {QFileInfo(final).fileName()});
+
+    const auto stored = f.store->bySequence(7, kRendition, info.sequence, info.sequence);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first(), info);
+}
+
+void TestSegmentStore::commitWithoutTempFileFails()
+{
+    Fixture f;
+    SegmentInfo info;
+    info.channelId = 1;
+    info.sequence = f.store->reserveSequence(1, kRendition);
+    info.durationMs = 4000;
+    QString error;
+    QVERIFY(!f.store->commit(info, &error));
+    QVERIFY2(error.contains(QStringLiteral("missing")), qPrintable(error));
+    QVERIFY(f.store->latest(1, kRendition, 5).isEmpty());
+    QCOMPARE(rowCount(*f.db), 0);
+}
+
+void TestSegmentStore::commitNeverOverwrites()
+{
+    Fixture f;
+    const SegmentInfo first = commitOne(*f.store, 1, 1000, 4000, 500);
+    // A second writer with the same number (a bug elsewhere) must not replace the segment.
+    SegmentInfo again = first;
+    const QString temp = f.store->tempPath(1, kRendition, first.sequence);
+    QVERIFY(writeFile(temp, QByteArray(900, 'b')));
+    QString error;
+    QVERIFY(!f.store->commit(again, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(QFile::exists(temp)); // still the caller's to delete
+    QCOMPARE(QFileInfo(f.store->segmentPath(1, kRendition, first.sequence)).size(), 500);
+    QCOMPARE(f.store->latest(1, kRendition, 5), QList<SegmentInfo> {first});
+}
+
+void TestSegmentStore::latestFromCacheAgreesWithSql()
+{
+    Fixture f;
+    QList<SegmentInfo> committed;
+    for (int i = 0; i < 25; ++i)
+        committed.append(commitOne(*f.store, 3, 10'000 + i * 4000, 4000, 100 + i));
+
+    // Served from memory (count <= kLiveCacheSize) ...
+    const auto cached = f.store->latest(3, kRendition, 5);
+    QCOMPARE(cached, committed.mid(20));
+    QCOMPARE(f.store->latest(3, kRendition, SegmentStore::kLiveCacheSize),
+        committed.mid(25 - SegmentStore::kLiveCacheSize));
+    // ... from SQL (count > kLiveCacheSize) ...
+    QCOMPARE(f.store->latest(3, kRendition, 100), committed);
+    QCOMPARE(f.store->latest(3, kRendition, 20), committed.mid(5));
+    // ... and from a store that never saw the commits (cold cache).
+    SegmentStore cold(*f.db, f.store->rootDir());
+    QCOMPARE(cold.latest(3, kRendition, 5), cached);
+    // The warm cache keeps following new commits.
+    committed.append(commitOne(cold, 3, 200'000, 4000));
+    QCOMPARE(cold.latest(3, kRendition, 5), committed.mid(21));
+    QCOMPARE(cold.latest(3, kRendition, 0), QList<SegmentInfo> {});
+    QVERIFY(f.store->latest(99, kRendition, 5).isEmpty());
+}
+
+void TestSegmentStore::lastSurvivesRestart()
+{
+    Fixture f;
+    QVERIFY(!f.store->last(2, kRendition));
+    commitOne(*f.store, 2, 1000, 4000);
+    const SegmentInfo newest = commitOne(*f.store, 2, 5000, 3000, 10, kRendition, true, 1);
+    QCOMPARE(f.store->last(2, kRendition), newest);
+    f.reopen();
+    QCOMPARE(f.store->last(2, kRendition), newest);
+}
+
+void TestSegmentStore::bySequence()
+{
+    Fixture f;
+    for (int i = 0; i < 10; ++i)
+        commitOne(*f.store, 1, i * 1000, 1000);
+    commitOne(*f.store, 2, 0, 1000); // other channel
+    QCOMPARE(sequences(f.store->bySequence(1, kRendition, 3, 6)), (QList<qint64> {3, 4, 5, 6}));
+    QCOMPARE(sequences(f.store->bySequence(1, kRendition, 8, 50)), (QList<qint64> {8, 9}));
+    QCOMPARE(sequences(f.store->bySequence(1, kRendition, 4, 4)), (QList<qint64> {4}));
+    QVERIFY(f.store->bySequence(1, kRendition, 6, 3).isEmpty());
+    QVERIFY(f.store->bySequence(1, QStringLiteral("720p"), 0, 9).isEmpty());
+}
+
+void TestSegmentStore::byTime_data()
+{
+    QTest::addColumn<qint64>("fromUtcMs");
+    QTest::addColumn<qint64>("toUtcMs");
+    QTest::addColumn<QList<qint64>>("expected");
+    // Segments 0: [1000, 5000), 1: [5000, 9000), 2: [9000, 13000)
+    QTest::newRow("exactly one segment") << qint64(5000) << qint64(9000) << QList<qint64> {1};
+    QTest::newRow("straddles a boundary") << qint64(4999) << qint64(5001) << QList<qint64> {0, 1};
+    QTest::newRow("ends where a segment starts") << qint64(0) << qint64(1000) << QList<qint64> {};
+    QTest::newRow("one ms into the first") << qint64(0) << qint64(1001) << QList<qint64> {0};
+    QTest::newRow("starts where the last ends")
+        << qint64(13000) << qint64(20000) << QList<qint64> {};
+    QTest::newRow("last ms of a segment") << qint64(8999) << qint64(9000) << QList<qint64> {1};
+    QTest::newRow("everything") << qint64(0) << qint64(100000) << QList<qint64> {0, 1, 2};
+    QTest::newRow("empty range") << qint64(6000) << qint64(6000) << QList<qint64> {};
+    QTest::newRow("reversed range") << qint64(9000) << qint64(5000) << QList<qint64> {};
+}
+
+void TestSegmentStore::byTime()
+{
+    QFETCH(qint64, fromUtcMs);
+    QFETCH(qint64, toUtcMs);
+    QFETCH(QList<qint64>, expected);
+    Fixture f;
+    for (int i = 0; i < 3; ++i)
+        commitOne(*f.store, 1, 1000 + i * 4000, 4000);
+    commitOne(*f.store, 1, 1000, 4000, 100, QStringLiteral("720p")); // other rendition
+    QCOMPARE(sequences(f.store->byTime(1, kRendition, fromUtcMs, toUtcMs)), expected);
+}
+
+void TestSegmentStore::bytesUsed()
+{
+    Fixture f;
+    QCOMPARE(f.store->bytesUsed(1), 0);
+    commitOne(*f.store, 1, 0, 1000, 300);
+    commitOne(*f.store, 1, 0, 1000, 200, QStringLiteral("720p"));
+    commitOne(*f.store, 2, 0, 1000, 5000);
+    QCOMPARE(f.store->bytesUsed(1), 500);
+    QCOMPARE(f.store->bytesUsed(2), 5000);
+}
+
+void TestSegmentStore::retentionRemovesFileAndRowTogether()
+{
+    Fixture f;
+    // Ten 4 s segments from t=0 to t=40 s.
+    QList<SegmentInfo> segments;
+    for (int i = 0; i < 10; ++i)
+        segments.append(commitOne(*f.store, 1, i * 4000, 4000));
+    const SegmentInfo other = commitOne(*f.store, 2, 0, 4000);
+    QCOMPARE(f.store->latest(1, kRendition, 3).size(), 3); // warm the cache
+    // One file already gone (deleted by hand): its row must go too, without complaint.
+    QVERIFY(QFile::remove(f.store->segmentPath(1, kRendition, segments[1].sequence)));
+
+    // Buffer 20 s at t=40 s: segments that ended before 20 s (0..3 end at 4..16 s) go;
+    // segment 4 ends at exactly 20 s and stays.
+    QCOMPARE(f.store->applyRetention(1, 20'000, 40'000), 4);
+    for (int i = 0; i < 10; ++i) {
+        const bool kept = i >= 4;
+        const qint64 seq = segments[i].sequence;
+        QCOMPARE(QFile::exists(f.store->segmentPath(1, kRendition, seq)), kept);
+        QCOMPARE(f.store->bySequence(1, kRendition, seq, seq).size(), kept ? 1 : 0);
+    }
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(4));
+    QCOMPARE(f.store->latest(1, kRendition, 10), segments.mid(4));
+    // Other channels are not touched.
+    QCOMPARE(f.store->latest(2, kRendition, 5), QList<SegmentInfo> {other});
+    QCOMPARE(f.store->applyRetention(1, 20'000, 40'000), 0);
+}
+
+void TestSegmentStore::sequenceNeverRepeats()
+{
+    Fixture f;
+    QSet<qint64> seen;
+    for (int i = 0; i < 5; ++i)
+        seen.insert(commitOne(*f.store, 1, i * 1000, 1000).sequence);
+    seen.insert(f.store->reserveSequence(1, kRendition)); // reserved, never committed
+    QCOMPARE(seen.size(), 6);
+
+    // Retention removes everything; a restart must not start again at 0.
+    QCOMPARE(f.store->applyRetention(1, 0, 1'000'000), 5);
+    QVERIFY(!f.store->last(1, kRendition));
+    f.reopen();
+    for (int i = 0; i < 3; ++i) {
+        const qint64 next = f.store->reserveSequence(1, kRendition);
+        QVERIFY2(!seen.contains(next), qPrintable(QString::number(next)));
+        QVERIFY(next > *std::max_element(seen.begin(), seen.end()));
+        seen.insert(next);
+    }
+    // Renditions count separately.
+    QCOMPARE(f.store->reserveSequence(1, QStringLiteral("720p")), 0);
+}
+
+void TestSegmentStore::reconcileRemovesTempFiles()
+{
+    Fixture f;
+    const SegmentInfo kept = commitOne(*f.store, 1, 0, 1000);
+    const qint64 seq = f.store->reserveSequence(1, kRendition);
+    QVERIFY(writeFile(f.store->tempPath(1, kRendition, seq), "half a segment"));
+    const ReconcileReport report = f.store->reconcile();
+    QCOMPARE(report.tempFilesRemoved, 1);
+    QCOMPARE(report.rowsWithoutFile, 0);
+    QCOMPARE(report.filesRecovered, 0);
+    QVERIFY(!QFile::exists(f.store->tempPath(1, kRendition, seq)));
+    QCOMPARE(f.store->latest(1, kRendition, 5), QList<SegmentInfo> {kept});
+    QVERIFY(f.store->reserveSequence(1, kRendition) > seq);
+}
+
+void TestSegmentStore::reconcileRemovesRowsWithoutFile()
+{
+    Fixture f;
+    const SegmentInfo a = commitOne(*f.store, 1, 0, 1000);
+    const SegmentInfo b = commitOne(*f.store, 1, 1000, 1000);
+    const SegmentInfo c = commitOne(*f.store, 1, 2000, 1000);
+    QCOMPARE(f.store->latest(1, kRendition, 5).size(), 3); // warm cache must be dropped too
+    QVERIFY(QFile::remove(f.store->segmentPath(1, kRendition, b.sequence)));
+    QVERIFY(QFile::remove(f.store->segmentPath(1, kRendition, c.sequence)));
+    const ReconcileReport report = f.store->reconcile();
+    QCOMPARE(report.rowsWithoutFile, 2);
+    QCOMPARE(f.store->latest(1, kRendition, 5), QList<SegmentInfo> {a});
+    QCOMPARE(f.store->latest(1, kRendition, 50), QList<SegmentInfo> {a});
+    // The numbers of the lost rows are not handed out again.
+    QVERIFY(f.store->reserveSequence(1, kRendition) > c.sequence);
+}
+
+void TestSegmentStore::reconcileRecoversFilesWithoutRow()
+{
+    if (m_sampleTs.isEmpty())
+        QSKIP("the ffmpeg program is not installed; it makes the test media");
+    Fixture f;
+    QList<SegmentInfo> indexed;
+    for (int i = 0; i < 3; ++i)
+        indexed.append(commitOne(*f.store, 4, 1000 + i * 2000, 2000, 100, kRendition, i == 2, 1));
+    // A crash between rename and insert: the finished file has no row. It may carry a
+    // number the counter never reached (the database lost its last transaction).
+    const qint64 lostSeq = 41;
+    const QString lostPath = f.store->segmentPath(4, kRendition, lostSeq);
+    QVERIFY(QFile::copy(m_sampleTs, lostPath));
+    const QDateTime mtime = QFileInfo(lostPath).lastModified();
+
+    f.reopen(); // as at the next start
+    const ReconcileReport report = f.store->reconcile();
+    QCOMPARE(report.filesRecovered, 1);
+    QCOMPARE(report.unreadableFilesRemoved, 0);
+    QCOMPARE(report.rowsWithoutFile, 0);
+
+    const auto recovered = f.store->bySequence(4, kRendition, lostSeq, lostSeq);
+    QCOMPARE(recovered.size(), 1);
+    const SegmentInfo &info = recovered.first();
+    QVERIFY2(qAbs(info.durationMs - 2000) <= 200, qPrintable(QString::number(info.durationMs)));
+    QCOMPARE(info.startUtcMs, mtime.toMSecsSinceEpoch() - info.durationMs);
+    QCOMPARE(info.sizeBytes, QFileInfo(lostPath).size());
+    QVERIFY(info.discontinuity);
+    QCOMPARE(info.discontinuitySequence, indexed.last().discontinuitySequence + 1);
+    QCOMPARE(f.store->last(4, kRendition), info);
+    QCOMPARE(f.store->latest(4, kRendition, 10).size(), 4);
+    // The next segment continues after the recovered one.
+    QCOMPARE(f.store->reserveSequence(4, kRendition), lostSeq + 1);
+}
+
+void TestSegmentStore::reconcileDeletesUnreadableFiles()
+{
+    Fixture f;
+    const SegmentInfo kept = commitOne(*f.store, 5, 0, 1000);
+    const QString garbage = f.store->segmentPath(5, kRendition, 9);
+    QVERIFY(writeFile(garbage, QByteArray(4096, '\x07')));
+    const QString empty = f.store->segmentPath(5, QStringLiteral("720p"), 3);
+    QVERIFY(writeFile(empty, QByteArray()));
+    QVERIFY(writeFile(f.store->rootDir() + QStringLiteral("/5/src/notes.txt"), "not a segment"));
+
+    const ReconcileReport report = f.store->reconcile();
+    QCOMPARE(report.unreadableFilesRemoved, 2);
+    QCOMPARE(report.filesRecovered, 0);
+    QVERIFY(!QFile::exists(garbage));
+    QVERIFY(!QFile::exists(empty));
+    QVERIFY(QFile::exists(f.store->rootDir() + QStringLiteral("/5/src/notes.txt")));
+    QCOMPARE(f.store->latest(5, kRendition, 5), QList<SegmentInfo> {kept});
+    // Even a deleted file's number is not reused: a player may have seen it.
+    QVERIFY(f.store->reserveSequence(5, kRendition) > 9);
+    QVERIFY(f.store->reserveSequence(5, QStringLiteral("720p")) > 3);
+}
+
+void TestSegmentStore::removeChannel()
+{
+    Fixture f;
+    commitOne(*f.store, 1, 0, 1000);
+    commitOne(*f.store, 1, 0, 1000, 10, QStringLiteral("720p"));
+    const SegmentInfo other = commitOne(*f.store, 2, 0, 1000);
+    QCOMPARE(f.store->latest(1, kRendition, 5).size(), 1);
+    f.store->removeChannel(1);
+    QVERIFY(!QDir(f.store->rootDir() + QStringLiteral("/1")).exists());
+    QVERIFY(f.store->latest(1, kRendition, 5).isEmpty());
+    QVERIFY(f.store->latest(1, kRendition, 50).isEmpty());
+    QCOMPARE(f.store->bytesUsed(1), 0);
+    QCOMPARE(f.store->latest(2, kRendition, 5), QList<SegmentInfo> {other});
+    QVERIFY(QFile::exists(f.store->segmentPath(2, kRendition, other.sequence)));
+}
+
+void TestSegmentStore::renditionNamesCannotEscape()
+{
+    Fixture f;
+    for (const QString &bad : {QStringLiteral("../../etc"), QStringLiteral("a/b"), QString(),
+             QStringLiteral(".."), QString(33, u'a')}) {
+        QVERIFY(!SegmentStore::isValidRendition(bad));
+        QVERIFY(f.store->segmentPath(1, bad, 1).isEmpty());
+        QVERIFY(f.store->tempPath(1, bad, 1).isEmpty());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Not a rendition")));
+        QCOMPARE(f.store->reserveSequence(1, bad), -1);
+        SegmentInfo info;
+        info.channelId = 1;
+        info.rendition = bad;
+        QString error;
+        QVERIFY(!f.store->commit(info, &error));
+        QVERIFY2(error.contains(QStringLiteral("cannot name a rendition")), qPrintable(error));
+    }
+    for (const QString &good :
+        {QStringLiteral("src"), QStringLiteral("720p"), QStringLiteral("audio_en-2")})
+        QVERIFY(f.store->segmentPath(1, good, 1).startsWith(f.store->rootDir() + u'/'));
+}
+
+void TestSegmentStore::concurrentCommitAndQueries()
+{
+    Fixture f;
+    const QStringList connectionsBefore = QSqlDatabase::connectionNames();
+    constexpr int kSegments = 150;
+    std::atomic<bool> done {false};
+    std::atomic<int> writerFailures {0};
+    // A plain std::thread, like libmicrohttpd's, not a QThread.
+    std::thread writer([&] {
+        for (int i = 0; i < kSegments; ++i) {
+            SegmentInfo info;
+            info.channelId = 1;
+            info.sequence = f.store->reserveSequence(1, kRendition);
+            info.startUtcMs = i * 1000;
+            info.durationMs = 1000;
+            QString error;
+            if (info.sequence < 0
+                || !writeFile(f.store->tempPath(1, kRendition, info.sequence), "ts")
+                || !f.store->commit(info, &error))
+                ++writerFailures;
+            if (i % 10 == 0)
+                f.store->applyRetention(1, 60'000, i * 1000);
+        }
+        done = true;
+    });
+
+    int reads = 0;
+    qint64 newestSeen = -1;
+    while (!done) {
+        const auto live = f.store->latest(1, kRendition, 6);
+        // Always oldest first and without gaps.
+        for (qsizetype i = 1; i < live.size(); ++i)
+            QCOMPARE(live[i].sequence, live[i - 1].sequence + 1);
+        if (!live.isEmpty()) {
+            QVERIFY(live.last().sequence >= newestSeen); // never goes back in time
+            newestSeen = live.last().sequence;
+            const auto again
+                = f.store->bySequence(1, kRendition, live.last().sequence, live.last().sequence);
+            QCOMPARE(again.size(), 1);
+        }
+        f.store->byTime(1, kRendition, 0, 1'000'000);
+        ++reads;
+    }
+    writer.join();
+    QCOMPARE(writerFailures.load(), 0);
+    QVERIFY(reads > 0);
+    QCOMPARE(f.store->last(1, kRendition)->sequence, kSegments - 1);
+    QCOMPARE(f.store->latest(1, kRendition, 6),
+        f.store->latest(1, kRendition, 500).mid(f.store->latest(1, kRendition, 500).size() - 6));
+    // The writer thread's connection went away with the thread.
+    QCOMPARE(QSqlDatabase::connectionNames().size(), connectionsBefore.size());
+}
+
+QTEST_GUILESS_MAIN(TestSegmentStore)
+#include "tst_segmentstore.moc"
