@@ -37,6 +37,9 @@ constexpr const char *kSegmentCache = "public, max-age=31536000, immutable";
 // Fetches by one connection are folded into one viewer-counter update per this interval, so
 // the shared counter's lock is taken about once a second per connection, not per request.
 constexpr qint64 kViewerRecordIntervalMs = 1000;
+// Handlers are shallow (no recursion, small buffers); with a thread per connection a small
+// stack keeps hundreds of viewers cheap.
+constexpr size_t kThreadStackBytes = 512 * 1024;
 
 qint64 monotonicMs()
 {
@@ -89,16 +92,22 @@ void addCommonHeaders(MHD_Response *response)
 
 MHD_Result queue(MHD_Connection *connection, unsigned status, MHD_Response *response)
 {
+    if (!response)
+        return MHD_NO; // out of memory: libmicrohttpd closes this connection, others go on
     const MHD_Result result = MHD_queue_response(connection, status, response);
     MHD_destroy_response(response);
     return result;
 }
 
-MHD_Response *bufferResponse(const QByteArray &body, const char *contentType)
+MHD_Response *bufferResponse(
+    const QByteArray &body, const char *contentType, const char *cacheControl)
 {
     MHD_Response *response = MHD_create_response_from_buffer(
         size_t(body.size()), const_cast<char *>(body.constData()), MHD_RESPMEM_MUST_COPY);
+    if (!response)
+        return nullptr;
     MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, contentType);
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, cacheControl);
     addCommonHeaders(response);
     return response;
 }
@@ -107,8 +116,9 @@ MHD_Response *bufferResponse(const QByteArray &body, const char *contentType)
 MHD_Result sendText(MHD_Connection *connection, unsigned status, const QString &message,
     std::initializer_list<std::pair<const char *, QByteArray>> headers = {})
 {
-    MHD_Response *response = bufferResponse(message.toUtf8() + '\n', kTextType);
-    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    MHD_Response *response = bufferResponse(message.toUtf8() + '\n', kTextType, "no-store");
+    if (!response)
+        return MHD_NO;
     for (const auto &[name, value] : headers)
         MHD_add_response_header(response, name, value.constData());
     return queue(connection, status, response);
@@ -192,6 +202,8 @@ struct HttpServer::Impl {
     {
         MHD_Response *response
             = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+        if (!response)
+            return MHD_NO;
         addCommonHeaders(response);
         MHD_add_response_header(
             response, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_METHODS, kAllowedMethods);
@@ -312,9 +324,8 @@ struct HttpServer::Impl {
         playlist::MediaOptions options;
         options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel->id).arg(rendition);
         options.targetDurationMs = channel->segmentDurationMs;
-        MHD_Response *response
-            = bufferResponse(playlist::renderMedia(segments, options), kMediaPlaylistType);
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, kLiveCache);
+        MHD_Response *response = bufferResponse(
+            playlist::renderMedia(segments, options), kMediaPlaylistType, kLiveCache);
         return queue(connection, MHD_HTTP_OK, response);
     }
 
@@ -343,13 +354,13 @@ struct HttpServer::Impl {
             if (channel.enabled) {
                 playlist::ChannelEntry entry;
                 entry.name = channel.name;
+                entry.tvgId = channel.slug; // stable across renames, unlike the name
                 entry.url
                     = base + QStringLiteral("/live/") + channel.slug + QStringLiteral(".m3u8");
                 entries.append(entry);
             }
         MHD_Response *response
-            = bufferResponse(playlist::renderChannelList(entries), kChannelListType);
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, kLiveCache);
+            = bufferResponse(playlist::renderChannelList(entries), kChannelListType, kLiveCache);
         return queue(connection, MHD_HTTP_OK, response);
     }
 
@@ -415,7 +426,17 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
                         .arg(address.toString()));
     }
 
-    const int fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0 && address == QHostAddress::Any) { // a machine without IPv6: IPv4 only
+        family = AF_INET;
+        storage = {};
+        auto *in = reinterpret_cast<sockaddr_in *>(&storage);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(port);
+        in->sin_addr.s_addr = htonl(INADDR_ANY);
+        length = sizeof(sockaddr_in);
+        fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    }
     if (fd < 0)
         return fail(QStringLiteral("cannot open a network socket: %1")
                         .arg(QString::fromLocal8Bit(std::strerror(errno))));
@@ -466,10 +487,16 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
         : unsigned(std::max(1, QThread::idealThreadCount()));
     // Requests carry no body, so a connection's memory only holds the request line, headers and
     // the response headers; its size is what bounds "oversized headers".
-    const MHD_OptionItem poolOption {
-        threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, intptr_t(threads), nullptr};
-    m_daemon = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_TURBO | MHD_USE_ERROR_LOG,
-        0, nullptr, nullptr, &Impl::onRequest, this, //
+    const MHD_OptionItem poolOption {threads > 1 && !m_options.threadPerConnection
+            ? MHD_OPTION_THREAD_POOL_SIZE
+            : MHD_OPTION_END,
+        intptr_t(threads), nullptr};
+    const unsigned flags = m_options.threadPerConnection
+        ? MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL
+            | MHD_USE_TURBO
+        : MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_TURBO;
+    m_daemon = MHD_start_daemon(flags | MHD_USE_ERROR_LOG, 0, nullptr, nullptr, &Impl::onRequest,
+        this, //
         MHD_OPTION_EXTERNAL_LOGGER, &logFromMhd, nullptr, //
         MHD_OPTION_LISTEN_SOCKET, MHD_socket(fd), //
         MHD_OPTION_CONNECTION_LIMIT, unsigned(m_options.maxConnections), //
@@ -478,6 +505,7 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
         MHD_OPTION_NOTIFY_CONNECTION, &Impl::onConnection, this, //
         MHD_OPTION_UNESCAPE_CALLBACK, &keepEscaped, nullptr, //
         MHD_OPTION_ARRAY, &poolOption, //
+        MHD_OPTION_THREAD_STACK_SIZE, size_t(kThreadStackBytes), //
         MHD_OPTION_END);
     if (!m_daemon) {
         ::close(fd);
@@ -489,8 +517,12 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
     m_address = address;
     m_fallbackHost = hostPort(reinterpret_cast<sockaddr *>(&bound));
     m_requests.store(0, std::memory_order_relaxed);
-    qCDebug(lcHttp, "listening on %s port %u with %u thread(s)", qPrintable(address.toString()),
-        m_port, threads);
+    if (m_options.threadPerConnection)
+        qCDebug(lcHttp, "listening on %s port %u, a thread per connection",
+            qPrintable(address.toString()), m_port);
+    else
+        qCDebug(lcHttp, "listening on %s port %u with %u epoll thread(s)",
+            qPrintable(address.toString()), m_port, threads);
     return true;
 }
 

@@ -1,7 +1,7 @@
 // The viewer HTTP server: live playlists, segments and the channel list, straight from the
 // SegmentStore and ChannelDirectory. Built on libmicrohttpd (see docs/decisions.md, "HTTP
-// server"): its own epoll threads, segments sent with sendfile, no Qt event loop involved, so
-// it runs entirely off the GUI thread and every method here may be called from any thread.
+// server"): its own threads, segments sent with sendfile, no Qt event loop involved, so it runs
+// entirely off the GUI thread and every method here may be called from any thread.
 #pragma once
 
 #include "http/ViewerCounter.h"
@@ -20,10 +20,16 @@ class ChannelDirectory;
 class SegmentStore;
 
 struct HttpServerOptions {
-    // Worker threads, each with its own epoll loop; 0 = one per CPU core.
+    // A thread per connection (measured the faster on 1 MiB segments: libmicrohttpd then hands
+    // sendfile 2 MiB per call instead of 128 KiB; docs/decisions.md). False: `threads` epoll
+    // loops, for thousands of mostly idle connections.
+    bool threadPerConnection = true;
+    // Epoll loops when threadPerConnection is false; 0 = one per CPU core.
     int threads = 1;
-    int maxConnections = 4096;
-    int idleTimeoutS = 60;
+    // Above this many open connections new ones are refused (each costs a thread).
+    int maxConnections = 1024;
+    // Idle keep-alive connections close after this; players poll playlists every few seconds.
+    int idleTimeoutS = 30;
     // Request line + headers larger than this get 431 (and the connection is closed).
     int maxHeaderBytes = 16 * 1024;
 };

@@ -242,6 +242,7 @@ private slots:
         QCOMPARE(list.status, 200);
         QVERIFY2(list.body.contains(panelx.url(QStringLiteral("/live/demo.m3u8")).toUtf8()),
             list.body.constData());
+        QVERIFY2(list.body.contains("tvg-id=\"demo\""), list.body.constData());
 
         // SIGTERM: a clean stop, every finished segment indexed, no half-written file left.
         ::kill(static_cast<pid_t>(panelx.process().processId()), SIGTERM);

@@ -1,0 +1,522 @@
+// The viewer HTTP server for real: 127.0.0.1, a port it picks, a SegmentStore over real files.
+// Requests that a well-behaved client library would refuse to send (traversal spellings,
+// malformed lines, oversized headers) go over a raw QTcpSocket.
+#include "ChannelDirectory.h"
+#include "TestSupport.h"
+#include "hls/SegmentStore.h"
+#include "http/HttpServer.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace panelx;
+
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+
+struct RawResponse {
+    int status = 0; // 0 = nothing came back
+    QByteArray head;
+    QByteArray body;
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const QByteArray &line : head.split('\n')) {
+            const int colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+};
+
+// Reads one response (status line, headers, Content-Length body) from a connected socket.
+RawResponse readResponse(QTcpSocket &socket, bool headRequest = false)
+{
+    RawResponse response;
+    QByteArray buffer;
+    QDeadlineTimer deadline(kTimeoutMs);
+    int headerEnd = -1;
+    while ((headerEnd = buffer.indexOf("\r\n\r\n")) < 0) {
+        if (deadline.hasExpired()
+            || (!socket.bytesAvailable()
+                && !socket.waitForReadyRead(int(deadline.remainingTime()))))
+            return response;
+        buffer += socket.readAll();
+    }
+    response.head = buffer.left(headerEnd);
+    buffer.remove(0, headerEnd + 4);
+    const QList<QByteArray> statusLine = response.head.left(response.head.indexOf('\r')).split(' ');
+    if (statusLine.size() >= 2)
+        response.status = statusLine.at(1).toInt();
+    const qint64 length = headRequest ? 0 : response.header("Content-Length").toLongLong();
+    while (buffer.size() < length) {
+        if (deadline.hasExpired()
+            || (!socket.bytesAvailable()
+                && !socket.waitForReadyRead(int(deadline.remainingTime()))))
+            break;
+        buffer += socket.read(length - buffer.size());
+    }
+    response.body = buffer;
+    return response;
+}
+
+RawResponse rawRequest(quint16 port, const QByteArray &request, bool headRequest = false)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(kTimeoutMs))
+        return {};
+    socket.write(request);
+    socket.waitForBytesWritten(kTimeoutMs);
+    return readResponse(socket, headRequest);
+}
+
+RawResponse rawGet(quint16 port, const QByteArray &target)
+{
+    return rawRequest(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+}
+
+} // namespace
+
+class TestHttpServer : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SegmentStore> m_store;
+    ChannelDirectory m_channels;
+    std::unique_ptr<HttpServer> m_server;
+    QHash<qint64, QByteArray> m_contents; // sequence -> bytes of channel 1's segments
+    qint64 m_startUtcMs = 0;
+
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path);
+    }
+
+    void commitSegment(qint64 channelId, int index, bool discontinuity)
+    {
+        SegmentInfo info;
+        info.channelId = channelId;
+        info.sequence = m_store->reserveSequence(channelId, kSourceRendition);
+        QVERIFY(info.sequence >= 0);
+        info.startUtcMs = m_startUtcMs + index * 4000;
+        info.durationMs = 4000;
+        info.discontinuity = discontinuity;
+        QByteArray bytes(3000 + index * 777, Qt::Uninitialized);
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 31 + index * 7) & 0xff);
+        QFile file(m_store->tempPath(channelId, kSourceRendition, info.sequence));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
+        file.close();
+        QString error;
+        QVERIFY2(m_store->commit(info, &error), qPrintable(error));
+        if (channelId == 1)
+            m_contents.insert(info.sequence, bytes);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = std::make_unique<Database>(m_dir.filePath("panelx.sqlite"));
+        QString error;
+        QVERIFY2(m_db->open(&error), qPrintable(error));
+        m_store = std::make_unique<SegmentStore>(*m_db, m_dir.filePath("segments"));
+        m_startUtcMs = QDateTime::currentMSecsSinceEpoch() - 60000;
+
+        ChannelConfig demo;
+        demo.id = 1;
+        demo.name = QStringLiteral("Demo Channel");
+        demo.slug = QStringLiteral("demo");
+        demo.sourceUrl = kDemoSourceUrl;
+        ChannelConfig off = demo;
+        off.id = 2;
+        off.name = QStringLiteral("Switched Off");
+        off.slug = QStringLiteral("off");
+        off.enabled = false;
+        ChannelConfig empty = demo;
+        empty.id = 3;
+        empty.name = QStringLiteral("Starting Up");
+        empty.slug = QStringLiteral("starting");
+        empty.segmentDurationMs = 6000;
+        m_channels.put(demo);
+        m_channels.put(off);
+        m_channels.put(empty);
+
+        for (int i = 0; i < 8; ++i)
+            commitSegment(1, i, i == 5);
+        commitSegment(2, 0, false);
+
+        m_server = std::make_unique<HttpServer>(*m_store, m_channels);
+        QVERIFY2(m_server->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QVERIFY(m_server->port() != 0);
+        QVERIFY(m_server->isRunning());
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void livePlaylistIsTheNewestWindow()
+    {
+        const auto reply = test::httpRequest(url("/live/demo.m3u8"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("application/vnd.apple.mpegurl"));
+        QCOMPARE(reply.header("Cache-Control"), QByteArray("no-cache"));
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QCOMPARE(reply.header("Content-Length").toInt(), reply.body.size());
+        const QString body = QString::fromUtf8(reply.body);
+        QVERIFY(body.startsWith("#EXTM3U"));
+        QVERIFY2(body.contains("#EXT-X-MEDIA-SEQUENCE:2\n"), qPrintable(body));
+        QVERIFY(body.contains("#EXT-X-TARGETDURATION:4\n"));
+        QCOMPARE(body.count("#EXT-X-PROGRAM-DATE-TIME:"), HttpServer::kLiveWindowSegments);
+        QCOMPARE(body.count("#EXT-X-DISCONTINUITY\n"), 1);
+        QStringList uris;
+        for (const QString &line : body.split('\n'))
+            if (line.startsWith('/'))
+                uris << line;
+        QCOMPARE(uris.size(), HttpServer::kLiveWindowSegments);
+        QCOMPARE(uris.first(), QStringLiteral("/seg/1/src/2.ts"));
+        QCOMPARE(uris.last(), QStringLiteral("/seg/1/src/7.ts"));
+        // Every URI the playlist names is served, byte for byte.
+        for (const QString &uri : uris) {
+            const auto segment = test::httpRequest(url(uri));
+            QCOMPARE(segment.status, 200);
+            const qint64 sequence = uri.section('/', 4, 4).chopped(3).toLongLong();
+            QCOMPARE(segment.body, m_contents.value(sequence));
+        }
+        // The rendition form names the same window.
+        const auto rendition = test::httpRequest(url("/live/demo/src.m3u8"));
+        QCOMPARE(rendition.status, 200);
+        QCOMPARE(rendition.body, reply.body);
+    }
+
+    void channelStatesGetClearAnswers_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("unknown channel") << "/live/nope.m3u8" << 404 << "no channel \"nope\"";
+        QTest::newRow("disabled channel") << "/live/off.m3u8" << 404 << "switched off";
+        QTest::newRow("no segment yet") << "/live/starting.m3u8" << 503 << "retry in 6 s";
+        QTest::newRow("unknown rendition") << "/live/demo/720p.m3u8" << 503 << "no segment yet";
+        QTest::newRow("gone segment") << "/seg/1/src/999.ts" << 404 << "not in the buffer";
+        QTest::newRow("unknown channel segment")
+            << "/seg/42/src/0.ts" << 404 << "not in the buffer";
+        QTest::newRow("unknown path") << "/admin" << 404 << "/playlist.m3u";
+        QTest::newRow("bad segment url") << "/seg/1/src/abc.ts" << 400 << "segment URLs are";
+    }
+
+    void channelStatesGetClearAnswers()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, says);
+        const auto reply = test::httpRequest(url(path));
+        QCOMPARE(reply.status, status);
+        QVERIFY2(QString::fromUtf8(reply.body).contains(says), reply.body.constData());
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QVERIFY(reply.header("Content-Type").startsWith("text/plain"));
+        if (status == 503)
+            QCOMPARE(reply.header("Retry-After"),
+                path.contains("starting") ? QByteArray("6") : QByteArray("4"));
+    }
+
+    void channelListUsesTheHostHeader()
+    {
+        auto reply = test::httpRequest(url("/playlist.m3u"), "GET", {{"Host", "tv.example:1234"}});
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("audio/x-mpegurl"));
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QString body = QString::fromUtf8(reply.body);
+        QVERIFY(body.startsWith("#EXTM3U"));
+        QVERIFY2(body.contains("\nhttp://tv.example:1234/live/demo.m3u8"), qPrintable(body));
+        QVERIFY(body.contains("Demo Channel"));
+        QVERIFY(body.contains("http://tv.example:1234/live/starting.m3u8"));
+        QVERIFY2(!body.contains("off.m3u8"), "disabled channels are not listed");
+
+        // A Host header that could inject lines falls back to the server's own address.
+        const RawResponse raw = rawRequest(
+            m_server->port(), "GET /playlist.m3u HTTP/1.1\r\nHost: evil\"host/#EXT\r\n\r\n");
+        QCOMPARE(raw.status, 200);
+        QVERIFY2(raw.body.contains(QStringLiteral("http://127.0.0.1:%1/live/demo.m3u8")
+                                       .arg(m_server->port())
+                                       .toUtf8()),
+            raw.body.constData());
+        QVERIFY(!raw.body.contains("evil"));
+    }
+
+    void segmentHeaders()
+    {
+        const auto reply = test::httpRequest(url("/seg/1/src/3.ts"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.body, m_contents.value(3));
+        QCOMPARE(reply.header("Content-Type"), QByteArray("video/mp2t"));
+        QCOMPARE(reply.header("Cache-Control"), QByteArray("public, max-age=31536000, immutable"));
+        QCOMPARE(reply.header("Accept-Ranges"), QByteArray("bytes"));
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QCOMPARE(reply.header("Content-Length").toLongLong(), m_contents.value(3).size());
+    }
+
+    void byteRanges_data()
+    {
+        QTest::addColumn<QByteArray>("range");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<qint64>("first");
+        QTest::addColumn<qint64>("last");
+        const qint64 size = 3000 + 4 * 777; // segment 4
+        QTest::newRow("first bytes") << QByteArray("bytes=0-9") << 206 << 0LL << 9LL;
+        QTest::newRow("middle") << QByteArray("bytes=1000-1999") << 206 << 1000LL << 1999LL;
+        QTest::newRow("open end") << QByteArray("bytes=6000-") << 206 << 6000LL << size - 1;
+        QTest::newRow("suffix") << QByteArray("bytes=-100") << 206 << size - 100 << size - 1;
+        QTest::newRow("end clamped") << QByteArray("bytes=10-999999") << 206 << 10LL << size - 1;
+        QTest::newRow("unsatisfiable") << QByteArray("bytes=999999-") << 416 << 0LL << 0LL;
+        QTest::newRow("several ranges: whole file")
+            << QByteArray("bytes=0-1,5-6") << 200 << 0LL << size - 1;
+        QTest::newRow("malformed: whole file") << QByteArray("bytes=x-y") << 200 << 0LL << size - 1;
+    }
+
+    void byteRanges()
+    {
+        QFETCH(QByteArray, range);
+        QFETCH(int, status);
+        QFETCH(qint64, first);
+        QFETCH(qint64, last);
+        const QByteArray whole = m_contents.value(4);
+        const auto reply = test::httpRequest(url("/seg/1/src/4.ts"), "GET", {{"Range", range}});
+        QCOMPARE(reply.status, status);
+        if (status == 416) {
+            QCOMPARE(reply.header("Content-Range"), "bytes */" + QByteArray::number(whole.size()));
+            return;
+        }
+        QCOMPARE(reply.body, whole.mid(first, last - first + 1));
+        QCOMPARE(reply.header("Content-Length").toLongLong(), last - first + 1);
+        if (status == 206)
+            QCOMPARE(reply.header("Content-Range"),
+                QStringLiteral("bytes %1-%2/%3").arg(first).arg(last).arg(whole.size()).toLatin1());
+    }
+
+    void headHasHeadersWithoutBody_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("type");
+        QTest::newRow("segment") << QByteArray("/seg/1/src/6.ts") << 200
+                                 << QByteArray("video/mp2t");
+        QTest::newRow("playlist") << QByteArray("/live/demo.m3u8") << 200
+                                  << QByteArray("application/vnd.apple.mpegurl");
+        QTest::newRow("channel list")
+            << QByteArray("/playlist.m3u") << 200 << QByteArray("audio/x-mpegurl");
+        QTest::newRow("missing") << QByteArray("/live/nope.m3u8") << 404
+                                 << QByteArray("text/plain; charset=utf-8");
+    }
+
+    void headHasHeadersWithoutBody()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(int, status);
+        QFETCH(QByteArray, type);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(kTimeoutMs));
+        socket.write("HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        const RawResponse head = readResponse(socket, true);
+        QCOMPARE(head.status, status);
+        QCOMPARE(head.header("Content-Type"), type);
+        QVERIFY(head.body.isEmpty());
+        // Same connection, same path with GET: the length HEAD announced is the body's.
+        socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        const RawResponse get = readResponse(socket);
+        QCOMPARE(get.status, status);
+        QCOMPARE(head.header("Content-Length").toLongLong(), get.body.size());
+        if (path.startsWith("/seg/"))
+            QCOMPARE(get.body, m_contents.value(6));
+    }
+
+    void corsPreflight()
+    {
+        const auto reply = test::httpRequest(url("/seg/1/src/2.ts"), "OPTIONS",
+            {{"Origin", "http://player.example"}, {"Access-Control-Request-Method", "GET"},
+                {"Access-Control-Request-Headers", "range"}});
+        QCOMPARE(reply.status, 204);
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QVERIFY(reply.header("Access-Control-Allow-Methods").contains("GET"));
+        QVERIFY(reply.header("Access-Control-Allow-Headers").contains("Range"));
+    }
+
+    void otherMethodsAre405()
+    {
+        for (const QByteArray method : {"POST", "PUT", "DELETE", "PATCH"}) {
+            const auto reply = test::httpRequest(url("/live/demo.m3u8"), method);
+            QCOMPARE(reply.status, 405);
+            QCOMPARE(reply.header("Allow"), QByteArray("GET, HEAD, OPTIONS"));
+            QVERIFY(reply.body.contains("use GET or HEAD"));
+        }
+        const RawResponse withBody = rawRequest(m_server->port(),
+            "POST /seg/1/src/2.ts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+        QCOMPARE(withBody.status, 405);
+    }
+
+    void traversalIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("dotdot") << QByteArray("/seg/1/src/../../../../etc/passwd");
+        QTest::newRow("dotdot to db") << QByteArray("/seg/1/../../panelx.sqlite");
+        QTest::newRow("encoded dots") << QByteArray("/seg/1/src/%2e%2e/%2e%2e/panelx.sqlite");
+        QTest::newRow("encoded slash") << QByteArray("/seg/1%2fsrc%2f0.ts");
+        QTest::newRow("encoded live") << QByteArray("/live/%2e%2e%2fpanelx.sqlite");
+        QTest::newRow("double encoded") << QByteArray("/seg/1/src/%252e%252e/0.ts");
+        QTest::newRow("backslash") << QByteArray("/seg/1/src/..\\..\\panelx.sqlite");
+        QTest::newRow("absolute") << QByteArray("//etc/passwd");
+        QTest::newRow("dot rendition") << QByteArray("/seg/1/./0.ts");
+    }
+
+    void traversalIsRefused()
+    {
+        QFETCH(QByteArray, target);
+        const RawResponse response = rawGet(m_server->port(), target);
+        QVERIFY2(response.status >= 400 && response.status < 500, response.head.constData());
+        QVERIFY(!response.body.contains("SQLite"));
+        QVERIFY(!response.body.contains("root:"));
+    }
+
+    void badRequestsDoNotStopTheServer_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("garbage line") << QByteArray("THIS IS NOT HTTP\r\n\r\n");
+        QTest::newRow("no version") << QByteArray("GET /live/demo.m3u8\r\n\r\n");
+        QTest::newRow("bad version")
+            << QByteArray("GET /live/demo.m3u8 HTXP/1.1\r\nHost: x\r\n\r\n");
+        QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost x\r\n\r\n");
+        QTest::newRow("missing host (1.1)") << QByteArray("GET /live/demo.m3u8 HTTP/1.1\r\n\r\n");
+        QTest::newRow("oversized header")
+            << QByteArray("GET /live/demo.m3u8 HTTP/1.1\r\nHost: x\r\nX-Big: "
+                   + QByteArray(64 * 1024, 'a') + "\r\n\r\n");
+        QTest::newRow("oversized url") << QByteArray(
+            "GET /live/" + QByteArray(64 * 1024, 'a') + ".m3u8 HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTest::newRow("many headers") << [] {
+            QByteArray request("GET /live/demo.m3u8 HTTP/1.1\r\nHost: x\r\n");
+            for (int i = 0; i < 3000; ++i)
+                request += "X-H" + QByteArray::number(i) + ": v\r\n";
+            return request + "\r\n";
+        }();
+    }
+
+    void badRequestsDoNotStopTheServer()
+    {
+        QFETCH(QByteArray, request);
+        const RawResponse response = rawRequest(m_server->port(), request);
+        QVERIFY2(response.status >= 400 && response.status < 500,
+            qPrintable(QStringLiteral("status %1: %2")
+                           .arg(response.status)
+                           .arg(QString::fromLatin1(response.head))));
+        // ... and the next client is served as usual.
+        const auto next = test::httpRequest(url("/live/demo.m3u8"));
+        QCOMPARE(next.status, 200);
+    }
+
+    void keepAliveServesSeveralRequestsOnOneConnection()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(kTimeoutMs));
+        for (const QByteArray path :
+            {"/live/demo.m3u8", "/seg/1/src/7.ts", "/nope", "/playlist.m3u"}) {
+            socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            const RawResponse response = readResponse(socket);
+            QVERIFY2(response.status != 0, path.constData());
+            QVERIFY(response.header("Connection").compare("close", Qt::CaseInsensitive) != 0);
+            QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+            if (path.startsWith("/seg/"))
+                QCOMPARE(response.body, m_contents.value(7));
+        }
+        // Two requests sent back to back (pipelined) are both answered, in order.
+        socket.write("GET /seg/1/src/2.ts HTTP/1.1\r\nHost: a\r\n\r\nGET /seg/1/src/3.ts "
+                     "HTTP/1.1\r\nHost: a\r\n\r\n");
+        const RawResponse first = readResponse(socket);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.body.left(m_contents.value(2).size()), m_contents.value(2));
+    }
+
+    void viewersCountDistinctClients()
+    {
+        QVERIFY(test::httpRequest(url("/live/demo.m3u8")).status == 200);
+        QCOMPARE(m_server->viewers(1), 1); // every request here comes from 127.0.0.1
+        QCOMPARE(m_server->viewers(2), 0); // disabled: nobody could watch it
+        QCOMPARE(m_server->viewers(99), 0);
+        QCOMPARE(m_server->allViewers().value(1), 1);
+        QVERIFY(m_server->requestCount() > 10);
+    }
+
+    void portInUseIsAClearError()
+    {
+        HttpServer second(*m_store, m_channels);
+        QString error;
+        QVERIFY(!second.start(QHostAddress::LocalHost, m_server->port(), &error));
+        QVERIFY2(error.contains(QStringLiteral("port %1 is already in use").arg(m_server->port())),
+            qPrintable(error));
+        QVERIFY(error.contains("--port"));
+        QVERIFY(!second.isRunning());
+        QCOMPARE(second.port(), quint16(0));
+        QCOMPARE(test::httpRequest(url("/live/demo.m3u8")).status, 200);
+    }
+
+    void stopAndRestart()
+    {
+        const quint16 oldPort = m_server->port();
+        m_server->stop();
+        QVERIFY(!m_server->isRunning());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, oldPort);
+        QVERIFY(!socket.waitForConnected(kTimeoutMs) || !socket.waitForReadyRead(2000));
+        QString error;
+        QVERIFY2(m_server->start(QHostAddress::LocalHost, oldPort, &error), qPrintable(error));
+        QCOMPARE(m_server->port(), oldPort); // the same port is free again at once
+        QCOMPARE(test::httpRequest(url("/seg/1/src/5.ts")).body, m_contents.value(5));
+    }
+
+    void epollModeServesToo()
+    {
+        HttpServerOptions options;
+        options.threadPerConnection = false;
+        options.threads = 2;
+        HttpServer epoll(*m_store, m_channels, options);
+        QString error;
+        QVERIFY2(epoll.start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, epoll.port());
+        QVERIFY(socket.waitForConnected(kTimeoutMs));
+        for (qint64 sequence : {2, 7}) {
+            socket.write("GET /seg/1/src/" + QByteArray::number(sequence)
+                + ".ts HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=1-\r\n\r\n");
+            const RawResponse response = readResponse(socket);
+            QCOMPARE(response.status, 206);
+            QCOMPARE(response.body, m_contents.value(sequence).mid(1));
+        }
+        QCOMPARE(rawGet(epoll.port(), "/seg/1/src/%2e%2e").status, 400);
+    }
+
+    void dualStackListensOnIPv4Too()
+    {
+        HttpServer any(*m_store, m_channels);
+        QString error;
+        QVERIFY2(any.start(QHostAddress::Any, 0, &error), qPrintable(error));
+        const auto reply
+            = test::httpRequest(QStringLiteral("http://127.0.0.1:%1/playlist.m3u").arg(any.port()),
+                "GET", {{"Host", ""}});
+        QCOMPARE(reply.status, 200);
+        QVERIFY2(reply.body.contains(QStringLiteral("/live/demo.m3u8").toUtf8()),
+            reply.body.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_http_server.moc"
