@@ -12,7 +12,6 @@ ffmpeg -v error -f lavfi -i testsrc2=s=1920x1080:r=25:d=60 -f lavfi -i sine=f=44
   -c:v libx264 -preset ultrafast -b:v 5M -maxrate 5M -bufsize 5M -g 50 -keyint_min 50 \
   -sc_threshold 0 -x264-params nal-hrd=cbr -c:a aac -b:a 128k -f mpegts "$clip"
 echo "clip: $(du -h "$clip" | cut -f1), $(ffprobe -v error -show_entries format=bit_rate -of csv=p=0 "$clip") b/s"
-ulimit -n 65536 || true
 "$build/bench/engine_bench" startup "$clip" 7
 for n in ${counts[@]}; do
   "$build/bench/engine_bench" scale "$clip" "$n"
