@@ -12,8 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#if defined(PANELX_HAS_UI) && __has_include("DesktopApp.h")
-#define PANELX_DESKTOP 1
+#ifdef PANELX_HAS_UI
 #include "DesktopApp.h"
 #include <QApplication>
 #endif
@@ -49,7 +48,7 @@ void installStopSignals(QObject *context, std::function<void()> onStop)
     sigaction(SIGTERM, &action, nullptr);
 }
 
-#ifdef PANELX_DESKTOP
+#ifdef PANELX_HAS_UI
 // The window needs a QApplication, the service must not create one: decide before either exists.
 bool wantsHeadless(int argc, char **argv)
 {
@@ -130,7 +129,7 @@ int main(int argc, char **argv)
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss} %{type}: %{message}"));
 
     std::unique_ptr<QCoreApplication> app;
-#ifdef PANELX_DESKTOP
+#ifdef PANELX_HAS_UI
     if (wantsHeadless(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
@@ -154,7 +153,7 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Serve viewers on TCP port <port> (default 8080)."),
         QStringLiteral("port"));
     parser.addOptions({headlessOption, dataDirOption, portOption});
-#ifdef PANELX_DESKTOP
+#ifdef PANELX_HAS_UI
     QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
         QStringLiteral("Save a screenshot of every page to <dir>."), QStringLiteral("dir"));
     screenshotsOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -180,7 +179,7 @@ int main(int argc, char **argv)
 
     if (parser.isSet(headlessOption))
         return runHeadless(options);
-#ifdef PANELX_DESKTOP
+#ifdef PANELX_HAS_UI
     return panelx::runDesktop(options, parser.isSet(dataDirOption), parser.isSet(portOption),
         parser.value(screenshotsOption));
 #else

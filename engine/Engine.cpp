@@ -51,7 +51,7 @@ struct Engine::Private {
     std::unique_ptr<HttpServer> http;
     std::map<qint64, std::unique_ptr<Ingest>> ingests;
     QHash<qint64, ChannelStatus> statuses;
-    QTimer housekeeping;
+    QTimer *housekeeping = nullptr; // a child of the Engine, so it moves thread with it
     bool running = false;
 };
 
@@ -59,8 +59,9 @@ Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(std::move(options)))
 {
     registerMetaTypes();
-    d->housekeeping.setInterval(kHousekeepingIntervalMs);
-    connect(&d->housekeeping, &QTimer::timeout, this, [this] {
+    d->housekeeping = new QTimer(this);
+    d->housekeeping->setInterval(kHousekeepingIntervalMs);
+    connect(d->housekeeping, &QTimer::timeout, this, [this] {
         const qint64 nowUtcMs = QDateTime::currentMSecsSinceEpoch();
         for (const auto &channel : d->directory.all()) {
             if (!channel.enabled)
@@ -192,7 +193,7 @@ void Engine::start()
         if (channel.enabled)
             startIngest(channel);
     }
-    d->housekeeping.start();
+    d->housekeeping->start();
     emit started();
 }
 
@@ -200,7 +201,7 @@ void Engine::stop()
 {
     if (!d->running)
         return;
-    d->housekeeping.stop();
+    d->housekeeping->stop();
     d->ingests.clear(); // each commits its open segment and joins its thread
     if (d->http)
         d->http->stop();

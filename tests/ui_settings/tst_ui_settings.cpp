@@ -1,0 +1,394 @@
+// The Settings value (load, save, validation in words, what needs a restart), the Settings
+// page driven with QTest input, and the German catalogue.
+#include "TestSupport.h"
+#include "Translations.h"
+#include "settings/Settings.h"
+#include "settings/SettingsController.h"
+#include "settings/SettingsPage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <unistd.h>
+
+using namespace panelx;
+
+Q_DECLARE_METATYPE(panelx::Settings::Field)
+
+class tst_UiSettings : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void saveAndLoadRoundTrip();
+    void loadFallsBackOnBadValues_data();
+    void loadFallsBackOnBadValues();
+    void validate_data();
+    void validate();
+    void checkDataDir_data();
+    void checkDataDir();
+    void restartNeeded_data();
+    void restartNeeded();
+    void applyToEngineOptions();
+    void prepareStartupKeepsCommandLine();
+    void pageShowsProblemsInWords();
+    void pageSavesAndAsksForRestart();
+    void pageRejectsFileAsDataDir();
+    void germanCatalogue();
+
+private:
+    QTemporaryDir m_config;
+    QTemporaryDir m_scratch;
+};
+
+void tst_UiSettings::initTestCase()
+{
+    QVERIFY(m_config.isValid() && m_scratch.isValid());
+    // The application's QSettings go to a file in the test's own folder.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("PanelXTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("PanelXTest"));
+}
+
+void tst_UiSettings::init()
+{
+    QSettings().clear();
+}
+
+void tst_UiSettings::saveAndLoadRoundTrip()
+{
+    Settings s;
+    s.dataDir = m_scratch.filePath(QStringLiteral("data"));
+    s.httpPort = 9123;
+    s.listenOnLan = false;
+    s.segmentDurationMs = 6000;
+    s.bufferMs = 30 * 60 * 1000;
+    s.language = UiLanguage::German;
+    s.save();
+    const Settings loaded = Settings::load();
+    QVERIFY(loaded == s);
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+}
+
+void tst_UiSettings::loadFallsBackOnBadValues_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QVariant>("value");
+    QTest::newRow("port not a number") << "engine/httpPort" << QVariant("eighty");
+    QTest::newRow("privileged port") << "engine/httpPort" << QVariant(80);
+    QTest::newRow("port too big") << "engine/httpPort" << QVariant(70000);
+    QTest::newRow("relative data folder") << "engine/dataDir" << QVariant("data");
+    QTest::newRow("segment too short") << "channels/defaultSegmentDurationMs" << QVariant(10);
+    QTest::newRow("segment too long") << "channels/defaultSegmentDurationMs" << QVariant(60000);
+    QTest::newRow("negative buffer") << "channels/defaultBufferMs" << QVariant(-5);
+    QTest::newRow("buffer over a day") << "channels/defaultBufferMs" << QVariant(kMaxBufferMs + 1);
+    QTest::newRow("unknown language") << "ui/language" << QVariant("klingon");
+}
+
+void tst_UiSettings::loadFallsBackOnBadValues()
+{
+    QFETCH(QString, key);
+    QFETCH(QVariant, value);
+    QSettings().setValue(key, value);
+    const Settings loaded = Settings::load();
+    QVERIFY(loaded == Settings());
+    QVERIFY(loaded.validate().isEmpty());
+}
+
+void tst_UiSettings::validate_data()
+{
+    QTest::addColumn<Settings>("settings");
+    QTest::addColumn<QList<Settings::Field>>("fields");
+    QTest::addColumn<QString>("says");
+
+    Settings ok;
+    ok.dataDir = QStringLiteral("/srv/panelx");
+    QTest::newRow("defaults") << ok << QList<Settings::Field>() << QString();
+    Settings s = ok;
+    s.dataDir.clear();
+    QTest::newRow("no folder") << s << QList {Settings::Field::DataDir} << "Choose a folder";
+    s = ok;
+    s.dataDir = QStringLiteral("panelx-data");
+    QTest::newRow("relative folder") << s << QList {Settings::Field::DataDir} << "full path";
+    s = ok;
+    s.httpPort = 80;
+    QTest::newRow("port 80") << s << QList {Settings::Field::HttpPort} << "from 1024 to 65535";
+    s = ok;
+    s.segmentDurationMs = 500;
+    QTest::newRow("short segments")
+        << s << QList {Settings::Field::SegmentDuration} << "from 1 to 10 seconds";
+    s = ok;
+    s.bufferMs = kMaxBufferMs + 1;
+    QTest::newRow("long buffer") << s << QList {Settings::Field::Buffer} << "0 to 24 hours";
+    s.httpPort = 1;
+    QTest::newRow("two at once") << s << QList {Settings::Field::HttpPort, Settings::Field::Buffer}
+                                 << "administrator rights";
+}
+
+void tst_UiSettings::validate()
+{
+    QFETCH(Settings, settings);
+    QFETCH(QList<Settings::Field>, fields);
+    QFETCH(QString, says);
+    const auto problems = settings.validate();
+    QList<Settings::Field> got;
+    QStringList messages;
+    for (const auto &p : problems) {
+        got << p.field;
+        messages << p.message;
+    }
+    QCOMPARE(got, fields);
+    if (!says.isEmpty())
+        QVERIFY2(messages.join(' ').contains(says), qPrintable(messages.join(' ')));
+}
+
+void tst_UiSettings::checkDataDir_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("says"); // empty: fine
+    QFile file(m_scratch.filePath(QStringLiteral("a-file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QTest::newRow("existing folder") << m_scratch.path() << QString();
+    QTest::newRow("to be created") << m_scratch.filePath(QStringLiteral("new/deeper")) << QString();
+    QTest::newRow("a file") << file.fileName() << "is a file, not a folder";
+    QTest::newRow("under a file") << file.fileName() + QStringLiteral("/data")
+                                  << "cannot create it";
+}
+
+void tst_UiSettings::checkDataDir()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, says);
+    const QString message = Settings::checkDataDir(path);
+    if (says.isEmpty())
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+    else
+        QVERIFY2(message.contains(says), qPrintable(message));
+    // The check leaves nothing behind.
+    QVERIFY(QDir(m_scratch.path())
+                .entryList({QStringLiteral(".panelx-write-test*")}, QDir::Hidden | QDir::Files)
+                .isEmpty());
+}
+
+void tst_UiSettings::restartNeeded_data()
+{
+    QTest::addColumn<Settings>("changed");
+    QTest::addColumn<QStringList>("names");
+    Settings s;
+    QTest::newRow("nothing") << s << QStringList();
+    s.segmentDurationMs = 2000;
+    s.bufferMs = 3600000;
+    QTest::newRow("channel defaults apply at once") << s << QStringList();
+    s = Settings();
+    s.httpPort = 9000;
+    QTest::newRow("port") << s << QStringList {"viewer port"};
+    s.listenOnLan = false;
+    s.dataDir = QStringLiteral("/elsewhere");
+    s.language = UiLanguage::German;
+    QTest::newRow("all") << s
+                         << QStringList {"data folder", "viewer port", "who can watch", "language"};
+}
+
+void tst_UiSettings::restartNeeded()
+{
+    QFETCH(Settings, changed);
+    QFETCH(QStringList, names);
+    QCOMPARE(changed.changesNeedingRestart(Settings()), names);
+}
+
+void tst_UiSettings::applyToEngineOptions()
+{
+    Settings s;
+    s.dataDir = QStringLiteral("/srv/panelx");
+    s.httpPort = 8181;
+    s.listenOnLan = false;
+    EngineOptions options;
+    s.applyTo(options);
+    QCOMPARE(options.dataDir, s.dataDir);
+    QCOMPARE(options.httpPort, quint16(8181));
+    QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
+    s.listenOnLan = true;
+    s.applyTo(options);
+    QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::Any));
+}
+
+void tst_UiSettings::prepareStartupKeepsCommandLine()
+{
+    Settings saved;
+    saved.dataDir = QStringLiteral("/srv/saved");
+    saved.httpPort = 9200;
+    saved.listenOnLan = false;
+    saved.save();
+
+    EngineOptions options;
+    options.dataDir = QStringLiteral("/srv/from-command-line");
+    options.httpPort = 8080;
+    const Settings running = Settings::prepareStartup(options, true, false);
+    QCOMPARE(options.dataDir, QStringLiteral("/srv/from-command-line"));
+    QCOMPARE(options.httpPort, quint16(9200));
+    QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(Settings::running().dataDir, options.dataDir);
+    QVERIFY(Settings::dataDirFromCommandLine());
+    QVERIFY(!Settings::portFromCommandLine());
+
+    // The page says the command line decides the folder for this run.
+    SettingsPage page;
+    QTRY_VERIFY(!page.controller()->isChecking());
+    const QString notice = page.controller()->restartNotice();
+    QVERIFY2(notice.contains(QStringLiteral("--data-dir")), qPrintable(notice));
+    QVERIFY2(!notice.contains(QStringLiteral("Restart")), qPrintable(notice));
+}
+
+static void replaceSpinValue(QSpinBox *spin, int value)
+{
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QString::number(value));
+    QTest::keyClick(spin, Qt::Key_Tab);
+}
+
+void tst_UiSettings::pageShowsProblemsInWords()
+{
+    Settings running;
+    running.dataDir = m_scratch.path();
+    running.save();
+    SettingsPage page(running);
+    page.show();
+    auto *save = page.findChild<QPushButton *>(QStringLiteral("saveSettings"));
+    auto *port = page.findChild<QSpinBox *>(QStringLiteral("httpPort"));
+    auto *portError = page.findChild<QLabel *>(QStringLiteral("httpPortError"));
+    auto *banner = page.findChild<QWidget *>(QStringLiteral("restartBanner"));
+    QVERIFY(save && port && portError && banner);
+    QTRY_VERIFY(!page.controller()->isChecking());
+    QVERIFY(!save->isEnabled()); // nothing changed
+    QVERIFY(banner->isHidden());
+
+    replaceSpinValue(port, 80);
+    QCOMPARE(port->value(), 80);
+    QVERIFY(portError->isVisible());
+    QVERIFY2(portError->text().contains(QStringLiteral("administrator rights")),
+        qPrintable(portError->text()));
+    QVERIFY(!save->isEnabled());
+    auto *status = page.findChild<QLabel *>(QStringLiteral("settingsStatus"));
+    QVERIFY(status->text().contains(QStringLiteral("marked in red")));
+
+    replaceSpinValue(port, 9000);
+    QVERIFY(portError->isHidden());
+    QVERIFY(save->isEnabled());
+}
+
+void tst_UiSettings::pageSavesAndAsksForRestart()
+{
+    Settings running;
+    running.dataDir = m_scratch.path();
+    running.save();
+    SettingsPage page(running);
+    page.show();
+    QSignalSpy saved(&page, &SettingsPage::settingsSaved);
+    auto *save = page.findChild<QPushButton *>(QStringLiteral("saveSettings"));
+    auto *bannerText = page.findChild<QLabel *>(QStringLiteral("restartBannerText"));
+    auto *segment = page.findChild<QSpinBox *>(QStringLiteral("segmentDuration"));
+    auto *language = page.findChild<QComboBox *>(QStringLiteral("language"));
+    QTRY_VERIFY(!page.controller()->isChecking());
+
+    // A channel default applies at once: no restart banner.
+    replaceSpinValue(segment, 6);
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(Settings::load().segmentDurationMs, 6000);
+    QVERIFY(page.findChild<QWidget *>(QStringLiteral("restartBanner"))->isHidden());
+    QVERIFY(!save->isEnabled());
+
+    // The port and the language wait for a restart, and the banner says which.
+    replaceSpinValue(page.findChild<QSpinBox *>(QStringLiteral("httpPort")), 9100);
+    language->setCurrentIndex(language->findText(QStringLiteral("Deutsch")));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 2);
+    QCOMPARE(Settings::load().httpPort, quint16(9100));
+    QCOMPARE(Settings::load().language, UiLanguage::German);
+    QVERIFY(bannerText->isVisible());
+    QVERIFY2(bannerText->text().contains(QStringLiteral("Restart PanelX"))
+            && bannerText->text().contains(QStringLiteral("viewer port"))
+            && bannerText->text().contains(QStringLiteral("language")),
+        qPrintable(bannerText->text()));
+
+    // Going back to the running values needs no restart any more.
+    replaceSpinValue(page.findChild<QSpinBox *>(QStringLiteral("httpPort")), running.httpPort);
+    language->setCurrentIndex(0);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 3);
+    QVERIFY(page.findChild<QWidget *>(QStringLiteral("restartBanner"))->isHidden());
+}
+
+void tst_UiSettings::pageRejectsFileAsDataDir()
+{
+    Settings running;
+    running.dataDir = m_scratch.path();
+    running.save();
+    QFile file(m_scratch.filePath(QStringLiteral("not-a-folder")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    SettingsPage page(running);
+    page.show();
+    auto *dataDir = page.findChild<QLineEdit *>(QStringLiteral("dataDir"));
+    auto *error = page.findChild<QLabel *>(QStringLiteral("dataDirError"));
+    auto *save = page.findChild<QPushButton *>(QStringLiteral("saveSettings"));
+    dataDir->clear();
+    QTest::keyClicks(dataDir, file.fileName());
+    // The disk check runs on a worker; the words appear when it is back.
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("is a file, not a folder")),
+        qPrintable(error->text()));
+    QVERIFY(!save->isEnabled());
+
+    dataDir->clear();
+    QTest::keyClicks(dataDir, QStringLiteral("relative/path"));
+    QTRY_VERIFY(!page.controller()->isChecking());
+    QVERIFY(error->text().contains(QStringLiteral("full path")));
+
+    dataDir->clear();
+    QTest::keyClicks(dataDir, m_scratch.filePath(QStringLiteral("fresh")));
+    QTRY_VERIFY(!page.controller()->isChecking());
+    QVERIFY(error->isHidden());
+    QVERIFY(save->isEnabled());
+}
+
+void tst_UiSettings::germanCatalogue()
+{
+    QVERIFY2(
+        availableTranslations().contains(QStringLiteral("de")), "panelx_de.qm is not embedded");
+    QVERIFY2(availableTranslations().contains(QStringLiteral("en")),
+        "panelx_en.qm (English plural forms) is not embedded");
+    QCOMPARE(installTranslations(UiLanguage::English), QStringLiteral("en"));
+    // English plural forms come from the English catalogue.
+    QCOMPARE(QCoreApplication::translate("panelx::DashboardPage", "%n minute(s)", nullptr, 1),
+        QStringLiteral("1 minute"));
+    QCOMPARE(QCoreApplication::translate("panelx::DashboardPage", "%n minute(s)", nullptr, 5),
+        QStringLiteral("5 minutes"));
+    QCOMPARE(installTranslations(UiLanguage::German), QStringLiteral("de"));
+    SettingsPage page {Settings()};
+    auto *save = page.findChild<QPushButton *>(QStringLiteral("saveSettings"));
+    QCOMPARE(save->text(), QStringLiteral("Speichern"));
+    QCOMPARE(QCoreApplication::translate("panelx::DashboardPage", "%n minute(s)", nullptr, 5),
+        QStringLiteral("5 Minuten"));
+    QVERIFY(Settings().validate().isEmpty());
+    Settings bad;
+    bad.httpPort = 80;
+    QVERIFY2(bad.validate().first().message.contains(QStringLiteral("Administratorrechte")),
+        qPrintable(bad.validate().first().message));
+    QLocale::setDefault(QLocale::c());
+}
+
+QTEST_MAIN(tst_UiSettings)
+#include "tst_ui_settings.moc"

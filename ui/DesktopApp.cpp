@@ -1,0 +1,42 @@
+#include "DesktopApp.h"
+
+#include "EngineClient.h"
+#include "MainWindow.h"
+#include "ScreenshotTour.h"
+#include "Translations.h"
+#include "settings/Settings.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+namespace panelx {
+
+int runDesktop(EngineOptions options, bool dataDirFromCommandLine, bool portFromCommandLine,
+    const QString &screenshotsDir)
+{
+    const Settings settings
+        = Settings::prepareStartup(options, dataDirFromCommandLine, portFromCommandLine);
+    installTranslations(settings.language);
+
+    EngineClient client(options);
+    MainWindow window(&client);
+    window.show();
+    client.start();
+
+    std::unique_ptr<ScreenshotTour> tour;
+    int exitCode = 0;
+    if (!screenshotsDir.isEmpty()) {
+        tour = std::make_unique<ScreenshotTour>(&window, &client, screenshotsDir);
+        QObject::connect(tour.get(), &ScreenshotTour::finished, &window,
+            [&window, &exitCode](bool ok, const QString &message) {
+                QTextStream(stdout) << message << Qt::endl;
+                exitCode = ok ? 0 : 1;
+                window.quit();
+            });
+        tour->start();
+    }
+    const int code = QApplication::exec();
+    return exitCode ? exitCode : code;
+}
+
+} // namespace panelx

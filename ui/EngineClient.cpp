@@ -1,0 +1,270 @@
+#include "EngineClient.h"
+
+#include <QThread>
+#include <QTimer>
+#include <algorithm>
+
+namespace panelx {
+
+namespace {
+// If the engine never confirms the stop (a bug, a wedged thread), Quit still quits.
+constexpr int kStopGraceMs = 15000;
+} // namespace
+
+EngineClient::EngineClient(EngineOptions options, QObject *parent)
+    : QObject(parent), m_dataDir(options.dataDir)
+{
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("engine"));
+    m_thread->start();
+    // The Engine is made on its own thread, so every QObject it creates (timers included,
+    // children or not) belongs to that thread. Its constructor only sets fields up: the wait is
+    // as short as a thread hop.
+    auto *birthplace = new QObject;
+    birthplace->moveToThread(m_thread);
+    QMetaObject::invokeMethod(
+        birthplace,
+        [this, birthplace, &options] {
+            m_engine = new Engine(std::move(options));
+            birthplace->deleteLater();
+        },
+        Qt::BlockingQueuedConnection);
+    // Deferred deletes still run after the thread's loop ends, so the Engine dies on its thread.
+    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, this, [this] {
+        m_engine = nullptr;
+        setServerState(ServerState::Stopped);
+        if (m_shuttingDown)
+            emit shutDown();
+    });
+    wireEngine();
+}
+
+EngineClient::~EngineClient()
+{
+    if (m_thread->isRunning()) {
+        if (m_engine && m_serverState != ServerState::Stopped)
+            QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    }
+    delete m_thread;
+}
+
+void EngineClient::wireEngine()
+{
+    Engine *engine = m_engine;
+    // These lambdas run on the engine thread (context = engine), where the snapshot accessors
+    // may be called; they post plain values back to this object's thread.
+    connect(engine, &Engine::started, engine, [this, engine] {
+        Snapshot snapshot;
+        snapshot.channels = engine->channels();
+        for (const ChannelConfig &channel : std::as_const(snapshot.channels)) {
+            snapshot.statuses.append(engine->status(channel.id));
+            snapshot.liveUrls.insert(channel.id, engine->liveUrl(channel));
+        }
+        snapshot.httpPort = engine->httpPort();
+        snapshot.viewerBaseUrl = engine->viewerBaseUrl();
+        snapshot.playlistUrl = engine->playlistUrl();
+        snapshot.dataDir = engine->dataDir();
+        QMetaObject::invokeMethod(
+            this, [this, snapshot] { applySnapshot(snapshot); }, Qt::QueuedConnection);
+    });
+    const auto forwardChannel = [this, engine](bool added) {
+        return [this, engine, added](const ChannelConfig &channel) {
+            const QString url = engine->liveUrl(channel);
+            QMetaObject::invokeMethod(
+                this,
+                [this, channel, url, added] {
+                    storeChannel(channel, url);
+                    if (added)
+                        emit channelAdded(channel);
+                    else
+                        emit channelUpdated(channel);
+                    emit summaryChanged();
+                },
+                Qt::QueuedConnection);
+        };
+    };
+    connect(engine, &Engine::channelAdded, engine, forwardChannel(true));
+    connect(engine, &Engine::channelUpdated, engine, forwardChannel(false));
+
+    // Plain value signals: queued to this thread by the connection itself.
+    connect(engine, &Engine::startFailed, this,
+        [this](const QString &reason) { setServerState(ServerState::Failed, reason); });
+    connect(engine, &Engine::stopped, this, &EngineClient::onEngineStopped);
+    connect(engine, &Engine::channelRemoved, this, [this](qint64 channelId) {
+        m_channels.remove(channelId);
+        m_statuses.remove(channelId);
+        m_liveUrls.remove(channelId);
+        emit channelRemoved(channelId);
+        emit summaryChanged();
+    });
+    connect(engine, &Engine::channelStatusChanged, this, [this](const ChannelStatus &status) {
+        if (!m_channels.contains(status.channelId))
+            return; // a late report about a channel already removed
+        const ChannelState previous = m_statuses.value(status.channelId).state;
+        m_statuses.insert(status.channelId, status);
+        emit channelStatusChanged(status);
+        if (previous != status.state)
+            emit summaryChanged();
+    });
+    connect(engine, &Engine::requestFailed, this, &EngineClient::requestFailed);
+}
+
+void EngineClient::start()
+{
+    if (!m_engine || m_serverState == ServerState::Running
+        || m_serverState == ServerState::Starting)
+        return;
+    setServerState(ServerState::Starting);
+    QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
+}
+
+void EngineClient::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    if (m_serverState == ServerState::Stopped || m_serverState == ServerState::Failed) {
+        m_thread->quit(); // nothing runs: finished() reports shutDown()
+        return;
+    }
+    setServerState(ServerState::Stopping);
+    QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::QueuedConnection);
+    QTimer::singleShot(kStopGraceMs, this, [this] {
+        if (m_thread->isRunning())
+            m_thread->quit();
+    });
+}
+
+void EngineClient::onEngineStopped()
+{
+    if (m_shuttingDown)
+        m_thread->quit(); // finished() then reports shutDown()
+    else
+        setServerState(ServerState::Stopped);
+}
+
+void EngineClient::addChannel(const ChannelConfig &channel)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, channel] { engine->addChannel(channel); },
+            Qt::QueuedConnection);
+}
+
+void EngineClient::updateChannel(const ChannelConfig &channel)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, channel] { engine->updateChannel(channel); },
+            Qt::QueuedConnection);
+}
+
+void EngineClient::removeChannel(qint64 channelId)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, channelId] { engine->removeChannel(channelId); },
+            Qt::QueuedConnection);
+}
+
+void EngineClient::setChannelEnabled(qint64 channelId, bool enabled)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine,
+            [engine = m_engine, channelId, enabled] {
+                engine->setChannelEnabled(channelId, enabled);
+            },
+            Qt::QueuedConnection);
+}
+
+QList<ChannelConfig> EngineClient::channels() const
+{
+    QList<ChannelConfig> result = m_channels.values();
+    std::sort(result.begin(), result.end(), [](const ChannelConfig &a, const ChannelConfig &b) {
+        const int byName = QString::localeAwareCompare(a.name, b.name);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    return result;
+}
+
+std::optional<ChannelConfig> EngineClient::channel(qint64 channelId) const
+{
+    const auto it = m_channels.constFind(channelId);
+    if (it == m_channels.cend())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<ChannelConfig> EngineClient::channelByName(const QString &name) const
+{
+    for (const ChannelConfig &channel : m_channels)
+        if (channel.name.compare(name, Qt::CaseInsensitive) == 0)
+            return channel;
+    return std::nullopt;
+}
+
+ChannelStatus EngineClient::status(qint64 channelId) const
+{
+    const auto it = m_statuses.constFind(channelId);
+    if (it != m_statuses.cend())
+        return *it;
+    ChannelStatus unknown;
+    unknown.channelId = channelId;
+    return unknown;
+}
+
+QString EngineClient::liveUrl(qint64 channelId) const
+{
+    return m_liveUrls.value(channelId);
+}
+
+int EngineClient::liveChannelCount() const
+{
+    return static_cast<int>(std::count_if(m_statuses.cbegin(), m_statuses.cend(),
+        [](const ChannelStatus &status) { return status.state == ChannelState::Live; }));
+}
+
+void EngineClient::applySnapshot(const Snapshot &snapshot)
+{
+    m_httpPort = snapshot.httpPort;
+    m_viewerBaseUrl = snapshot.viewerBaseUrl;
+    m_playlistUrl = snapshot.playlistUrl;
+    m_dataDir = snapshot.dataDir;
+    for (const ChannelConfig &channel : snapshot.channels) {
+        const bool known = m_channels.contains(channel.id);
+        storeChannel(channel, snapshot.liveUrls.value(channel.id));
+        if (known)
+            emit channelUpdated(channel);
+        else
+            emit channelAdded(channel);
+    }
+    for (const ChannelStatus &status : snapshot.statuses) {
+        m_statuses.insert(status.channelId, status);
+        emit channelStatusChanged(status);
+    }
+    setServerState(ServerState::Running);
+    emit summaryChanged();
+}
+
+void EngineClient::storeChannel(const ChannelConfig &channel, const QString &liveUrl)
+{
+    m_channels.insert(channel.id, channel);
+    if (!liveUrl.isEmpty())
+        m_liveUrls.insert(channel.id, liveUrl);
+}
+
+void EngineClient::setServerState(ServerState state, const QString &message)
+{
+    if (state == m_serverState && message == m_serverMessage)
+        return;
+    m_serverState = state;
+    m_serverMessage = message;
+    emit serverStateChanged(state);
+    emit summaryChanged();
+}
+
+} // namespace panelx

@@ -1,0 +1,92 @@
+// The window's one handle on the engine. It owns the Engine on a thread of its own ("engine"),
+// forwards intent as queued calls and keeps a cache of what the engine last reported, so
+// widgets read state instantly and never wait on the engine, the network or the disk.
+#pragma once
+
+#include "Engine.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <optional>
+
+class QThread;
+
+namespace panelx {
+
+class EngineClient : public QObject {
+    Q_OBJECT
+public:
+    enum class ServerState { Stopped, Starting, Running, Failed, Stopping };
+    Q_ENUM(ServerState)
+
+    explicit EngineClient(EngineOptions options, QObject *parent = nullptr);
+    // Stops the engine and joins its thread if shutdown() has not already done so.
+    ~EngineClient() override;
+
+    // Cached state, GUI thread only.
+    ServerState serverState() const { return m_serverState; }
+    QString serverMessage() const { return m_serverMessage; } // why it failed
+    quint16 httpPort() const { return m_httpPort; }
+    QString viewerBaseUrl() const { return m_viewerBaseUrl; }
+    QString playlistUrl() const { return m_playlistUrl; }
+    QString dataDir() const { return m_dataDir; }
+    QList<ChannelConfig> channels() const; // ordered by name
+    std::optional<ChannelConfig> channel(qint64 channelId) const;
+    std::optional<ChannelConfig> channelByName(const QString &name) const;
+    ChannelStatus status(qint64 channelId) const;
+    QString liveUrl(qint64 channelId) const; // empty until the engine has reported it
+    int liveChannelCount() const;
+
+public slots:
+    void start();
+    // Stops every channel and the server, then ends the engine thread; emits shutDown().
+    void shutdown();
+    void addChannel(const panelx::ChannelConfig &channel);
+    void updateChannel(const panelx::ChannelConfig &channel);
+    void removeChannel(qint64 channelId);
+    void setChannelEnabled(qint64 channelId, bool enabled);
+
+signals:
+    void serverStateChanged(panelx::EngineClient::ServerState state);
+    void channelAdded(const panelx::ChannelConfig &channel);
+    void channelUpdated(const panelx::ChannelConfig &channel);
+    void channelRemoved(qint64 channelId);
+    void channelStatusChanged(const panelx::ChannelStatus &status);
+    // Counts may have changed (channels added/removed, states changed): for status displays.
+    void summaryChanged();
+    void requestFailed(const QString &what, const QString &reason);
+    void shutDown();
+
+private:
+    struct Snapshot {
+        QList<ChannelConfig> channels;
+        QList<ChannelStatus> statuses;
+        QHash<qint64, QString> liveUrls;
+        quint16 httpPort = 0;
+        QString viewerBaseUrl;
+        QString playlistUrl;
+        QString dataDir;
+    };
+    void wireEngine();
+    void applySnapshot(const Snapshot &snapshot);
+    void storeChannel(const ChannelConfig &channel, const QString &liveUrl);
+    void setServerState(ServerState state, const QString &message = {});
+    void onEngineStopped();
+
+    Engine *m_engine = nullptr; // lives on m_thread; only touched through queued calls
+    QThread *m_thread = nullptr;
+    ServerState m_serverState = ServerState::Stopped;
+    QString m_serverMessage;
+    quint16 m_httpPort = 0;
+    QString m_viewerBaseUrl;
+    QString m_playlistUrl;
+    QString m_dataDir;
+    QHash<qint64, ChannelConfig> m_channels;
+    QHash<qint64, ChannelStatus> m_statuses;
+    QHash<qint64, QString> m_liveUrls;
+    bool m_shuttingDown = false;
+};
+
+} // namespace panelx

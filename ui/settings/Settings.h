@@ -1,0 +1,70 @@
+// The user's preferences, as a value read from and written to QSettings. The engine options
+// (data folder, port, listen address) take effect at the next start; the channel defaults are
+// used by the add-channel dialog straight away.
+#pragma once
+
+#include "ChannelTypes.h"
+#include "Engine.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+class QSettings;
+
+namespace panelx {
+
+enum class UiLanguage { System = 0, English, German };
+
+class Settings {
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+public:
+    enum class Field { DataDir, HttpPort, SegmentDuration, Buffer, Language };
+    struct Problem {
+        Field field;
+        QString message; // what is wrong and what to do, for the person at the form
+    };
+
+    QString dataDir = defaultDataDir();
+    quint16 httpPort = kDefaultHttpPort;
+    bool listenOnLan = true; // false: 127.0.0.1 only, no other device can watch
+    int segmentDurationMs = kDefaultSegmentDurationMs;
+    qint64 bufferMs = kDefaultBufferMs;
+    UiLanguage language = UiLanguage::System;
+
+    static constexpr quint16 kMinHttpPort = 1024; // lower ones need administrator rights
+
+    static QString defaultDataDir();
+    // Values a hand-edited file got wrong fall back to their defaults, so PanelX still starts.
+    static Settings load(QSettings &store);
+    static Settings load(); // the application's QSettings
+    void save(QSettings &store) const;
+    void save() const;
+
+    // Checks that need no disk: ranges and forms. Empty when everything is fine.
+    QList<Problem> validate() const;
+    // Can PanelX keep its data in `path`? Touches the disk (stat, a test file), so call it off
+    // the GUI thread. Empty when fine, else a sentence that says what to do.
+    static QString checkDataDir(const QString &path);
+
+    // Names of the settings (in words) that differ from `running` and only take effect after a
+    // restart.
+    QStringList changesNeedingRestart(const Settings &running) const;
+    void applyTo(EngineOptions &options) const;
+
+    // At start, before the window: loads the saved settings into `options` (except what the
+    // command line already set) and records the result as what this run uses. Returns it.
+    static Settings prepareStartup(
+        EngineOptions &options, bool dataDirFromCommandLine, bool portFromCommandLine);
+    // What this run uses (Settings::load() if prepareStartup was not called).
+    static Settings running();
+    static bool dataDirFromCommandLine();
+    static bool portFromCommandLine();
+
+    static QString languageCode(UiLanguage language); // "", "en", "de"
+    static UiLanguage languageFromCode(const QString &code);
+
+    bool operator==(const Settings &) const = default;
+};
+
+} // namespace panelx

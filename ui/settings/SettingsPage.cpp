@@ -1,0 +1,320 @@
+#include "SettingsPage.h"
+
+#include "SettingsController.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace panelx {
+
+namespace {
+constexpr double kMsPerHour = 3600.0 * 1000.0;
+} // namespace
+
+SettingsPage::SettingsPage(const Settings &running, QWidget *parent)
+    : QWidget(parent), m_controller(new SettingsController(running, this))
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    buildUi();
+    showSettings(m_controller->draft());
+    connect(m_controller, &SettingsController::stateChanged, this, &SettingsPage::onStateChanged);
+    connect(m_controller, &SettingsController::savedChanged, this, [this](const Settings &saved) {
+        m_saveMessage = tr("Saved.");
+        onStateChanged();
+        emit settingsSaved(saved);
+    });
+    connect(m_controller, &SettingsController::saveFailed, this,
+        [this](const QString &reason) { m_saveMessage = reason; });
+    onStateChanged();
+}
+
+SettingsPage::SettingsPage(QWidget *parent) : SettingsPage(Settings::running(), parent)
+{
+    m_controller->setCommandLineOverrides(
+        Settings::dataDirFromCommandLine(), Settings::portFromCommandLine());
+}
+
+QLabel *SettingsPage::makeErrorLabel(const QString &objectName)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b91c1c;"));
+    label->setVisible(false);
+    return label;
+}
+
+QLabel *SettingsPage::makeHintLabel(const QString &text)
+{
+    auto *label = new QLabel(text, this);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+QFormLayout *SettingsPage::makeForm(QWidget *box)
+{
+    auto *form = new QFormLayout(box);
+    // Columns take the width (hints wrap in it); the fields in them keep their natural width.
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    return form;
+}
+
+// A field with its error (hidden while fine) and hint stacked under it, so a hidden error
+// takes no room.
+QWidget *SettingsPage::fieldColumn(QObject *field, QLabel *error, const QString &hint)
+{
+    auto *column = new QWidget(this);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    if (auto *widget = qobject_cast<QWidget *>(field))
+        layout->addWidget(widget, 0, Qt::AlignLeft);
+    else if (auto *inner = qobject_cast<QLayout *>(field))
+        layout->addLayout(inner);
+    if (error)
+        layout->addWidget(error);
+    if (!hint.isEmpty())
+        layout->addWidget(makeHintLabel(hint));
+    return column;
+}
+
+void SettingsPage::buildUi()
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->setSpacing(12);
+
+    auto *title = new QLabel(tr("Settings"), content);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    // Restart banner: visible only while saved values wait for a restart.
+    m_banner = new QFrame(content);
+    m_banner->setObjectName(QStringLiteral("restartBanner"));
+    m_banner->setStyleSheet(QStringLiteral(
+        "#restartBanner { background: #fef3c7; border: 1px solid #f59e0b; border-radius: 4px; }"
+        "#restartBanner QLabel { color: #78350f; }"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    auto *bannerIcon = new QLabel(m_banner);
+    bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(24, 24));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("restartBannerText"));
+    m_bannerText->setWordWrap(true);
+    bannerLayout->addWidget(bannerIcon, 0, Qt::AlignTop);
+    bannerLayout->addWidget(m_bannerText, 1);
+    layout->addWidget(m_banner);
+
+    // Storage
+    auto *storage = new QGroupBox(tr("Storage"), content);
+    auto *storageForm = makeForm(storage);
+    auto *dirRow = new QHBoxLayout;
+    m_dataDir = new QLineEdit(storage);
+    m_dataDir->setObjectName(QStringLiteral("dataDir"));
+    m_dataDir->setPlaceholderText(Settings::defaultDataDir());
+    m_browse = new QPushButton(tr("Browse…"), storage);
+    dirRow->addWidget(m_dataDir, 1);
+    dirRow->addWidget(m_browse);
+    m_dataDirError = makeErrorLabel(QStringLiteral("dataDirError"));
+    storageForm->addRow(tr("Data folder:"),
+        fieldColumn(dirRow, m_dataDirError,
+            tr("The database and every channel's buffer are kept here. Needs a restart.")));
+    layout->addWidget(storage);
+
+    // Viewers
+    auto *viewers = new QGroupBox(tr("Viewers"), content);
+    auto *viewersForm = makeForm(viewers);
+    m_port = new QSpinBox(viewers);
+    m_port->setObjectName(QStringLiteral("httpPort"));
+    m_port->setRange(1, 65535);
+    m_port->setGroupSeparatorShown(false);
+    m_port->setMinimumWidth(120);
+    m_portError = makeErrorLabel(QStringLiteral("httpPortError"));
+    viewersForm->addRow(tr("Viewer port:"), fieldColumn(m_port, m_portError));
+    m_listenLan = new QRadioButton(
+        tr("Devices on the local network (TVs, phones, other computers)"), viewers);
+    m_listenLan->setObjectName(QStringLiteral("listenLan"));
+    m_listenLocal = new QRadioButton(tr("This computer only (127.0.0.1)"), viewers);
+    m_listenLocal->setObjectName(QStringLiteral("listenLocal"));
+    auto *listenGroup = new QButtonGroup(this);
+    listenGroup->addButton(m_listenLan);
+    listenGroup->addButton(m_listenLocal);
+    auto *listenBox = new QVBoxLayout;
+    listenBox->addWidget(m_listenLan);
+    listenBox->addWidget(m_listenLocal);
+    viewersForm->addRow(tr("Who can watch:"),
+        fieldColumn(
+            listenBox, nullptr, tr("The port and who can watch take effect after a restart.")));
+    layout->addWidget(viewers);
+
+    // Defaults for new channels
+    auto *channels = new QGroupBox(tr("New channels"), content);
+    auto *channelsForm = makeForm(channels);
+    m_segmentDuration = new QSpinBox(channels);
+    m_segmentDuration->setObjectName(QStringLiteral("segmentDuration"));
+    m_segmentDuration->setRange(kMinSegmentDurationMs / 1000, kMaxSegmentDurationMs / 1000);
+    m_segmentDuration->setSuffix(tr(" s"));
+    m_segmentDuration->setMinimumWidth(120);
+    m_segmentError = makeErrorLabel(QStringLiteral("segmentDurationError"));
+    channelsForm->addRow(tr("Segment duration:"),
+        fieldColumn(m_segmentDuration, m_segmentError,
+            tr("Shorter segments lower the delay before viewers see the picture.")));
+    m_bufferHours = new QDoubleSpinBox(channels);
+    m_bufferHours->setObjectName(QStringLiteral("bufferHours"));
+    m_bufferHours->setRange(0, kMaxBufferMs / kMsPerHour);
+    m_bufferHours->setDecimals(1);
+    m_bufferHours->setSingleStep(0.5);
+    m_bufferHours->setSuffix(tr(" h"));
+    m_bufferHours->setMinimumWidth(120);
+    m_bufferError = makeErrorLabel(QStringLiteral("bufferError"));
+    channelsForm->addRow(tr("Buffer length:"),
+        fieldColumn(m_bufferHours, m_bufferError,
+            tr("How far back viewers can pause and catch up; a longer buffer takes more "
+               "disk.")));
+    channelsForm->addRow(QString(),
+        makeHintLabel(tr("Used for channels you add from now on; each channel can change its "
+                         "own in its dialog.")));
+    layout->addWidget(channels);
+
+    // Language
+    auto *languageBox = new QGroupBox(tr("Language"), content);
+    auto *languageForm = makeForm(languageBox);
+    m_language = new QComboBox(languageBox);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("Same as the system"), static_cast<int>(UiLanguage::System));
+    // Each language in its own words, so it can be found whatever the current one is.
+    m_language->addItem(QStringLiteral("English"), static_cast<int>(UiLanguage::English));
+    m_language->addItem(QStringLiteral("Deutsch"), static_cast<int>(UiLanguage::German));
+    languageForm->addRow(tr("Window language:"),
+        fieldColumn(m_language, nullptr, tr("Takes effect after a restart.")));
+    layout->addWidget(languageBox);
+
+    auto *buttons = new QHBoxLayout;
+    m_status = new QLabel(content);
+    m_status->setObjectName(QStringLiteral("settingsStatus"));
+    m_status->setWordWrap(true);
+    m_revert = new QPushButton(tr("Discard changes"), content);
+    m_revert->setObjectName(QStringLiteral("revertSettings"));
+    m_save = new QPushButton(tr("Save"), content);
+    m_save->setObjectName(QStringLiteral("saveSettings"));
+    m_save->setDefault(true);
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+
+    const auto formChanged = [this] {
+        if (m_updatingForm)
+            return;
+        m_saveMessage.clear();
+        m_controller->setDraft(readForm());
+    };
+    connect(m_dataDir, &QLineEdit::textChanged, this, formChanged);
+    connect(m_port, &QSpinBox::valueChanged, this, formChanged);
+    connect(m_listenLan, &QRadioButton::toggled, this, formChanged);
+    connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
+    connect(m_bufferHours, &QDoubleSpinBox::valueChanged, this, formChanged);
+    connect(m_language, &QComboBox::currentIndexChanged, this, formChanged);
+    connect(m_browse, &QPushButton::clicked, this, &SettingsPage::browseDataDir);
+    connect(m_save, &QPushButton::clicked, m_controller, &SettingsController::save);
+    connect(m_revert, &QPushButton::clicked, this, [this] {
+        m_controller->revert();
+        m_saveMessage.clear();
+        showSettings(m_controller->draft());
+        onStateChanged();
+    });
+}
+
+void SettingsPage::showSettings(const Settings &settings)
+{
+    m_updatingForm = true;
+    m_dataDir->setText(settings.dataDir);
+    m_port->setValue(settings.httpPort);
+    m_listenLan->setChecked(settings.listenOnLan);
+    m_listenLocal->setChecked(!settings.listenOnLan);
+    m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
+    m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
+    m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
+    m_updatingForm = false;
+}
+
+Settings SettingsPage::readForm() const
+{
+    Settings s = m_controller->draft();
+    s.dataDir = m_dataDir->text().trimmed();
+    s.httpPort = static_cast<quint16>(m_port->value());
+    s.listenOnLan = m_listenLan->isChecked();
+    s.segmentDurationMs = m_segmentDuration->value() * 1000;
+    s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);
+    s.language = static_cast<UiLanguage>(m_language->currentData().toInt());
+    return s;
+}
+
+void SettingsPage::onStateChanged()
+{
+    const QList<Settings::Problem> problems = m_controller->problems();
+    const auto show = [&problems](QLabel *label, Settings::Field field) {
+        QStringList messages;
+        for (const auto &p : problems)
+            if (p.field == field)
+                messages << p.message;
+        label->setText(messages.join(QLatin1Char('\n')));
+        label->setVisible(!messages.isEmpty());
+    };
+    show(m_dataDirError, Settings::Field::DataDir);
+    show(m_portError, Settings::Field::HttpPort);
+    show(m_segmentError, Settings::Field::SegmentDuration);
+    show(m_bufferError, Settings::Field::Buffer);
+
+    const QString notice = m_controller->restartNotice();
+    m_bannerText->setText(notice);
+    m_banner->setVisible(!notice.isEmpty());
+
+    m_save->setEnabled(m_controller->canSave());
+    m_revert->setEnabled(m_controller->isDirty());
+    QString status = m_saveMessage;
+    if (m_controller->isChecking())
+        status = tr("Checking the data folder…");
+    else if (m_controller->isDirty() && !problems.isEmpty())
+        status = tr("Fix the fields marked in red to save.");
+    else if (m_controller->isDirty())
+        status = tr("Not saved yet.");
+    m_status->setText(status);
+}
+
+void SettingsPage::browseDataDir()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Choose the data folder"), m_dataDir->text().trimmed());
+    if (!dir.isEmpty())
+        m_dataDir->setText(dir);
+}
+
+} // namespace panelx
