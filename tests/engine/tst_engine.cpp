@@ -1,0 +1,100 @@
+// The Engine facade as the window uses it: on a worker thread, driven by queued calls, heard
+// through its signals.
+#include "Engine.h"
+#include "TestSupport.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace panelx;
+
+class TestEngine : public QObject {
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        EngineOptions options;
+        options.dataDir = m_dir->path();
+        options.httpPort = 0;
+        options.listenAddress = QHostAddress::LocalHost;
+        m_engine = new Engine(options);
+        m_thread = new QThread;
+        m_thread->setObjectName(QStringLiteral("engine"));
+        m_engine->moveToThread(m_thread);
+        connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+        m_thread->start();
+        QSignalSpy started(m_engine, &Engine::started);
+        QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
+        QVERIFY(started.wait(10000));
+    }
+
+    void cleanup()
+    {
+        QSignalSpy stopped(m_engine, &Engine::stopped);
+        QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::QueuedConnection);
+        QVERIFY(stopped.wait(20000));
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+        m_dir.reset();
+    }
+
+    // Regression: the housekeeping timer was not the Engine's child, so it stayed on the
+    // creating thread when the Engine moved, and viewers and buffer sizes were never reported.
+    void reportsBufferBytesFromAWorkerThread()
+    {
+        qint64 reported = 0;
+        connect(m_engine, &Engine::channelStatusChanged, this,
+            [&](const ChannelStatus &status) { reported = qMax(reported, status.bufferBytes); });
+        QVERIFY2(test::waitFor([&] { return reported > 0; }, 40000),
+            "no status with the demo channel's bytes on disk arrived");
+    }
+
+    void refusesAChannelWithoutNameOrSource()
+    {
+        QSignalSpy failed(m_engine, &Engine::requestFailed);
+        QSignalSpy added(m_engine, &Engine::channelAdded);
+        ChannelConfig channel;
+        channel.sourceUrl = QStringLiteral("htp://nowhere");
+        QMetaObject::invokeMethod(
+            m_engine, [&] { m_engine->addChannel(channel); }, Qt::QueuedConnection);
+        QVERIFY(failed.wait(5000));
+        const QString reason = failed.first().at(1).toString();
+        QVERIFY2(reason.contains(QStringLiteral("name"), Qt::CaseInsensitive), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("htp")), qPrintable(reason));
+        QCOMPARE(added.count(), 0);
+    }
+
+    void renameKeepsTheViewerUrl()
+    {
+        QSignalSpy added(m_engine, &Engine::channelAdded);
+        QSignalSpy updated(m_engine, &Engine::channelUpdated);
+        ChannelConfig channel;
+        channel.name = QStringLiteral("News One");
+        channel.sourceUrl = QStringLiteral("udp://127.0.0.1:1");
+        channel.enabled = false;
+        QMetaObject::invokeMethod(
+            m_engine, [&] { m_engine->addChannel(channel); }, Qt::QueuedConnection);
+        QVERIFY(added.wait(5000));
+        ChannelConfig stored = added.first().at(0).value<ChannelConfig>();
+        QCOMPARE(stored.slug, QStringLiteral("news-one"));
+        stored.name = QStringLiteral("World News");
+        QMetaObject::invokeMethod(
+            m_engine, [&] { m_engine->updateChannel(stored); }, Qt::QueuedConnection);
+        QVERIFY(updated.wait(5000));
+        const ChannelConfig renamed = updated.first().at(0).value<ChannelConfig>();
+        QCOMPARE(renamed.name, QStringLiteral("World News"));
+        QCOMPARE(renamed.slug, QStringLiteral("news-one"));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    Engine *m_engine = nullptr;
+    QThread *m_thread = nullptr;
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
