@@ -1,5 +1,6 @@
 // The built-in demo channel end to end: libavfilter pattern -> x264/AAC -> ingest -> copy
 // segmenter -> segment store, checked with ffprobe.
+#include "IngestObserver.h"
 #include "TestSupport.h"
 
 #include "hls/SegmentStore.h"
@@ -7,61 +8,13 @@
 #include "storage/Database.h"
 
 #include <QTemporaryDir>
-#include <QThread>
 #include <QtTest>
-#include <mutex>
 
 using namespace panelx;
 
 namespace {
 
 constexpr int kTargetMs = 2000;
-
-// Collects what an ingest reports from its worker thread.
-class Observer {
-public:
-    IngestOptions options()
-    {
-        IngestOptions options;
-        options.onStatus = [this](const ChannelStatus &status) {
-            std::lock_guard lock(m_mutex);
-            m_statuses.append(status);
-            m_threadNames.insert(QThread::currentThread()->objectName());
-        };
-        options.onSegment = [this](const SegmentInfo &info) {
-            std::lock_guard lock(m_mutex);
-            m_segments.append(info);
-        };
-        return options;
-    }
-    QList<SegmentInfo> segments() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_segments;
-    }
-    QList<ChannelStatus> statuses() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_statuses;
-    }
-    QSet<QString> threadNames() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_threadNames;
-    }
-    bool reached(ChannelState state) const
-    {
-        std::lock_guard lock(m_mutex);
-        return std::any_of(m_statuses.begin(), m_statuses.end(),
-            [state](const ChannelStatus &s) { return s.state == state; });
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    QList<ChannelStatus> m_statuses;
-    QList<SegmentInfo> m_segments;
-    QSet<QString> m_threadNames;
-};
 
 } // namespace
 
@@ -121,7 +74,7 @@ void TestIngestDemo::checkSegment(const SegmentInfo &info)
 
 void TestIngestDemo::demoChannelGoesLive()
 {
-    Observer observer;
+    test::IngestObserver observer;
     Ingest ingest(demoChannel(), *m_store, observer.options());
     QElapsedTimer clock;
     clock.start();
@@ -174,7 +127,7 @@ void TestIngestDemo::restartContinuesWithDiscontinuity()
 {
     const std::optional<SegmentInfo> before = m_store->last(7, kSourceRendition);
     QVERIFY(before.has_value());
-    Observer observer;
+    test::IngestObserver observer;
     Ingest ingest(demoChannel(), *m_store, observer.options());
     ingest.start();
     QVERIFY(test::waitFor([&] { return observer.segments().size() >= 2; }, 20000));

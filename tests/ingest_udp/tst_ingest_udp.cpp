@@ -1,6 +1,7 @@
 // Ingest of real sources: an MPEG-TS stream over UDP from an ffmpeg process (killed and
 // restarted), video-only and audio-only files, codecs HLS MPEG-TS cannot carry, and URLs that
 // cannot work — each must end in the right state with a message a person can act on.
+#include "IngestObserver.h"
 #include "TestSupport.h"
 
 #include "hls/SegmentStore.h"
@@ -13,57 +14,12 @@
 #include <QTemporaryDir>
 #include <QUdpSocket>
 #include <QtTest>
-#include <mutex>
 
 using namespace panelx;
 
 namespace {
 
 constexpr int kTargetMs = 2000;
-
-class Observer {
-public:
-    IngestOptions options()
-    {
-        IngestOptions options;
-        options.openTimeoutMs = 5000;
-        options.readTimeoutMs = 3000;
-        options.onStatus = [this](const ChannelStatus &status) {
-            std::lock_guard lock(m_mutex);
-            m_statuses.append(status);
-        };
-        options.onSegment = [this](const SegmentInfo &info) {
-            std::lock_guard lock(m_mutex);
-            m_segments.append(info);
-        };
-        return options;
-    }
-    QList<SegmentInfo> segments() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_segments;
-    }
-    QList<ChannelStatus> statuses() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_statuses;
-    }
-    // Index of the first status at or after `from` in `state`, or -1.
-    int find(ChannelState state, int from = 0) const
-    {
-        std::lock_guard lock(m_mutex);
-        for (int i = from; i < m_statuses.size(); ++i) {
-            if (m_statuses[i].state == state)
-                return i;
-        }
-        return -1;
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    QList<ChannelStatus> m_statuses;
-    QList<SegmentInfo> m_segments;
-};
 
 quint16 freeUdpPort()
 {
@@ -209,8 +165,8 @@ void TestIngestUdp::udpSourceSurvivesSenderRestart()
 {
     const quint16 port = freeUdpPort();
     const QString url = QStringLiteral("udp://127.0.0.1:%1?localaddr=127.0.0.1").arg(port);
-    Observer observer;
-    Ingest ingest(channel(url), *m_store, observer.options());
+    test::IngestObserver observer;
+    Ingest ingest(channel(url), *m_store, observer.options(5000, 3000));
     ingest.start();
     std::unique_ptr<QProcess> sender = startSender(port);
     QVERIFY(sender);
@@ -304,8 +260,8 @@ void TestIngestUdp::singleKindSourcesWork()
     QFETCH(QString, file);
     QFETCH(QString, videoCodec);
     QFETCH(QString, audioCodec);
-    Observer observer;
-    Ingest ingest(channel(media(file)), *m_store, observer.options());
+    test::IngestObserver observer;
+    Ingest ingest(channel(media(file)), *m_store, observer.options(5000, 3000));
     ingest.start();
     // A 7 s file paced at real time: three 2 s segments, then the end of the file.
     QVERIFY(test::waitFor([&] { return observer.segments().size() >= 3; }, 30000));
@@ -345,8 +301,8 @@ void TestIngestUdp::uncarriableCodecFails()
 {
     QFETCH(QString, file);
     QFETCH(QString, message);
-    Observer observer;
-    Ingest ingest(channel(media(file)), *m_store, observer.options());
+    test::IngestObserver observer;
+    Ingest ingest(channel(media(file)), *m_store, observer.options(5000, 3000));
     ingest.start();
     QVERIFY(test::waitFor([&] { return observer.find(ChannelState::Failed) >= 0; }, 15000));
     const ChannelStatus failed = ingest.status();
@@ -390,8 +346,8 @@ void TestIngestUdp::badSourceIsExplained()
 {
     QFETCH(QString, url);
     QFETCH(QString, message);
-    Observer observer;
-    IngestOptions options = observer.options();
+    test::IngestObserver observer;
+    IngestOptions options = observer.options(5000, 3000);
     options.openTimeoutMs = 1500;
     Ingest ingest(channel(url), *m_store, options);
     ingest.start();
@@ -407,8 +363,8 @@ void TestIngestUdp::stopDoesNotWaitForTimeouts()
 {
     qDeleteAll(m_silentConnections);
     m_silentConnections.clear();
-    Observer observer;
-    IngestOptions options = observer.options();
+    test::IngestObserver observer;
+    IngestOptions options = observer.options(5000, 3000);
     options.openTimeoutMs = 60000;
     Ingest ingest(
         channel(QStringLiteral("http://127.0.0.1:%1/live.ts").arg(m_silentServer.serverPort())),
