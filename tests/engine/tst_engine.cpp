@@ -1,5 +1,6 @@
 // The Engine facade as the window uses it: on a worker thread, driven by queued calls, heard
-// through its signals.
+// through its signals. Signals come from the engine thread and may fire before a
+// QSignalSpy::wait() begins, so the tests poll the spies' counts instead.
 #include "Engine.h"
 #include "TestSupport.h"
 
@@ -28,14 +29,14 @@ private slots:
         m_thread->start();
         QSignalSpy started(m_engine, &Engine::started);
         QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-        QVERIFY(started.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 10000);
     }
 
     void cleanup()
     {
         QSignalSpy stopped(m_engine, &Engine::stopped);
         QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::QueuedConnection);
-        QVERIFY(stopped.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 20000);
         m_thread->quit();
         m_thread->wait();
         delete m_thread;
@@ -61,7 +62,7 @@ private slots:
         channel.sourceUrl = QStringLiteral("htp://nowhere");
         QMetaObject::invokeMethod(
             m_engine, [&] { m_engine->addChannel(channel); }, Qt::QueuedConnection);
-        QVERIFY(failed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 5000);
         const QString reason = failed.first().at(1).toString();
         QVERIFY2(reason.contains(QStringLiteral("name"), Qt::CaseInsensitive), qPrintable(reason));
         QVERIFY2(reason.contains(QStringLiteral("htp")), qPrintable(reason));
@@ -78,13 +79,13 @@ private slots:
         channel.enabled = false;
         QMetaObject::invokeMethod(
             m_engine, [&] { m_engine->addChannel(channel); }, Qt::QueuedConnection);
-        QVERIFY(added.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(added.count() > 0, 5000);
         ChannelConfig stored = added.first().at(0).value<ChannelConfig>();
         QCOMPARE(stored.slug, QStringLiteral("news-one"));
         stored.name = QStringLiteral("World News");
         QMetaObject::invokeMethod(
             m_engine, [&] { m_engine->updateChannel(stored); }, Qt::QueuedConnection);
-        QVERIFY(updated.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 0, 5000);
         const ChannelConfig renamed = updated.first().at(0).value<ChannelConfig>();
         QCOMPARE(renamed.name, QStringLiteral("World News"));
         QCOMPARE(renamed.slug, QStringLiteral("news-one"));
