@@ -485,12 +485,13 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
     const unsigned threads = m_options.threads > 0
         ? unsigned(m_options.threads)
         : unsigned(std::max(1, QThread::idealThreadCount()));
-    // Requests carry no body, so a connection's memory only holds the request line, headers and
-    // the response headers; its size is what bounds "oversized headers".
-    const MHD_OptionItem poolOption {threads > 1 && !m_options.threadPerConnection
-            ? MHD_OPTION_THREAD_POOL_SIZE
-            : MHD_OPTION_END,
-        intptr_t(threads), nullptr};
+    // libmicrohttpd reads an option array up to its MHD_OPTION_END item, however short it is:
+    // without the closing item it takes whatever lies past the array as further options.
+    const bool pool = threads > 1 && !m_options.threadPerConnection;
+    const MHD_OptionItem poolOptions[] = {
+        {pool ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, intptr_t(threads), nullptr},
+        {MHD_OPTION_END, 0, nullptr},
+    };
     const unsigned flags = m_options.threadPerConnection
         ? MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL
             | MHD_USE_TURBO
@@ -501,10 +502,12 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
         MHD_OPTION_LISTEN_SOCKET, MHD_socket(fd), //
         MHD_OPTION_CONNECTION_LIMIT, unsigned(m_options.maxConnections), //
         MHD_OPTION_CONNECTION_TIMEOUT, unsigned(m_options.idleTimeoutS), //
+        // Requests carry no body, so a connection's memory only holds the request line, headers
+        // and the response headers; its size is what bounds "oversized headers".
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(m_options.maxHeaderBytes), //
         MHD_OPTION_NOTIFY_CONNECTION, &Impl::onConnection, this, //
         MHD_OPTION_UNESCAPE_CALLBACK, &keepEscaped, nullptr, //
-        MHD_OPTION_ARRAY, &poolOption, //
+        MHD_OPTION_ARRAY, poolOptions, //
         MHD_OPTION_THREAD_STACK_SIZE, size_t(kThreadStackBytes), //
         MHD_OPTION_END);
     if (!m_daemon) {

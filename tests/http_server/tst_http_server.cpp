@@ -67,6 +67,15 @@ RawResponse readResponse(QTcpSocket &socket, bool headRequest = false)
     return response;
 }
 
+// Leaves non-zero bytes in the stack below the caller, so that a function called next from
+// the same frame and reading memory it never wrote sees garbage, not the zeros of a fresh stack.
+Q_NEVER_INLINE void dirtyStack()
+{
+    volatile unsigned char bytes[64 * 1024];
+    for (volatile unsigned char &byte : bytes)
+        byte = 0xa5;
+}
+
 RawResponse rawRequest(quint16 port, const QByteArray &request, bool headRequest = false)
 {
     QTcpSocket socket;
@@ -502,6 +511,30 @@ private slots:
             QCOMPARE(response.body, m_contents.value(sequence).mid(1));
         }
         QCOMPARE(rawGet(epoll.port(), "/seg/1/src/%2e%2e").status, 400);
+    }
+
+    // libmicrohttpd reads an option array up to its MHD_OPTION_END item: an array without one
+    // made the epoll pool start only when the stack past it happened to hold zeros.
+    void epollPoolStartsOverAUsedStack_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one loop") << 1;
+        QTest::newRow("two loops") << 2;
+        QTest::newRow("four loops") << 4;
+    }
+
+    void epollPoolStartsOverAUsedStack()
+    {
+        QFETCH(int, threads);
+        HttpServerOptions options;
+        options.threadPerConnection = false;
+        options.threads = threads;
+        HttpServer epoll(*m_store, m_channels, options);
+        QString error;
+        dirtyStack();
+        const bool started = epoll.start(QHostAddress::LocalHost, 0, &error);
+        QVERIFY2(started, qPrintable(error));
+        QCOMPARE(rawGet(epoll.port(), "/seg/1/src/3.ts").body, m_contents.value(3));
     }
 
     void dualStackListensOnIPv4Too()
