@@ -1,6 +1,6 @@
 // The Channels page driven as a user would (QTest keyboard and mouse) against a real engine on a
-// temporary data folder: the dialog's validation, adding a live channel, the source test, and
-// the delete confirmation.
+// temporary data folder: the dialog's validation, adding a live channel, the table's columns, the
+// source test, the delete confirmation, and the add dialog taking the defaults saved in Settings.
 #include "EngineClient.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
@@ -9,16 +9,22 @@
 #include "channels/ChannelTableModel.h"
 #include "channels/ChannelsPage.h"
 #include "channels/SourceTestPanel.h"
+#include "settings/SettingsController.h"
+#include "settings/SettingsPage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -36,10 +42,13 @@ private slots:
     void badInputShowsErrorNextToField_data();
     void badInputShowsErrorNextToField();
     void validSourceAppearsAndGoesLive();
+    void columnsFitTheirValues();
     void duplicateNameIsRefused();
     void testSourceShowsStreams();
     void testSourceCanBeCancelled();
     void deleteAsksFirst();
+    void addDialogTakesSavedDefaults_data();
+    void addDialogTakesSavedDefaults();
 
 private:
     ChannelDialog *openAddDialog();
@@ -60,6 +69,12 @@ private:
 void TestUiChannels::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // The application's QSettings go to a file in the test's own folder.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(
+        QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
+    QCoreApplication::setOrganizationName(QStringLiteral("PanelXTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("PanelXTest"));
     if (!test::haveProgram(QStringLiteral("ffmpeg")))
         QSKIP("ffmpeg is needed to make the test source");
     // A minute of small H.264/AAC in MPEG-TS: file sources play at their own pace, like a live
@@ -261,6 +276,29 @@ void TestUiChannels::validSourceAppearsAndGoesLive()
     QTRY_VERIFY_WITH_TIMEOUT(test::httpRequest(url).body.contains("#EXTINF"), 20000);
 }
 
+void TestUiChannels::columnsFitTheirValues()
+{
+    // sizeHintForColumn() is public only on the base class.
+    const QAbstractItemView *view = m_page->table();
+    const QTableView *table = m_page->table();
+    const QHeaderView *header = table->horizontalHeader();
+    QVERIFY(rowOf(QStringLiteral("Test Card")) >= 0);
+    // No value is cut off, and the name does not take the room the others need.
+    for (int column = ChannelTableModel::StateColumn; column < ChannelTableModel::ColumnCount;
+         ++column)
+        QVERIFY2(header->sectionSize(column) >= view->sizeHintForColumn(column),
+            qPrintable(QString::number(column)));
+    // Room for the longest state and a full HD picture from the start, so the table does not
+    // jump when a channel reconnects or a bigger source arrives.
+    const QFontMetrics metrics(table->font());
+    QVERIFY(header->sectionSize(ChannelTableModel::StateColumn) >= ChannelStateDelegate::cellSize(
+                metrics, ChannelTableModel::stateText(ChannelState::Reconnecting))
+                                                                       .width());
+    QVERIFY(header->sectionSize(ChannelTableModel::VideoColumn) > metrics.horizontalAdvance(
+                ChannelTableModel::videoText(QStringLiteral("h264"), 1920, 1080)));
+    QVERIFY(header->sectionSize(ChannelTableModel::NameColumn) > 0);
+}
+
 void TestUiChannels::duplicateNameIsRefused()
 {
     QVERIFY(m_client->channelByName(QStringLiteral("Test Card")));
@@ -368,6 +406,47 @@ void TestUiChannels::deleteAsksFirst()
     QVERIFY(!m_client->channel(channel->id));
     QCOMPARE(m_page->model()->rowCount(), 0);
     QTRY_COMPARE(test::httpRequest(liveUrl).status, 404);
+}
+
+void TestUiChannels::addDialogTakesSavedDefaults_data()
+{
+    QTest::addColumn<int>("segmentSeconds");
+    QTest::addColumn<double>("bufferHours");
+    QTest::newRow("long segments, short buffer") << 7 << 1.5;
+    // A second save must reach the next dialog too, not only the first one.
+    QTest::newRow("short segments, no buffer") << 2 << 0.0;
+}
+
+void TestUiChannels::addDialogTakesSavedDefaults()
+{
+    QFETCH(int, segmentSeconds);
+    QFETCH(double, bufferHours);
+    QVERIFY(segmentSeconds * 1000 != kDefaultSegmentDurationMs);
+
+    // Save them on the Settings page, as a user would, while this run keeps going.
+    auto *settings = m_window->findChild<SettingsPage *>();
+    QVERIFY(settings);
+    m_window->showPage(settings);
+    auto *dataDir = settings->findChild<QLineEdit *>(QStringLiteral("dataDir"));
+    dataDir->setText(m_dir.filePath(QStringLiteral("settings-data")));
+    settings->findChild<QSpinBox *>(QStringLiteral("segmentDuration"))->setValue(segmentSeconds);
+    settings->findChild<QDoubleSpinBox *>(QStringLiteral("bufferHours"))->setValue(bufferHours);
+    QTRY_VERIFY_WITH_TIMEOUT(settings->controller()->canSave(), 10000);
+    QSignalSpy saved(settings, &SettingsPage::settingsSaved);
+    QTest::mouseClick(
+        settings->findChild<QPushButton *>(QStringLiteral("saveSettings")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+    m_window->showPage(m_page);
+
+    ChannelDialog *dialog = openAddDialog();
+    QVERIFY(dialog);
+    QCOMPARE(
+        dialog->findChild<QSpinBox *>(QStringLiteral("segmentDuration"))->value(), segmentSeconds);
+    QCOMPARE(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("buffer"))->value(), bufferHours);
+    QCOMPARE(dialog->channel().segmentDurationMs, segmentSeconds * 1000);
+    QCOMPARE(dialog->channel().bufferMs, qint64(bufferHours * 3600 * 1000));
+    dialog->reject();
+    QTRY_VERIFY(!m_page->findChild<ChannelDialog *>());
 }
 
 QTEST_MAIN(TestUiChannels)

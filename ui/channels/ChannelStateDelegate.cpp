@@ -64,8 +64,11 @@ void ChannelStateDelegate::paint(
 QSize ChannelStateDelegate::sizeHint(
     const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QFontMetrics metrics(option.font);
-    const QString text = index.data(Qt::DisplayRole).toString();
+    return cellSize(QFontMetrics(option.font), index.data(Qt::DisplayRole).toString());
+}
+
+QSize ChannelStateDelegate::cellSize(const QFontMetrics &metrics, const QString &text)
+{
     return {metrics.horizontalAdvance(text) + 2 * (kPaddingX + kMargin),
         metrics.height() + 2 * (kPaddingY + kMargin)};
 }

@@ -18,6 +18,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QColor badgeColour(ChannelState state);
+    // The cell size that shows `text` as a whole badge.
+    static QSize cellSize(const QFontMetrics &metrics, const QString &text);
 };
 
 } // namespace panelx

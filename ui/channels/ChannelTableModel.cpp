@@ -65,11 +65,7 @@ QVariant ChannelTableModel::display(
     case BitrateColumn:
         return live ? bitrateText(status.inputBitrate) : QString();
     case VideoColumn:
-        if (status.videoCodec.isEmpty())
-            return QString();
-        if (status.width > 0 && status.height > 0)
-            return tr("%1 %2×%3").arg(status.videoCodec).arg(status.width).arg(status.height);
-        return status.videoCodec;
+        return videoText(status.videoCodec, status.width, status.height);
     case AudioColumn:
         return status.audioCodec;
     case ViewersColumn:
@@ -157,6 +153,15 @@ QString ChannelTableModel::bitrateText(qint64 bitsPerSecond)
     if (bitsPerSecond >= 1'000'000)
         return tr("%1 Mb/s").arg(bitsPerSecond / 1e6, 0, 'f', 1);
     return tr("%1 kb/s").arg((bitsPerSecond + 500) / 1000);
+}
+
+QString ChannelTableModel::videoText(const QString &codec, int width, int height)
+{
+    if (codec.isEmpty())
+        return QString();
+    if (width > 0 && height > 0)
+        return tr("%1 %2×%3").arg(codec).arg(width).arg(height);
+    return codec;
 }
 
 void ChannelTableModel::onAdded(const ChannelConfig &channel)

@@ -42,6 +42,7 @@ public:
     // Words for the badge and the status bar, e.g. "Live", "Reconnecting".
     static QString stateText(ChannelState state);
     static QString bitrateText(qint64 bitsPerSecond);
+    static QString videoText(const QString &codec, int width, int height); // "h264 1280×720"
 
 private:
     void onAdded(const ChannelConfig &channel);

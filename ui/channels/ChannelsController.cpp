@@ -2,6 +2,7 @@
 
 #include "ChannelDialog.h"
 #include "EngineClient.h"
+#include "settings/Settings.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -22,8 +23,14 @@ ChannelsController::ChannelsController(EngineClient *client, QWidget *dialogPare
 
 void ChannelsController::addChannel()
 {
+    // The saved settings, not Settings::running(): a default changed on the Settings page
+    // applies to the next channel without a restart.
+    const Settings defaults = Settings::load();
+    ChannelConfig fresh;
+    fresh.segmentDurationMs = defaults.segmentDurationMs;
+    fresh.bufferMs = defaults.bufferMs;
     // Dialogs are window-modal but not exec()'d: the event loop, and the table, keep running.
-    auto *dialog = new ChannelDialog(ChannelConfig {}, m_client->channels(), m_dialogParent);
+    auto *dialog = new ChannelDialog(fresh, m_client->channels(), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { m_client->addChannel(dialog->channel()); });

@@ -6,6 +6,8 @@
 #include "EngineClient.h"
 
 #include <QAction>
+#include <QFontMetrics>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -38,13 +40,38 @@ ChannelsPage::ChannelsPage(EngineClient *client, QWidget *parent)
     m_table->sortByColumn(ChannelTableModel::NameColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(
-        ChannelTableModel::NameColumn, QHeaderView::Stretch);
-    for (int column : {ChannelTableModel::StateColumn, ChannelTableModel::BitrateColumn,
-             ChannelTableModel::VideoColumn, ChannelTableModel::AudioColumn,
-             ChannelTableModel::ViewersColumn})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // The name takes the room that is left. The other columns start wide enough for their
+    // longest usual value (sized to the first row's content alone, "Live" left no room for
+    // "Reconnecting" and the video cut off), stay where the user drags them, and grow when a
+    // value needs more, but never shrink back, so the table does not jump as states change.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ChannelTableModel::NameColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics(m_table->font());
+    const int cellPadding
+        = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1)
+        + metrics.averageCharWidth();
+    int stateWidth = 0;
+    for (ChannelState state : {ChannelState::Stopped, ChannelState::Starting, ChannelState::Live,
+             ChannelState::Reconnecting, ChannelState::Failed})
+        stateWidth = qMax(stateWidth,
+            ChannelStateDelegate::cellSize(metrics, ChannelTableModel::stateText(state)).width());
+    const QHash<int, int> usualWidths {
+        {ChannelTableModel::StateColumn, stateWidth},
+        {ChannelTableModel::BitrateColumn,
+            metrics.horizontalAdvance(ChannelTableModel::bitrateText(88'800'000)) + cellPadding},
+        {ChannelTableModel::VideoColumn,
+            metrics.horizontalAdvance(
+                ChannelTableModel::videoText(QStringLiteral("h264"), 1920, 1080))
+                + cellPadding},
+        {ChannelTableModel::AudioColumn,
+            metrics.horizontalAdvance(QStringLiteral("eac3")) + cellPadding},
+    };
+    for (int column = ChannelTableModel::StateColumn; column < ChannelTableModel::ColumnCount;
+         ++column)
+        header->resizeSection(
+            column, qMax(usualWidths.value(column), header->sectionSizeHint(column)));
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
@@ -78,6 +105,8 @@ ChannelsPage::ChannelsPage(EngineClient *client, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &ChannelsPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ChannelsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ChannelsPage::fitColumns);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChannelsPage::fitColumns);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChannelsPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChannelsPage::updateActions);
     updateActions();
@@ -142,6 +171,19 @@ void ChannelsPage::selectChannel(qint64 channelId)
     m_table->selectionModel()->select(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->setCurrentIndex(index);
+}
+
+void ChannelsPage::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = ChannelTableModel::StateColumn; column < ChannelTableModel::ColumnCount;
+         ++column) {
+        // sizeHintForColumn() is public only on the base class.
+        const int wanted = qMax(header->sectionSizeHint(column),
+            static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column));
+        if (header->sectionSize(column) < wanted)
+            header->resizeSection(column, wanted);
+    }
 }
 
 void ChannelsPage::updateActions()

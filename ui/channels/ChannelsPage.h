@@ -34,6 +34,7 @@ private:
         const QString &toolTip, void (ChannelsPage::*slot)());
     void createActions();
     void updateActions();
+    void fitColumns();
     void showProblem(const QString &message);
     void onAdd();
     void onEdit();

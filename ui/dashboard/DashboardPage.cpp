@@ -277,37 +277,35 @@ void DashboardPage::updateRow(qint64 channelId)
 
 void DashboardPage::updateStorage(const Row &row, const ChannelLoad &load)
 {
-    {
-        QProgressBar *bar = row.storage;
-        const qint64 budget = load.budgetBytes();
-        const qint64 used = load.status.bufferBytes;
-        if (budget <= 0) {
-            bar->setValue(0);
-            bar->setFormat(
-                tr("%1 used; the budget is known once the channel is live").arg(formatBytes(used)));
-        } else {
-            const double share = double(used) / double(budget);
-            bar->setValue(int(qBound(0.0, share, 1.0) * kBarSteps));
-            // Below 10 % a decimal shows that the buffer is filling at all.
-            const double percent = share * 100;
-            bar->setFormat(tr("%1 of %2 (%3 %)")
-                               .arg(formatBytes(used), formatBytes(budget),
-                                   QLocale().toString(percent, 'f', percent < 10 ? 1 : 0)));
-        }
-        QString how;
-        if (budget > 0)
-            how = tr("Budget = buffer length (%1) × average input bitrate over the last %2 "
-                     "(%3) = about %4. The buffer fills up to it, then the oldest segments are "
-                     "removed.")
-                      .arg(formatDuration(load.config.bufferMs),
-                          formatDuration(DashboardController::kHistoryMs),
-                          formatBitrate(load.averageBitrate()), formatBytes(budget));
-        else
-            how = tr("Budget = buffer length (%1) × input bitrate; the bitrate is measured "
-                     "while the channel is live.")
-                      .arg(formatDuration(load.config.bufferMs));
-        bar->setToolTip(tr("Segments on disk: %1.").arg(formatBytes(used)) + QLatin1Char('\n') + how);
+    QProgressBar *bar = row.storage;
+    const qint64 budget = load.budgetBytes();
+    const qint64 used = load.status.bufferBytes;
+    if (budget <= 0) {
+        bar->setValue(0);
+        bar->setFormat(
+            tr("%1 used; the budget is known once the channel is live").arg(formatBytes(used)));
+    } else {
+        const double share = double(used) / double(budget);
+        bar->setValue(int(qBound(0.0, share, 1.0) * kBarSteps));
+        // Below 10 % a decimal shows that the buffer is filling at all.
+        const double percent = share * 100;
+        bar->setFormat(tr("%1 of %2 (%3 %)")
+                           .arg(formatBytes(used), formatBytes(budget),
+                               QLocale().toString(percent, 'f', percent < 10 ? 1 : 0)));
     }
+    QString how;
+    if (budget > 0)
+        how = tr("Budget = buffer length (%1) × average input bitrate over the last %2 "
+                 "(%3) = about %4. The buffer fills up to it, then the oldest segments are "
+                 "removed.")
+                  .arg(formatDuration(load.config.bufferMs),
+                      formatDuration(DashboardController::kHistoryMs),
+                      formatBitrate(load.averageBitrate()), formatBytes(budget));
+    else
+        how = tr("Budget = buffer length (%1) × input bitrate; the bitrate is measured "
+                 "while the channel is live.")
+                  .arg(formatDuration(load.config.bufferMs));
+    bar->setToolTip(tr("Segments on disk: %1.").arg(formatBytes(used)) + QLatin1Char('\n') + how);
 }
 
 void DashboardPage::updateMachine()
