@@ -2,6 +2,7 @@
 
 #include "BitrateChart.h"
 #include "DashboardController.h"
+#include "PageLayout.h"
 #include "QrCodeView.h"
 
 #include <QApplication>
@@ -100,24 +101,8 @@ DashboardPage::DashboardPage(EngineClient *client, QWidget *parent)
 
 void DashboardPage::buildUi()
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(16, 16, 16, 16);
-    layout->setSpacing(12);
-
-    auto *title = new QLabel(tr("Dashboard"), content);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    layout->addWidget(title);
+    QVBoxLayout *layout = makeTitledScrollingPage(this, tr("Dashboard"));
+    QWidget *content = layout->parentWidget();
 
     auto *top = new QHBoxLayout;
     layout->addLayout(top);

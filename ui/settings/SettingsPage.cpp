@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "PageLayout.h"
 #include "SettingsController.h"
 
 #include <QButtonGroup>
@@ -96,24 +97,8 @@ QWidget *SettingsPage::fieldColumn(QObject *field, QLabel *error, const QString 
 
 void SettingsPage::buildUi()
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(16, 16, 16, 16);
-    layout->setSpacing(12);
-
-    auto *title = new QLabel(tr("Settings"), content);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    layout->addWidget(title);
+    QVBoxLayout *layout = makeTitledScrollingPage(this, tr("Settings"));
+    QWidget *content = layout->parentWidget();
 
     // Restart banner: visible only while saved values wait for a restart.
     m_banner = new QFrame(content);
