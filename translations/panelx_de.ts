@@ -1,35 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ChannelState</name>
     <message>
-        <location filename="../engine/ChannelTypes.cpp" line="+11" />
+        <location filename="../engine/ChannelTypes.cpp" line="+11"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnecting</source>
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
@@ -37,62 +37,62 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../ui/settings/Settings.cpp" line="+94" />
-        <source>Choose a folder for the data: PanelX keeps its database and the channels' buffers there.</source>
+        <location filename="../ui/settings/Settings.cpp" line="+94"/>
+        <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Give the full path of the data folder, starting with /, for example %1.</source>
         <translation>Geben Sie den vollständigen Pfad des Datenordners an, beginnend mit /, zum Beispiel %1.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Ports below %1 need administrator rights. Choose a port from %1 to 65535, such as %2.</source>
         <translation>Ports unter %1 brauchen Administratorrechte. Wählen Sie einen Port von %1 bis 65535, etwa %2.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Segments must last from %1 to %2 seconds.</source>
         <translation>Segmente müssen %1 bis %2 Sekunden lang sein.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The buffer can hold from 0 to %1 hours.</source>
         <translation>Der Puffer kann 0 bis %1 Stunden fassen.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>“%1” is a file, not a folder. Choose a folder.</source>
         <translation>„%1“ ist eine Datei, kein Ordner. Wählen Sie einen Ordner.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>PanelX cannot write to “%1”. Choose a folder you own, or change its permissions.</source>
         <translation>PanelX kann nicht in „%1“ schreiben. Wählen Sie einen Ordner, der Ihnen gehört, oder ändern Sie seine Berechtigungen.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>“%1” does not exist and PanelX cannot create it inside “%2”. Choose a folder in your home folder.</source>
         <translation>„%1“ existiert nicht, und PanelX kann ihn in „%2“ nicht anlegen. Wählen Sie einen Ordner in Ihrem persönlichen Ordner.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>data folder</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>viewer port</source>
         <translation>Port für Zuschauer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>who can watch</source>
         <translation>wer zuschauen darf</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>language</source>
         <translation>Sprache</translation>
     </message>
@@ -100,27 +100,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+142" />
+        <location filename="../app/main.cpp" line="+142"/>
         <source>PanelX Desktop: live channels to HLS for the devices on your network.</source>
         <translation>PanelX Desktop: Live-Kanäle als HLS für die Geräte in Ihrem Netzwerk.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Run the engine and the viewer server with no window.</source>
         <translation>Engine und Zuschauer-Server ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Keep the database and segments in &lt;dir&gt;.</source>
         <translation>Datenbank und Segmente in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Serve viewers on TCP port &lt;port&gt; (default 8080).</source>
         <translation>Zuschauer über TCP-Port &lt;port&gt; bedienen (Standard 8080).</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>--port needs a number from 0 to 65535, not “%1”.</source>
         <translation>--port braucht eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
@@ -128,12 +128,12 @@
 <context>
     <name>panelx::BitrateChart</name>
     <message>
-        <location filename="../ui/dashboard/BitrateChart.cpp" line="+50" />
+        <location filename="../ui/dashboard/BitrateChart.cpp" line="+50"/>
         <source>minutes ago</source>
         <translation>vor Minuten</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Mbit/s</source>
         <translation>Mbit/s</translation>
     </message>
@@ -141,78 +141,78 @@
 <context>
     <name>panelx::ChannelDialog</name>
     <message>
-        <location filename="../ui/channels/ChannelDialog.cpp" line="+38" />
+        <location filename="../ui/channels/ChannelDialog.cpp" line="+38"/>
         <source>Start the channel now and whenever PanelX starts</source>
         <translation>Kanal jetzt und bei jedem Start von PanelX starten</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+29" />
+        <location line="+4"/>
+        <location line="+29"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>Edit channel “%1”</source>
         <translation>Kanal „%1“ bearbeiten</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>e.g. News HD</source>
         <translation>z. B. Nachrichten HD</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>udp://@239.0.0.1:1234, rtsp://…, http://…/index.m3u8</source>
         <translation>udp://@239.0.0.1:1234, rtsp://…, http://…/index.m3u8</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Any source FFmpeg can open: udp, rtp, rtsp, rtmp, srt, http(s) and HLS, a file path, or demo: for a test pattern.</source>
         <translation>Jede Quelle, die FFmpeg öffnen kann: udp, rtp, rtsp, rtmp, srt, http(s) und HLS, ein Dateipfad oder demo: für ein Testbild.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Shorter segments start faster on viewers' devices; longer ones are kinder to weak networks.</source>
+        <location line="+2"/>
+        <source>Shorter segments start faster on viewers&apos; devices; longer ones are kinder to weak networks.</source>
         <translation>Kürzere Segmente starten auf den Geräten der Zuschauer schneller; längere schonen schwache Netzwerke.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>How far back viewers can rewind (timeshift and catch-up). The buffer takes disk space in the data folder.</source>
         <translation>Wie weit Zuschauer zurückspulen können (Timeshift und Catch-up). Der Puffer belegt Speicherplatz im Datenordner.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Source URL:</source>
         <translation>&amp;Quell-URL:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Se&amp;gment duration:</source>
         <translation>Se&amp;gmentdauer:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Timeshift &amp;buffer:</source>
         <translation>Timeshift-&amp;Puffer:</translation>
     </message>
@@ -220,77 +220,77 @@
 <context>
     <name>panelx::ChannelTableModel</name>
     <message>
-        <location filename="../ui/channels/ChannelTableModel.cpp" line="+71" />
+        <location filename="../ui/channels/ChannelTableModel.cpp" line="+163"/>
         <source>%1 %2×%3</source>
         <translation>%1 %2×%3</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="-62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Input</source>
         <translation>Eingang</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Viewers</source>
         <translation>Zuschauer</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnecting</source>
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 Mb/s</source>
         <translation>%1 Mb/s</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 kb/s</source>
         <translation>%1 kb/s</translation>
     </message>
@@ -298,28 +298,28 @@
 <context>
     <name>panelx::ChannelsController</name>
     <message>
-        <location filename="../ui/channels/ChannelsController.cpp" line="+19" />
+        <location filename="../ui/channels/ChannelsController.cpp" line="+20"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+38"/>
         <source>This removes the channel “%1” and every segment buffered for it, so its timeshift and catch-up history is gone. Viewers watching it will lose the stream.</source>
         <translation>Damit werden der Kanal „%1“ und alle für ihn gepufferten Segmente entfernt; sein Timeshift- und Catch-up-Verlauf geht verloren. Zuschauer, die ihn gerade sehen, verlieren den Stream.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 of disk space will be freed.</source>
         <translation>%1 Speicherplatz werden frei.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+1" />
+        <location line="+2"/>
+        <location line="+1"/>
         <source>Delete channel “%1”?</source>
         <translation>Kanal „%1“ löschen?</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete channel</source>
         <translation>Kanal löschen</translation>
     </message>
@@ -327,82 +327,82 @@
 <context>
     <name>panelx::ChannelsPage</name>
     <message>
-        <location filename="../ui/channels/ChannelsPage.cpp" line="+57" />
+        <location filename="../ui/channels/ChannelsPage.cpp" line="+84"/>
         <source>No channels yet. Click “Add channel” and give it a source URL — or demo: for a test pattern.</source>
         <translation>Noch keine Kanäle. Klicken Sie auf „Kanal hinzufügen“ und geben Sie eine Quell-URL an – oder demo: für ein Testbild.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Add a channel from a source URL</source>
         <translation>Einen Kanal aus einer Quell-URL hinzufügen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Change the selected channel's settings</source>
+        <location line="+1"/>
+        <source>Change the selected channel&apos;s settings</source>
         <translation>Die Einstellungen des gewählten Kanals ändern</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Start pulling the source and serving it</source>
         <translation>Die Quelle abrufen und ausliefern</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stop the channel; its buffer is kept</source>
         <translation>Den Kanal stoppen; sein Puffer bleibt erhalten</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Watch</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Play the channel in the built-in player (or double-click it)</source>
         <translation>Den Kanal im eingebauten Player abspielen (oder doppelklicken)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Copy viewer URL</source>
         <translation>Zuschauer-URL kopieren</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Copy the address viewers' devices open for this channel</source>
+        <location line="+1"/>
+        <source>Copy the address viewers&apos; devices open for this channel</source>
         <translation>Die Adresse kopieren, die Geräte der Zuschauer für diesen Kanal öffnen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Delete the selected channel and its buffer</source>
         <translation>Den gewählten Kanal und seinen Puffer löschen</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+58"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -410,220 +410,221 @@
 <context>
     <name>panelx::DashboardPage</name>
     <message>
-        <location filename="../ui/dashboard/DashboardPage.cpp" line="+28" />
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="+29"/>
         <source>%1 Mbit/s</source>
         <translation>%1 Mbit/s</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 kbit/s</source>
         <translation>%1 kbit/s</translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
+        <location line="+12"/>
         <source>%n hour(s)</source>
-        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n minute(s)</source>
-        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnecting</source>
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+36"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+7"/>
         <source>Watch on your devices</source>
         <translation>Auf Ihren Geräten ansehen</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Scan with a phone on the same network to open the playlist.</source>
         <translation>Mit einem Telefon im selben Netzwerk scannen, um die Wiedergabeliste zu öffnen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Playlist of all channels</source>
         <translation>Wiedergabeliste aller Kanäle</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+25" />
+        <location line="+6"/>
+        <location line="+25"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-23"/>
         <source>Copy the playlist address to the clipboard.</source>
         <translation>Die Adresse der Wiedergabeliste in die Zwischenablage kopieren.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Open this address in VLC, Kodi or an IPTV app on any device in your network, or scan the code with a phone.</source>
         <translation>Öffnen Sie diese Adresse in VLC, Kodi oder einer IPTV-App auf einem beliebigen Gerät in Ihrem Netzwerk, oder scannen Sie den Code mit einem Telefon.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disk space in the data folder</source>
         <translation>Speicherplatz im Datenordner</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>CPU load of PanelX</source>
         <translation>CPU-Last von PanelX</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buffer storage used</source>
         <translation>Belegter Pufferspeicher</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Disk space the channel's buffer takes now, against what it takes when full.</source>
+        <location line="+2"/>
+        <source>Disk space the channel&apos;s buffer takes now, against what it takes when full.</source>
         <translation>Speicherplatz, den der Puffer des Kanals jetzt belegt, im Vergleich zu dem, was er voll belegt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Input now</source>
         <translation>Eingang jetzt</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No channels yet. Add one on the Channels page.</source>
         <translation>Noch keine Kanäle. Fügen Sie auf der Seite „Kanäle“ einen hinzu.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>Input bitrate, last %n minute(s)</source>
-        <translation><numerusform>Eingangsbitrate, letzte Minute</numerusform><numerusform>Eingangsbitrate, letzte %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>Eingangsbitrate, letzte Minute</numerusform>
+            <numerusform>Eingangsbitrate, letzte %n Minuten</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+78" />
-        <location line="+41" />
-        <location line="+11" />
+        <location line="+107"/>
+        <location line="+11"/>
         <source>Measuring…</source>
         <translation>Wird gemessen…</translation>
     </message>
     <message>
-        <location line="-48" />
+        <location line="-43"/>
         <source>%1 used; the budget is known once the channel is live</source>
         <translation>%1 belegt; das Budget ist bekannt, sobald der Kanal live ist</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 von %2 (%3 %)</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Budget: %1, as reported by the engine.</source>
-        <translation>Budget: %1, wie von der Engine gemeldet.</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+6"/>
         <source>Budget = buffer length (%1) × average input bitrate over the last %2 (%3) = about %4. The buffer fills up to it, then the oldest segments are removed.</source>
         <translation>Budget = Pufferlänge (%1) × mittlere Eingangsbitrate der letzten %2 (%3) = etwa %4. Der Puffer füllt sich bis dahin, danach werden die ältesten Segmente entfernt.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Budget = buffer length (%1) × input bitrate; the bitrate is measured while the channel is live.</source>
         <translation>Budget = Pufferlänge (%1) × Eingangsbitrate; die Bitrate wird gemessen, während der Kanal live ist.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3"/>
         <source>Segments on disk: %1.</source>
         <translation>Segmente auf der Festplatte: %1.</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>not measured yet</source>
-        <translation>noch nicht gemessen</translation>
-    </message>
-    <message>
-        <location line="+11" />
+        <location line="+9"/>
         <source>Waiting for the engine to start…</source>
         <translation>Warten auf den Start der Engine…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 free of %2</source>
         <translation>%1 frei von %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
-        <source>%1 % of the machine's %n core(s)</source>
-        <translation><numerusform>%1 % des einen Kerns des Rechners</numerusform><numerusform>%1 % der %n Kerne des Rechners</numerusform></translation>
+        <location line="+12"/>
+        <source>%1 % of the machine&apos;s %n core(s)</source>
+        <translation>
+            <numerusform>%1 % des einen Kerns des Rechners</numerusform>
+            <numerusform>%1 % der %n Kerne des Rechners</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PanelX used %1 % of one core over the last few seconds (all its threads, user and system time).</source>
         <translation>PanelX hat in den letzten Sekunden %1 % eines Kerns genutzt (alle Threads, Benutzer- und Systemzeit).</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The address appears when the viewer server has started.</source>
         <translation>Die Adresse erscheint, sobald der Zuschauer-Server gestartet ist.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only this computer can open this address. To let other devices watch, choose “Devices on the local network” in Settings.</source>
         <translation>Nur dieser Computer kann diese Adresse öffnen. Damit andere Geräte zuschauen können, wählen Sie in den Einstellungen „Geräte im lokalen Netzwerk“.</translation>
     </message>
@@ -631,54 +632,54 @@
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+147" />
+        <location filename="../engine/Engine.cpp" line="+147"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Recovered the segment store: %1 segments re-indexed, %2 index entries without a file dropped, %3 unfinished files removed.</source>
         <translation>Segmentspeicher wiederhergestellt: %1 Segmente neu indiziert, %2 Indexeinträge ohne Datei verworfen, %3 unfertige Dateien entfernt.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+30" />
-        <location line="+20" />
+        <location line="+3"/>
+        <location line="+30"/>
+        <location line="+20"/>
         <source>This channel no longer exists.</source>
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-20"/>
         <source>Deleting a channel</source>
         <translation>Einen Kanal löschen</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Deleting channel “%1”</source>
         <translation>Kanal „%1“ löschen</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
@@ -686,27 +687,27 @@
 <context>
     <name>panelx::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+24" />
+        <location filename="../ui/MainWindow.cpp" line="+24"/>
         <source>PanelX</source>
         <translation>PanelX</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Player</source>
         <translation>Player</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -714,38 +715,38 @@
 <context>
     <name>panelx::PlayerControls</name>
     <message>
-        <location filename="../ui/player/PlayerControls.cpp" line="+17" />
-        <location line="+45" />
+        <location filename="../ui/player/PlayerControls.cpp" line="+17"/>
+        <location line="+45"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-40"/>
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Full screen (Esc or double-click to leave)</source>
         <translation>Vollbild (Esc oder Doppelklick zum Verlassen)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Unmute</source>
         <translation>Ton an</translation>
     </message>
@@ -753,93 +754,93 @@
 <context>
     <name>panelx::PlayerPage</name>
     <message>
-        <location filename="../ui/player/PlayerPage.cpp" line="+41" />
-        <source>The same address viewers' devices use</source>
+        <location filename="../ui/player/PlayerPage.cpp" line="+41"/>
+        <source>The same address viewers&apos; devices use</source>
         <translation>Dieselbe Adresse, die die Geräte der Zuschauer nutzen</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Channel:</source>
         <translation>Kanal:</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>The channel was deleted.</source>
         <translation>Der Kanal wurde gelöscht.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose a channel, or double-click one on the Channels page.</source>
         <translation>Wählen Sie einen Kanal, oder doppelklicken Sie einen auf der Seite „Kanäle“.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>The viewer server is not running, so there is nothing to play.</source>
         <translation>Der Zuschauer-Server läuft nicht, daher gibt es nichts abzuspielen.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>“%1” is stopped. Start it on the Channels page to watch it live.</source>
         <translation>„%1“ ist gestoppt. Starten Sie ihn auf der Seite „Kanäle“, um ihn live zu sehen.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+59" />
+        <location line="+5"/>
+        <location line="+59"/>
         <source>Connecting to “%1”…</source>
         <translation>Verbinde mit „%1“…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Buffering…</source>
         <translation>Puffern…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Playing “%1” live</source>
         <translation>„%1“ läuft live</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The stream ended. Is the channel still live?</source>
         <translation>Der Stream ist zu Ende. Ist der Kanal noch live?</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This stream cannot be played here: %1</source>
         <translation>Dieser Stream kann hier nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the format is not supported</source>
         <translation>das Format wird nicht unterstützt</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The stream could not be loaded. Check that the channel is live.</source>
         <translation>Der Stream konnte nicht geladen werden. Prüfen Sie, ob der Kanal live ist.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The system's media backend cannot decode this stream. On Debian, install gstreamer1.0-plugins-bad and gstreamer1.0-libav.</source>
+        <location line="+3"/>
+        <source>The system&apos;s media backend cannot decode this stream. On Debian, install gstreamer1.0-plugins-bad and gstreamer1.0-libav.</source>
         <translation>Das Medien-Backend des Systems kann diesen Stream nicht dekodieren. Installieren Sie unter Debian gstreamer1.0-plugins-bad und gstreamer1.0-libav.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The viewer server did not answer. Check that PanelX is serving.</source>
         <translation>Der Zuschauer-Server hat nicht geantwortet. Prüfen Sie, ob PanelX ausliefert.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The server refused access to the stream.</source>
         <translation>Der Server hat den Zugriff auf den Stream verweigert.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Playback failed. %1</source>
         <translation>Wiedergabe fehlgeschlagen. %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Playback failed: %1. %2</source>
         <translation>Wiedergabe fehlgeschlagen: %1. %2</translation>
     </message>
@@ -847,70 +848,76 @@
 <context>
     <name>panelx::ScreenshotTour</name>
     <message>
-        <location filename="../ui/ScreenshotTour.cpp" line="+45" />
+        <location filename="../ui/ScreenshotTour.cpp" line="+45"/>
         <source>Cannot create the folder %1 for the screenshots.</source>
         <translation>Der Ordner %1 für die Bildschirmfotos kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Some screenshots could not be saved in %1.</source>
         <translation>Einige Bildschirmfotos konnten nicht in %1 gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Saved %n screenshot(s) in %1.</source>
-        <translation><numerusform>%n Bildschirmfoto in %1 gespeichert.</numerusform><numerusform>%n Bildschirmfotos in %1 gespeichert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bildschirmfoto in %1 gespeichert.</numerusform>
+            <numerusform>%n Bildschirmfotos in %1 gespeichert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>panelx::ServerStatusBar</name>
     <message>
-        <location filename="../ui/shell/ServerStatusBar.cpp" line="+19" />
+        <location filename="../ui/shell/ServerStatusBar.cpp" line="+19"/>
         <source>Open this address in VLC or an IPTV app to watch every channel</source>
         <translation>Diese Adresse in VLC oder einer IPTV-App öffnen, um alle Kanäle zu sehen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy the playlist address</source>
         <translation>Die Adresse der Wiedergabeliste kopieren</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Viewers: %1</source>
         <translation>Zuschauer: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 of %n channel(s) live</source>
-        <translation><numerusform>%1 von %n Kanal live</numerusform><numerusform>%1 von %n Kanälen live</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Kanal live</numerusform>
+            <numerusform>%1 von %n Kanälen live</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Server starting…</source>
         <translation>Server startet…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Serving on port %1</source>
         <translation>Liefert über Port %1 aus</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Server not running: %1</source>
         <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Stopping…</source>
         <translation>Wird gestoppt…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Server stopped</source>
         <translation>Server gestoppt</translation>
     </message>
@@ -918,17 +925,17 @@
 <context>
     <name>panelx::SettingsController</name>
     <message>
-        <location filename="../ui/settings/SettingsController.cpp" line="+53" />
+        <location filename="../ui/settings/SettingsController.cpp" line="+53"/>
         <source>Restart PanelX to apply these changes: %1.</source>
         <translation>Starten Sie PanelX neu, damit diese Änderungen gelten: %1.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>This run uses %1 from the command line; the values saved here apply when PanelX starts without it.</source>
         <translation>Dieser Lauf verwendet %1 von der Befehlszeile; die hier gespeicherten Werte gelten, wenn PanelX ohne diese Angabe startet.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>The settings could not be written to %1. Check that the disk is not full and that the file is yours.</source>
         <translation>Die Einstellungen konnten nicht in %1 geschrieben werden. Prüfen Sie, ob der Datenträger voll ist und ob die Datei Ihnen gehört.</translation>
     </message>
@@ -936,152 +943,152 @@
 <context>
     <name>panelx::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="+36" />
+        <location filename="../ui/settings/SettingsPage.cpp" line="+37"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+63"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+20"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The database and every channel's buffer are kept here. Needs a restart.</source>
+        <location line="+2"/>
+        <source>The database and every channel&apos;s buffer are kept here. Needs a restart.</source>
         <translation>Hier liegen die Datenbank und der Puffer jedes Kanals. Erfordert einen Neustart.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Viewers</source>
         <translation>Zuschauer</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Viewer port:</source>
         <translation>Port für Zuschauer:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Devices on the local network (TVs, phones, other computers)</source>
         <translation>Geräte im lokalen Netzwerk (Fernseher, Telefone, andere Computer)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer only (127.0.0.1)</source>
         <translation>Nur dieser Computer (127.0.0.1)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Who can watch:</source>
         <translation>Wer zuschauen darf:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The port and who can watch take effect after a restart.</source>
         <translation>Port und Zuschauerkreis gelten nach einem Neustart.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New channels</source>
         <translation>Neue Kanäle</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Segment duration:</source>
         <translation>Segmentdauer:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Shorter segments lower the delay before viewers see the picture.</source>
         <translation>Kürzere Segmente verringern die Verzögerung, bis Zuschauer das Bild sehen.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Buffer length:</source>
         <translation>Pufferlänge:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>How far back viewers can pause and catch up; a longer buffer takes more disk.</source>
         <translation>Wie weit Zuschauer zurück pausieren und nachholen können; ein längerer Puffer belegt mehr Speicherplatz.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Used for channels you add from now on; each channel can change its own in its dialog.</source>
         <translation>Gilt für Kanäle, die Sie ab jetzt hinzufügen; jeder Kanal kann seine Werte in seinem Dialog ändern.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Same as the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Window language:</source>
         <translation>Sprache des Fensters:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Takes effect after a restart.</source>
         <translation>Gilt nach einem Neustart.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+80"/>
         <source>Checking the data folder…</source>
         <translation>Datenordner wird geprüft…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Fix the fields marked in red to save.</source>
         <translation>Korrigieren Sie die rot markierten Felder, um zu speichern.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not saved yet.</source>
         <translation>Noch nicht gespeichert.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Choose the data folder</source>
         <translation>Datenordner wählen</translation>
     </message>
@@ -1089,67 +1096,70 @@
 <context>
     <name>panelx::SourceTestPanel</name>
     <message>
-        <location filename="../ui/channels/SourceTestPanel.cpp" line="+16" />
+        <location filename="../ui/channels/SourceTestPanel.cpp" line="+16"/>
         <source>&amp;Test source</source>
         <translation>Quelle &amp;testen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel test</source>
         <translation>Test abbrechen</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Open the source once and show what it sends, without adding it</source>
         <translation>Die Quelle einmal öffnen und zeigen, was sie sendet, ohne sie hinzuzufügen</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Opening the source…</source>
         <translation>Quelle wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Test cancelled.</source>
         <translation>Test abgebrochen.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The source could not be opened: %1</source>
         <translation>Die Quelle konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>video %1</source>
         <translation>Video %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> %1×%2</source>
         <translation> %1×%2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>, %1 fps</source>
         <translation>, %1 fps</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>audio %1</source>
         <translation>Audio %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>, %n channel(s)</source>
-        <translation><numerusform>, %n Kanal</numerusform><numerusform>, %n Kanäle</numerusform></translation>
+        <translation>
+            <numerusform>, %n Kanal</numerusform>
+            <numerusform>, %n Kanäle</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>, %1 kHz</source>
         <translation>, %1 kHz</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Works: %1</source>
         <translation>Funktioniert: %1</translation>
     </message>
@@ -1157,29 +1167,32 @@
 <context>
     <name>panelx::TrayIcon</name>
     <message>
-        <location filename="../ui/shell/TrayIcon.cpp" line="+24" />
+        <location filename="../ui/shell/TrayIcon.cpp" line="+24"/>
         <source>Show PanelX</source>
         <translation>PanelX anzeigen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit (stop serving)</source>
         <translation>Beenden (Ausliefern stoppen)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>PanelX is still serving</source>
         <translation>PanelX liefert weiter aus</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your channels stay on the air while the window is closed. Open PanelX again from this icon, or choose Quit in its menu to stop serving.</source>
         <translation>Ihre Kanäle bleiben auf Sendung, während das Fenster geschlossen ist. Öffnen Sie PanelX wieder über dieses Symbol, oder wählen Sie „Beenden“ in seinem Menü, um das Ausliefern zu stoppen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>PanelX — %1 of %n channel(s) live</source>
-        <translation><numerusform>PanelX – %1 von %n Kanal live</numerusform><numerusform>PanelX – %1 von %n Kanälen live</numerusform></translation>
+        <translation>
+            <numerusform>PanelX – %1 von %n Kanal live</numerusform>
+            <numerusform>PanelX – %1 von %n Kanälen live</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

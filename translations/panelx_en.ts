@@ -1,51 +1,75 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>panelx::DashboardPage</name>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Input bitrate, last %n minute(s)</source>
-        <translation><numerusform>Input bitrate, last minute</numerusform><numerusform>Input bitrate, last %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>Input bitrate, last minute</numerusform>
+            <numerusform>Input bitrate, last %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>%1 % of the machine's %n core(s)</source>
-        <translation><numerusform>%1 % of the machine's only core</numerusform><numerusform>%1 % of the machine's %n cores</numerusform></translation>
+        <source>%1 % of the machine&apos;s %n core(s)</source>
+        <translation>
+            <numerusform>%1 % of the machine&apos;s only core</numerusform>
+            <numerusform>%1 % of the machine&apos;s %n cores</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>panelx::ScreenshotTour</name>
     <message numerus="yes">
         <source>Saved %n screenshot(s) in %1.</source>
-        <translation><numerusform>Saved %n screenshot in %1.</numerusform><numerusform>Saved %n screenshots in %1.</numerusform></translation>
+        <translation>
+            <numerusform>Saved %n screenshot in %1.</numerusform>
+            <numerusform>Saved %n screenshots in %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>panelx::ServerStatusBar</name>
     <message numerus="yes">
         <source>%1 of %n channel(s) live</source>
-        <translation><numerusform>%1 of %n channel live</numerusform><numerusform>%1 of %n channels live</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n channel live</numerusform>
+            <numerusform>%1 of %n channels live</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>panelx::SourceTestPanel</name>
     <message numerus="yes">
         <source>, %n channel(s)</source>
-        <translation><numerusform>, %n channel</numerusform><numerusform>, %n channels</numerusform></translation>
+        <translation>
+            <numerusform>, %n channel</numerusform>
+            <numerusform>, %n channels</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>panelx::TrayIcon</name>
     <message numerus="yes">
         <source>PanelX — %1 of %n channel(s) live</source>
-        <translation><numerusform>PanelX — %1 of %n channel live</numerusform><numerusform>PanelX — %1 of %n channels live</numerusform></translation>
+        <translation>
+            <numerusform>PanelX — %1 of %n channel live</numerusform>
+            <numerusform>PanelX — %1 of %n channels live</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
