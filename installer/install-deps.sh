@@ -9,7 +9,7 @@ BUILD=(cmake ninja-build g++ pkg-config clang-format
        libswscale-dev libswresample-dev libmicrohttpd-dev libqrencode-dev
        qt6-qpa-plugins
        gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-       gstreamer1.0-libav qt6-multimedia-dev libqt6multimedia6
+       gstreamer1.0-libav libqt6multimedia6
        fonts-dejavu-core)
 TEST=(ffmpeg curl nginx-light wrk xvfb x11-apps imagemagick desktop-file-utils appstream
       dpkg-dev file procps)
