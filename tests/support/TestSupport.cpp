@@ -17,7 +17,7 @@ bool haveProgram(const QString &program)
 }
 
 int runProgram(const QString &program, const QStringList &args, int timeoutMs, QByteArray *out,
-               QByteArray *err)
+    QByteArray *err)
 {
     QProcess process;
     process.start(program, args);
@@ -58,10 +58,10 @@ QByteArray HttpReply::header(const QByteArray &name) const
 }
 
 HttpReply httpRequest(const QString &url, const QByteArray &method,
-                      const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
     QNetworkAccessManager manager;
-    QNetworkRequest request{QUrl(url)};
+    QNetworkRequest request {QUrl(url)};
     for (const auto &[key, value] : headers)
         request.setRawHeader(key, value);
     request.setTransferTimeout(timeoutMs);
@@ -81,7 +81,7 @@ HttpReply httpRequest(const QString &url, const QByteArray &method,
     return result;
 }
 
-}  // namespace panelx::test
+} // namespace panelx::test
 
 #include <QFile>
 #include <QJsonArray>
@@ -96,9 +96,9 @@ ProbedMedia probeMedia(const QString &path)
     QByteArray out;
     QByteArray err;
     if (runProgram(QStringLiteral("ffprobe"),
-                   {"-v", "error", "-show_entries", "stream=codec_type,codec_name,width,height",
-                    "-of", "json", path},
-                   30000, &out, &err)
+            {"-v", "error", "-show_entries", "stream=codec_type,codec_name,width,height", "-of",
+                "json", path},
+            30000, &out, &err)
         != 0)
         return media;
     media.errors = err.trimmed();
@@ -116,9 +116,9 @@ ProbedMedia probeMedia(const QString &path)
     if (!media.videoCodec.isEmpty()) {
         out.clear();
         runProgram(QStringLiteral("ffprobe"),
-                   {"-v", "error", "-select_streams", "v:0", "-read_intervals", "%+#1",
-                    "-show_entries", "packet=flags", "-of", "csv=p=0", path},
-                   30000, &out);
+            {"-v", "error", "-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries",
+                "packet=flags", "-of", "csv=p=0", path},
+            30000, &out);
         media.firstVideoPacketIsKey = out.trimmed().startsWith('K');
     }
     QFile file(path);
@@ -139,4 +139,16 @@ ProbedMedia probeMedia(const QString &path)
     return media;
 }
 
-}  // namespace panelx::test
+QByteArray makeSmallClip(const QString &path, int seconds)
+{
+    QByteArray err;
+    const int code = runProgram(QStringLiteral("ffmpeg"),
+        {"-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+            "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-t",
+            QString::number(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-b:v",
+            "300k", "-c:a", "aac", "-b:a", "64k", "-f", "mpegts", path},
+        120000, nullptr, &err);
+    return code == 0 ? QByteArray() : (err.isEmpty() ? QByteArrayLiteral("ffmpeg failed") : err);
+}
+
+} // namespace panelx::test

@@ -14,22 +14,21 @@ bool haveProgram(const QString &program);
 // Runs a program to completion (or kills it at the deadline). Returns exit code, -1 on
 // failure to start or time-out; stdout/stderr are returned through the pointers if given.
 int runProgram(const QString &program, const QStringList &args, int timeoutMs,
-               QByteArray *out = nullptr, QByteArray *err = nullptr);
+    QByteArray *out = nullptr, QByteArray *err = nullptr);
 // Polls `condition` (processing events) until it is true or the deadline passes.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs);
 
 struct HttpReply {
-    int status = 0;  // 0 = no response
+    int status = 0; // 0 = no response
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray header(const QByteArray &name) const;
 };
 // A blocking GET (or other method) over loopback, with a deadline.
 HttpReply httpRequest(const QString &url, const QByteArray &method = "GET",
-                      const QList<QPair<QByteArray, QByteArray>> &headers = {},
-                      int timeoutMs = 10000);
+    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000);
 
-}  // namespace panelx::test
+} // namespace panelx::test
 
 namespace panelx::test {
 
@@ -46,4 +45,8 @@ struct ProbedMedia {
 };
 ProbedMedia probeMedia(const QString &path);
 
-}  // namespace panelx::test
+// Writes `seconds` of a small live-like source (320x240 H.264 with a 1 s GOP at ~300 kb/s, AAC
+// 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on success, else ffmpeg's complaint.
+QByteArray makeSmallClip(const QString &path, int seconds);
+
+} // namespace panelx::test

@@ -80,13 +80,8 @@ void TestUiChannels::initTestCase()
     // A minute of small H.264/AAC in MPEG-TS: file sources play at their own pace, like a live
     // feed, so the channel stays live for the whole test.
     m_mediaPath = m_dir.filePath(QStringLiteral("source.ts"));
-    QByteArray err;
-    const int code = test::runProgram(QStringLiteral("ffmpeg"),
-        {"-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
-            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "60", "-c:v", "libx264", "-preset",
-            "ultrafast", "-g", "25", "-c:a", "aac", "-b:a", "64k", "-f", "mpegts", m_mediaPath},
-        60000, nullptr, &err);
-    QVERIFY2(code == 0, err.constData());
+    const QByteArray err = test::makeSmallClip(m_mediaPath, 60);
+    QVERIFY2(err.isEmpty(), err.constData());
 
     EngineOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("data"));

@@ -133,14 +133,8 @@ void TestUiResponsiveness::initTestCase()
     // Two minutes of small H.264/AAC, made once and read by all ten channels: each channel
     // plays it at its own pace, so it costs what a live feed costs, not an encoder.
     m_mediaPath = m_dir.filePath(QStringLiteral("source.ts"));
-    QByteArray err;
-    const int code = test::runProgram(QStringLiteral("ffmpeg"),
-        {"-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
-            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "120", "-c:v", "libx264", "-preset",
-            "ultrafast", "-g", "25", "-b:v", "300k", "-c:a", "aac", "-b:a", "64k", "-f", "mpegts",
-            m_mediaPath},
-        90000, nullptr, &err);
-    QVERIFY2(code == 0, err.constData());
+    const QByteArray err = test::makeSmallClip(m_mediaPath, 120);
+    QVERIFY2(err.isEmpty(), err.constData());
 
     EngineOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("data"));
