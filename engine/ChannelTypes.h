@@ -11,6 +11,13 @@ namespace panelx {
 inline constexpr int kDefaultSegmentDurationMs = 4000;
 inline constexpr int kMinSegmentDurationMs = 1000;
 inline constexpr int kMaxSegmentDurationMs = 10000;
+// The longest segment the segmenter cuts for a target duration (a source with long or missing
+// keyframes is cut without one there); live playlists declare it as EXT-X-TARGETDURATION, which
+// must not change during a playlist's life (RFC 8216 6.2.1). See docs/decisions.md.
+constexpr int longestSegmentMs(int targetDurationMs)
+{
+    return targetDurationMs * 3 / 2;
+}
 inline constexpr qint64 kDefaultBufferMs = 2LL * 3600 * 1000;
 inline constexpr qint64 kMaxBufferMs = 24LL * 3600 * 1000;
 inline constexpr quint16 kDefaultHttpPort = 8080;

@@ -69,10 +69,8 @@ QByteArray formatProgramDateTime(qint64 utcMs)
 
 QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options)
 {
-    qint64 longestMs = std::max<qint64>(options.targetDurationMs, 0);
-    for (const SegmentInfo &segment : segments)
-        longestMs = std::max(longestMs, segment.durationMs);
     // Whole seconds, rounded up (RFC 8216 4.3.3.1); at least 1 so players accept it.
+    const qint64 longestMs = std::max<qint64>(longestSegmentMs(options.targetDurationMs), 0);
     const qint64 targetSeconds = std::max<qint64>(1, (longestMs + 999) / 1000);
 
     const QByteArray prefix = options.uriPrefix.toUtf8();

@@ -11,8 +11,9 @@ namespace panelx::playlist {
 struct MediaOptions {
     // Segment URI = uriPrefix + sequence + ".ts" (relative or absolute).
     QString uriPrefix;
-    // The channel's target segment duration; EXT-X-TARGETDURATION is the larger of this and
-    // the longest segment, rounded up to whole seconds (RFC 8216 4.3.3.1).
+    // The channel's target segment duration. EXT-X-TARGETDURATION is derived from it alone
+    // (the longest segment the segmenter cuts, longestSegmentMs, in whole seconds rounded up),
+    // so it stays the same on every reload whatever segments the window holds (RFC 8216 6.2.1).
     int targetDurationMs = kDefaultSegmentDurationMs;
     bool endList = false; // VOD / finished event
     QString playlistType; // "", "EVENT" or "VOD"

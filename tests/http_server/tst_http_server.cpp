@@ -185,7 +185,7 @@ private slots:
         const QString body = QString::fromUtf8(reply.body);
         QVERIFY(body.startsWith("#EXTM3U"));
         QVERIFY2(body.contains("#EXT-X-MEDIA-SEQUENCE:2\n"), qPrintable(body));
-        QVERIFY(body.contains("#EXT-X-TARGETDURATION:4\n"));
+        QVERIFY(body.contains("#EXT-X-TARGETDURATION:6\n"));
         QCOMPARE(body.count("#EXT-X-PROGRAM-DATE-TIME:"), HttpServer::kLiveWindowSegments);
         QCOMPARE(body.count("#EXT-X-DISCONTINUITY\n"), 1);
         QStringList uris;

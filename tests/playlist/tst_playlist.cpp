@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 
 using namespace panelx;
@@ -58,6 +59,7 @@ private slots:
     void renderMedia();
     void targetDuration_data();
     void targetDuration();
+    void targetDurationStaysWhileTheWindowMoves();
     void programDateTime_data();
     void programDateTime();
     void programDateTimeMatchesQt();
@@ -71,12 +73,12 @@ void TestPlaylist::renderMedia_data()
     QTest::addColumn<MediaOptions>("options");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("empty") << QList<SegmentInfo> {} << options() << header(4, 0, 0);
+    QTest::newRow("empty") << QList<SegmentInfo> {} << options() << header(6, 0, 0);
 
     QTest::newRow("three segments") << QList<SegmentInfo> {segment(10, kBaseUtcMs, 4000),
         segment(11, kBaseUtcMs + 4000, 4004), segment(12, kBaseUtcMs + 8004, 3996)}
                                     << options(4000, QStringLiteral("seg/"))
-                                    << header(5, 10, 0)
+                                    << header(6, 10, 0)
             + "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:00.000Z\n#EXTINF:4.000,\nseg/10.ts\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:04.000Z\n#EXTINF:4.004,\nseg/11.ts\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:08.004Z\n#EXTINF:3.996,\nseg/12.ts\n";
@@ -85,14 +87,14 @@ void TestPlaylist::renderMedia_data()
     QTest::newRow("first flagged") << QList<SegmentInfo> {segment(5, kBaseUtcMs, 2000, true, 3),
         segment(6, kBaseUtcMs + 2000, 2000, false, 3)}
                                    << options(2000)
-                                   << header(2, 5, 3)
+                                   << header(3, 5, 3)
             + "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:00.000Z\n#EXTINF:2.000,\n5.ts\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:02.000Z\n#EXTINF:2.000,\n6.ts\n";
 
     QTest::newRow("middle flagged") << QList<SegmentInfo> {segment(0, kBaseUtcMs, 2000),
         segment(1, kBaseUtcMs + 2000, 1500), segment(2, kBaseUtcMs + 30000, 2000, true, 1)}
                                     << options(2000)
-                                    << header(2, 0, 0)
+                                    << header(3, 0, 0)
             + "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:00.000Z\n#EXTINF:2.000,\n0.ts\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:02.000Z\n#EXTINF:1.500,\n1.ts\n"
               "#EXT-X-DISCONTINUITY\n"
@@ -104,7 +106,7 @@ void TestPlaylist::renderMedia_data()
                segment(22, kBaseUtcMs + 6000, 1000, false, 8),
                segment(23, kBaseUtcMs + 9000, 1000, true, 9)}
         << options(1000)
-        << header(1, 20, 7)
+        << header(2, 20, 7)
             + "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:00.000Z\n#EXTINF:1.000,\n20.ts\n"
               "#EXT-X-DISCONTINUITY\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:05.000Z\n#EXTINF:1.000,\n21.ts\n"
@@ -116,14 +118,14 @@ void TestPlaylist::renderMedia_data()
         << QList<SegmentInfo> {segment(100, kBaseUtcMs + 999, 999)}
         << options(4000, QStringLiteral("http://127.0.0.1:8080/seg/news/src/"), true,
                QStringLiteral("VOD"))
-        << header(4, 100, 0)
+        << header(6, 100, 0)
             + "#EXT-X-PLAYLIST-TYPE:VOD\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:00.999Z\n#EXTINF:0.999,\n"
               "http://127.0.0.1:8080/seg/news/src/100.ts\n#EXT-X-ENDLIST\n";
 
     QTest::newRow("event, still open") << QList<SegmentInfo> {segment(1, kBaseUtcMs, 10000)}
                                        << options(10000, {}, false, QStringLiteral("EVENT"))
-                                       << header(10, 1, 0)
+                                       << header(15, 1, 0)
             + "#EXT-X-PLAYLIST-TYPE:EVENT\n"
               "#EXT-X-PROGRAM-DATE-TIME:2026-11-25T16:40:00.000Z\n#EXTINF:10.000,\n1.ts\n";
 }
@@ -142,11 +144,14 @@ void TestPlaylist::targetDuration_data()
     QTest::addColumn<QList<qint64>>("durationsMs");
     QTest::addColumn<int>("expectedSeconds");
 
-    QTest::newRow("exact target") << 4000 << QList<qint64> {4000, 4000} << 4;
-    QTest::newRow("one ms over rounds up") << 4000 << QList<qint64> {3000, 4001} << 5;
-    QTest::newRow("short segments keep target") << 6000 << QList<qint64> {2000, 1000} << 6;
-    QTest::newRow("fractional target rounds up") << 2500 << QList<qint64> {2000} << 3;
-    QTest::newRow("long recovered segment") << 2000 << QList<qint64> {2000, 12345} << 13;
+    // From the channel's target alone: the longest segment the segmenter cuts (1.5 x target),
+    // in whole seconds rounded up.
+    QTest::newRow("exact target") << 4000 << QList<qint64> {4000, 4000} << 6;
+    QTest::newRow("longer than target") << 4000 << QList<qint64> {3000, 4001} << 6;
+    QTest::newRow("the longest cut") << 4000 << QList<qint64> {4000, 6000} << 6;
+    QTest::newRow("short segments") << 6000 << QList<qint64> {2000, 1000} << 9;
+    QTest::newRow("fractional bound rounds up") << 2500 << QList<qint64> {2000, 3750} << 4;
+    QTest::newRow("one second target") << 1000 << QList<qint64> {1000, 1500} << 2;
     QTest::newRow("empty, zero target is still valid") << 0 << QList<qint64> {} << 1;
 }
 
@@ -167,6 +172,25 @@ void TestPlaylist::targetDuration()
     // RFC 8216: every EXTINF rounded to the nearest integer is <= the target duration.
     for (qint64 d : durationsMs)
         QVERIFY((d + 500) / 1000 <= expectedSeconds);
+}
+
+void TestPlaylist::targetDurationStaysWhileTheWindowMoves()
+{
+    // A 4 s channel whose source once had a late keyframe: a 6 s segment enters the live
+    // window of three and leaves it. RFC 8216 6.2.1: EXT-X-TARGETDURATION must not change.
+    QList<SegmentInfo> all;
+    qint64 start = kBaseUtcMs;
+    for (qint64 d : {4000, 4000, 4000, 6000, 4000, 4000, 4000}) {
+        all.append(segment(all.size(), start, d));
+        start += d;
+    }
+    QSet<QByteArray> targets;
+    for (qsizetype first = 0; first + 3 <= all.size(); ++first) {
+        const QByteArray text = playlist::renderMedia(all.mid(first, 3), options(4000));
+        const qsizetype at = text.indexOf("#EXT-X-TARGETDURATION:");
+        targets.insert(text.mid(at, text.indexOf('\n', at) - at));
+    }
+    QCOMPARE(targets, QSet<QByteArray> {"#EXT-X-TARGETDURATION:6"});
 }
 
 void TestPlaylist::programDateTime_data()
