@@ -73,11 +73,11 @@ int main(int argc, char *argv[])
     for (int i = 0; i < count; ++i) {
         SegmentInfo info;
         info.channelId = channel.id;
-        info.sequence = store.reserveSequence(channel.id, kSourceRendition);
         info.startUtcMs = startUtcMs + i * 4000;
         info.durationMs = 4000;
-        QFile file(store.tempPath(channel.id, kSourceRendition, info.sequence));
-        if (!file.open(QIODevice::WriteOnly) || file.write(payload) != size) {
+        QFile file(store.tempPath(channel.id, kSourceRendition));
+        if (!store.prepareTempPath(channel.id, kSourceRendition, &error)
+            || !file.open(QIODevice::WriteOnly) || file.write(payload) != size) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(file.fileName()));
             return 1;
         }

@@ -62,10 +62,9 @@ Engine::Engine(EngineOptions options, QObject *parent)
     d->housekeeping = new QTimer(this);
     d->housekeeping->setInterval(kHousekeepingIntervalMs);
     connect(d->housekeeping, &QTimer::timeout, this, [this] {
-        const qint64 nowUtcMs = QDateTime::currentMSecsSinceEpoch();
         for (const auto &channel : d->directory.all()) {
             if (!channel.enabled)
-                d->store->applyRetention(channel.id, channel.bufferMs, nowUtcMs);
+                d->store->requestRetention(channel.id, channel.bufferMs);
             ChannelStatus status = d->statuses.value(channel.id);
             status.channelId = channel.id;
             const int viewers = d->http->viewers(channel.id);
@@ -162,10 +161,10 @@ void Engine::start()
         *d->db, QDir(dataDir).filePath(QStringLiteral("segments")));
     const ReconcileReport report = d->store->reconcile();
     if (report.rowsWithoutFile || report.filesRecovered || report.tempFilesRemoved
-        || report.unreadableFilesRemoved) {
+        || report.unreadableFilesRemoved || report.filesReindexed) {
         qInfo().noquote() << tr("Recovered the segment store: %1 segments re-indexed, %2 index "
                                 "entries without a file dropped, %3 unfinished files removed.")
-                                 .arg(report.filesRecovered)
+                                 .arg(report.filesRecovered + report.filesReindexed)
                                  .arg(report.rowsWithoutFile)
                                  .arg(report.tempFilesRemoved + report.unreadableFilesRemoved);
     }

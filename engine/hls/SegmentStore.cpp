@@ -11,13 +11,19 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 #include <QtDebug>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unistd.h>
 
 namespace panelx {
 
@@ -73,7 +79,7 @@ bool insertRow(QSqlDatabase db, const SegmentInfo &info, QString *error)
     return false;
 }
 
-// Raises the counter so the next reserved number is above `sequence`.
+// Raises the counter so the next committed number is above `sequence`.
 bool raiseCounter(
     QSqlDatabase db, qint64 channelId, const QString &rendition, qint64 sequence, QString *error)
 {
@@ -92,6 +98,45 @@ bool raiseCounter(
     return false;
 }
 
+// The number the next segment of a channel+rendition gets: the counter, or (no counter yet)
+// one above anything already indexed. -1 if the index cannot be read.
+qint64 nextSequence(QSqlDatabase db, qint64 channelId, const QString &rendition, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT next_sequence FROM sequence_counters "
+                                 "WHERE channel_id = ? AND rendition = ?"));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    query.prepare(QStringLiteral("SELECT COALESCE(MAX(sequence) + 1, 0) FROM segments "
+                                 "WHERE channel_id = ? AND rendition = ?"));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    if (error)
+        *error = query.lastError().text();
+    return -1;
+}
+
+// fsync of a file or a folder (a folder's entry for a renamed file reaches the disk only with
+// its own fsync).
+bool syncToDisk(const QString &path, QString *error)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error)
+            *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    const bool synced = ::fsync(fd) == 0;
+    if (!synced && error)
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+    ::close(fd);
+    return synced;
+}
+
 // Duration of a finished segment file as libav reads it; nullopt if it cannot be read.
 std::optional<qint64> probeDurationMs(const QString &path)
 {
@@ -108,8 +153,22 @@ std::optional<qint64> probeDurationMs(const QString &path)
 
 } // namespace
 
-SegmentStore::SegmentStore(Database &db, QString rootDir) : m_db(db), m_rootDir(std::move(rootDir))
+SegmentStore::SegmentStore(Database &db, QString rootDir, StoreClocks clocks)
+    : m_db(db), m_rootDir(std::move(rootDir)), m_retentionClock(std::move(clocks))
 {
+    m_housekeeping.reset(QThread::create([this] { housekeepingLoop(); }));
+    m_housekeeping->setObjectName(QStringLiteral("store-housekeeping"));
+    m_housekeeping->start();
+}
+
+SegmentStore::~SegmentStore()
+{
+    {
+        std::lock_guard lock(m_housekeepingMutex);
+        m_stopping = true;
+    }
+    m_housekeepingWake.notify_all();
+    m_housekeeping->wait();
 }
 
 bool SegmentStore::isValidRendition(const QString &rendition)
@@ -136,11 +195,30 @@ QString SegmentStore::segmentPath(qint64 channelId, const QString &rendition, qi
     return QStringLiteral("%1/%2.ts").arg(segmentDir(channelId, rendition)).arg(sequence);
 }
 
-QString SegmentStore::tempPath(qint64 channelId, const QString &rendition, qint64 sequence) const
+QString SegmentStore::tempPath(qint64 channelId, const QString &rendition) const
 {
     if (!isValidRendition(rendition))
         return {};
-    return QStringLiteral("%1/%2.ts.tmp").arg(segmentDir(channelId, rendition)).arg(sequence);
+    return QStringLiteral("%1/next.ts.tmp").arg(segmentDir(channelId, rendition));
+}
+
+bool SegmentStore::prepareTempPath(qint64 channelId, const QString &rendition, QString *error) const
+{
+    if (!isValidRendition(rendition)) {
+        if (error)
+            *error = QStringLiteral("“%1” cannot name a rendition: use 1 to 32 letters, digits, "
+                                    "'_' or '-'.")
+                         .arg(rendition);
+        return false;
+    }
+    const QString dir = segmentDir(channelId, rendition);
+    if (QDir().mkpath(dir))
+        return true;
+    if (error)
+        *error = QStringLiteral("cannot create the segment folder %1: check that the disk is "
+                                "mounted and writable")
+                     .arg(QDir::toNativeSeparators(dir));
+    return false;
 }
 
 std::optional<SegmentInfo> SegmentStore::last(qint64 channelId, const QString &rendition) const
@@ -151,107 +229,78 @@ std::optional<SegmentInfo> SegmentStore::last(qint64 channelId, const QString &r
     return newest.first();
 }
 
-qint64 SegmentStore::reserveSequence(qint64 channelId, const QString &rendition)
-{
-    if (!isValidRendition(rendition)) {
-        qWarning().noquote() << "Not a rendition name:" << rendition;
-        return -1;
-    }
-    QDir().mkpath(segmentDir(channelId, rendition));
-    QSqlDatabase db = m_db.connection();
-    Transaction transaction(db);
-    if (!transaction.isActive()) {
-        qWarning().noquote() << "Cannot reserve a segment number:" << transaction.errorText();
-        return -1;
-    }
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT next_sequence FROM sequence_counters "
-                                 "WHERE channel_id = ? AND rendition = ?"));
-    query.addBindValue(channelId);
-    query.addBindValue(rendition);
-    qint64 next = 0;
-    if (query.exec() && query.next()) {
-        next = query.value(0).toLongLong();
-    } else {
-        // No counter yet: start above anything already indexed.
-        query.prepare(QStringLiteral("SELECT COALESCE(MAX(sequence) + 1, 0) FROM segments "
-                                     "WHERE channel_id = ? AND rendition = ?"));
-        query.addBindValue(channelId);
-        query.addBindValue(rendition);
-        if (query.exec() && query.next())
-            next = query.value(0).toLongLong();
-    }
-    query.finish();
-    QString error;
-    if (!raiseCounter(db, channelId, rendition, next, &error) || !transaction.commit()) {
-        qWarning().noquote() << "Cannot reserve a segment number:"
-                             << (error.isEmpty() ? transaction.errorText() : error);
-        return -1;
-    }
-    return next;
-}
-
 bool SegmentStore::commit(SegmentInfo &info, QString *error)
 {
-    const QString temp = tempPath(info.channelId, info.rendition, info.sequence);
-    const QString final = segmentPath(info.channelId, info.rendition, info.sequence);
-    if (!isValidRendition(info.rendition)) {
+    const auto fail = [error](const QString &message) {
         if (error)
-            *error = QStringLiteral("“%1” cannot name a rendition: use 1 to 32 letters, digits, "
-                                    "'_' or '-'.")
-                         .arg(info.rendition);
+            *error = message;
         return false;
-    }
+    };
+    if (!isValidRendition(info.rendition))
+        return fail(QStringLiteral("“%1” cannot name a rendition: use 1 to 32 letters, digits, "
+                                   "'_' or '-'.")
+                        .arg(info.rendition));
+    const QString temp = tempPath(info.channelId, info.rendition);
     const QFileInfo tempInfo(temp);
-    if (!tempInfo.isFile()) {
-        if (error)
-            *error = QStringLiteral("Segment %1 of channel %2 was not written: %3 is missing.")
-                         .arg(info.sequence)
-                         .arg(info.channelId)
-                         .arg(QDir::toNativeSeparators(temp));
-        return false;
-    }
-    if (QFileInfo::exists(final)) {
-        if (error)
-            *error = QStringLiteral("Segment %1 of channel %2 exists already; it was not "
-                                    "overwritten.")
-                         .arg(info.sequence)
-                         .arg(info.channelId);
-        return false;
-    }
-    info.sizeBytes = tempInfo.size();
+    if (!tempInfo.isFile())
+        return fail(QStringLiteral("A segment of channel %1 was not written: %2 is missing.")
+                        .arg(info.channelId)
+                        .arg(QDir::toNativeSeparators(temp)));
+    // The data reaches the disk before a name and an index row say it is there: otherwise a
+    // power cut can leave an indexed but empty file.
+    QString ioError;
+    if (!syncToDisk(temp, &ioError))
+        return fail(QStringLiteral("Cannot store a segment of channel %1: %2")
+                        .arg(info.channelId)
+                        .arg(ioError));
 
-    QFile file(temp);
-    if (!file.rename(final)) {
-        if (error)
-            *error = QStringLiteral("Cannot store segment %1 of channel %2: %3")
-                         .arg(info.sequence)
-                         .arg(info.channelId)
-                         .arg(file.errorString());
-        return false;
-    }
-
+    // Numbered inside the transaction that indexes it, so a segment that fails anywhere before
+    // uses no number and the numbers stay contiguous.
     QSqlDatabase db = m_db.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(QStringLiteral("Cannot index a segment of channel %1: %2")
+                        .arg(info.channelId)
+                        .arg(transaction.errorText()));
     QString sqlError;
-    bool stored = false;
-    {
-        Transaction transaction(db);
-        stored = transaction.isActive() && insertRow(db, info, &sqlError)
-            && raiseCounter(db, info.channelId, info.rendition, info.sequence, &sqlError)
-            && transaction.commit();
-        if (!stored && sqlError.isEmpty())
-            sqlError = transaction.errorText();
-    }
-    if (!stored) {
+    const qint64 sequence = nextSequence(db, info.channelId, info.rendition, &sqlError);
+    if (sequence < 0)
+        return fail(QStringLiteral("Cannot number a segment of channel %1: %2")
+                        .arg(info.channelId)
+                        .arg(sqlError));
+    const QString final = segmentPath(info.channelId, info.rendition, sequence);
+    if (QFileInfo::exists(final))
+        return fail(QStringLiteral("Segment %1 of channel %2 exists already but is not indexed; "
+                                   "it was not overwritten. Restart PanelX to index it.")
+                        .arg(sequence)
+                        .arg(info.channelId));
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(final).constData()) != 0)
+        return fail(QStringLiteral("Cannot store segment %1 of channel %2: %3")
+                        .arg(sequence)
+                        .arg(info.channelId)
+                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
+
+    SegmentInfo stored = info;
+    stored.sequence = sequence;
+    stored.sizeBytes = tempInfo.size();
+    const bool published = syncToDisk(segmentDir(info.channelId, info.rendition), &ioError);
+    const bool indexed = published && insertRow(db, stored, &sqlError)
+        && raiseCounter(db, stored.channelId, stored.rendition, stored.sequence, &sqlError)
+        && transaction.commit();
+    if (!indexed) {
         // Put the file back under its temp name, so index and files still agree.
-        QFile::rename(final, temp);
-        if (error)
-            *error = QStringLiteral("Cannot index segment %1 of channel %2: %3")
-                         .arg(info.sequence)
-                         .arg(info.channelId)
-                         .arg(sqlError);
-        return false;
+        std::rename(QFile::encodeName(final).constData(), QFile::encodeName(temp).constData());
+        if (!published)
+            return fail(QStringLiteral("Cannot store segment %1 of channel %2: %3")
+                            .arg(sequence)
+                            .arg(info.channelId)
+                            .arg(ioError));
+        return fail(QStringLiteral("Cannot index segment %1 of channel %2: %3")
+                        .arg(sequence)
+                        .arg(info.channelId)
+                        .arg(sqlError.isEmpty() ? transaction.errorText() : sqlError));
     }
+    info = stored;
     cachePush(info);
     return true;
 }
@@ -320,38 +369,104 @@ qint64 SegmentStore::bytesUsed(qint64 channelId) const
     return 0;
 }
 
-int SegmentStore::applyRetention(qint64 channelId, qint64 bufferMs, qint64 nowUtcMs)
+void SegmentStore::requestRetention(qint64 channelId, qint64 bufferMs)
 {
-    const qint64 cutoffUtcMs = nowUtcMs - std::max<qint64>(bufferMs, 0);
-    QSqlDatabase db = m_db.connection();
-    QList<QPair<QString, qint64>> expired;
     {
-        QSqlQuery query(db);
+        std::lock_guard lock(m_housekeepingMutex);
+        m_pendingRetention.insert(channelId, bufferMs);
+    }
+    m_housekeepingWake.notify_all();
+}
+
+void SegmentStore::waitForHousekeeping()
+{
+    std::unique_lock lock(m_housekeepingMutex);
+    m_housekeepingWake.wait(
+        lock, [this] { return m_pendingRetention.isEmpty() && !m_housekeepingBusy; });
+}
+
+void SegmentStore::housekeepingLoop()
+{
+    std::unique_lock lock(m_housekeepingMutex);
+    for (;;) {
+        m_housekeepingWake.wait(
+            lock, [this] { return m_stopping || !m_pendingRetention.isEmpty(); });
+        if (m_pendingRetention.isEmpty())
+            return; // stopping, and everything asked for is done
+        const QHash<qint64, qint64> pending = std::exchange(m_pendingRetention, {});
+        m_housekeepingBusy = true;
+        lock.unlock();
+        for (auto it = pending.cbegin(); it != pending.cend(); ++it)
+            applyRetention(it.key(), it.value());
+        lock.lock();
+        m_housekeepingBusy = false;
+        m_housekeepingWake.notify_all();
+    }
+}
+
+int SegmentStore::applyRetention(qint64 channelId, qint64 bufferMs)
+{
+    std::lock_guard lock(m_retentionMutex);
+    m_retentionClock.update();
+    const qint64 cutoffUtcMs = m_retentionClock.cutoffUtcMs(bufferMs);
+    // Every rendition that was ever committed has a counter row.
+    QStringList renditions;
+    {
+        QSqlQuery query(m_db.connection());
         query.setForwardOnly(true);
-        // The start_utc_ms bound lets SQLite use the time index.
-        query.prepare(QStringLiteral("SELECT rendition, sequence FROM segments "
-                                     "WHERE channel_id = ? AND start_utc_ms < ? "
-                                     "AND start_utc_ms + duration_ms < ?"));
+        query.prepare(
+            QStringLiteral("SELECT rendition FROM sequence_counters WHERE channel_id = ?"));
         query.addBindValue(channelId);
-        query.addBindValue(cutoffUtcMs);
-        query.addBindValue(cutoffUtcMs);
         if (!query.exec()) {
             qWarning().noquote() << "Retention query failed:" << query.lastError().text();
             return 0;
         }
         while (query.next())
-            expired.append({query.value(0).toString(), query.value(1).toLongLong()});
+            renditions.append(query.value(0).toString());
+    }
+    int removed = 0;
+    for (const QString &rendition : std::as_const(renditions))
+        removed += applyRetention(channelId, rendition, cutoffUtcMs);
+    return removed;
+}
+
+int SegmentStore::applyRetention(qint64 channelId, const QString &rendition, qint64 cutoffUtcMs)
+{
+    const QList<SegmentInfo> liveWindow = cachedLatest(channelId, rendition, kLiveCacheSize);
+    if (liveWindow.size() < kLiveCacheSize)
+        return 0; // all of it is live window
+    QSqlDatabase db = m_db.connection();
+    QList<qint64> expired;
+    {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        // A range of the (channel_id, rendition, start_utc_ms) index: only expired rows are
+        // read, however long the buffer.
+        query.prepare(QStringLiteral("SELECT sequence FROM segments WHERE channel_id = ? "
+                                     "AND rendition = ? AND start_utc_ms < ? "
+                                     "AND start_utc_ms + duration_ms < ? AND sequence < ?"));
+        query.addBindValue(channelId);
+        query.addBindValue(rendition);
+        query.addBindValue(cutoffUtcMs);
+        query.addBindValue(cutoffUtcMs);
+        query.addBindValue(liveWindow.first().sequence);
+        if (!query.exec()) {
+            qWarning().noquote() << "Retention query failed:" << query.lastError().text();
+            return 0;
+        }
+        while (query.next())
+            expired.append(query.value(0).toLongLong());
     }
     if (expired.isEmpty())
         return 0;
 
     // Files first: a crash between the two steps leaves rows without files, which reconcile
     // removes; the other order would leave files no one ever deletes.
-    QList<QPair<QString, qint64>> removed;
-    for (const auto &[rendition, sequence] : std::as_const(expired)) {
+    QList<qint64> removed;
+    for (const qint64 sequence : std::as_const(expired)) {
         QFile file(segmentPath(channelId, rendition, sequence));
         if (!file.exists() || file.remove())
-            removed.append({rendition, sequence});
+            removed.append(sequence);
         else
             qWarning().noquote() << "Cannot delete old segment" << file.fileName() << ":"
                                  << file.errorString();
@@ -365,8 +480,8 @@ int SegmentStore::applyRetention(qint64 channelId, qint64 bufferMs, qint64 nowUt
         bool ok = transaction.isActive();
         for (qsizetype i = 0; ok && i < removed.size(); ++i) {
             query.bindValue(0, channelId);
-            query.bindValue(1, removed[i].first);
-            query.bindValue(2, removed[i].second);
+            query.bindValue(1, rendition);
+            query.bindValue(2, removed[i]);
             ok = query.exec();
         }
         query.finish();
@@ -375,10 +490,7 @@ int SegmentStore::applyRetention(qint64 channelId, qint64 bufferMs, qint64 nowUt
                                  << query.lastError().text() << transaction.errorText();
         }
     }
-    {
-        std::unique_lock lock(m_cacheMutex);
-        cacheDropChannel(channelId);
-    }
+    cacheErase(channelId, rendition, removed);
     return int(removed.size());
 }
 
@@ -419,15 +531,16 @@ ReconcileReport SegmentStore::reconcile()
         }
     }
 
-    std::map<Key, QSet<qint64>> rows;
+    std::map<Key, std::map<qint64, qint64>> rows; // sequence -> indexed size in bytes
     {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (query.exec(QStringLiteral("SELECT channel_id, rendition, sequence FROM segments"))) {
+        if (query.exec(QStringLiteral(
+                "SELECT channel_id, rendition, sequence, size_bytes FROM segments"))) {
             while (query.next()) {
                 const Key key(query.value(0).toLongLong(), query.value(1).toString());
                 const qint64 sequence = query.value(2).toLongLong();
-                rows[key].insert(sequence);
+                rows[key][sequence] = query.value(3).toLongLong();
                 highest[key] = std::max(highest.count(key) ? highest[key] : 0, sequence);
             }
         } else {
@@ -444,19 +557,44 @@ ReconcileReport SegmentStore::reconcile()
     QSqlQuery remove(db);
     remove.prepare(QStringLiteral(
         "DELETE FROM segments WHERE channel_id = ? AND rendition = ? AND sequence = ?"));
+    QSqlQuery reindex(db);
+    reindex.prepare(QStringLiteral("UPDATE segments SET size_bytes = ?, duration_ms = ? "
+                                   "WHERE channel_id = ? AND rendition = ? AND sequence = ?"));
     for (const auto &[key, sequences] : rows) {
         const auto onDisk = files.find(key);
-        for (const qint64 sequence : sequences) {
-            if (onDisk != files.end() && onDisk->second.count(sequence))
-                continue;
+        for (const auto &[sequence, sizeBytes] : sequences) {
+            const bool hasFile = onDisk != files.end() && onDisk->second.count(sequence);
+            if (hasFile) {
+                // A size that differs from the index is a write that never fully reached the
+                // disk (a power cut): keep what is readable, drop what is not.
+                const QString path = onDisk->second.at(sequence);
+                const qint64 actualBytes = QFileInfo(path).size();
+                if (actualBytes == sizeBytes)
+                    continue;
+                if (const auto durationMs
+                    = actualBytes > 0 ? probeDurationMs(path) : std::nullopt) {
+                    reindex.bindValue(0, actualBytes);
+                    reindex.bindValue(1, *durationMs);
+                    reindex.bindValue(2, key.first);
+                    reindex.bindValue(3, key.second);
+                    reindex.bindValue(4, sequence);
+                    if (reindex.exec())
+                        ++report.filesReindexed;
+                    continue;
+                }
+                if (QFile::remove(path))
+                    ++report.unreadableFilesRemoved;
+                onDisk->second.erase(sequence);
+            }
             remove.bindValue(0, key.first);
             remove.bindValue(1, key.second);
             remove.bindValue(2, sequence);
-            if (remove.exec())
+            if (remove.exec() && !hasFile)
                 ++report.rowsWithoutFile;
         }
     }
     remove.finish();
+    reindex.finish();
 
     QSqlQuery previous(db);
     previous.prepare(QStringLiteral("SELECT discontinuity_sequence FROM segments "
@@ -465,7 +603,7 @@ ReconcileReport SegmentStore::reconcile()
     for (const auto &[key, onDisk] : files) {
         const auto indexed = rows.find(key);
         for (const auto &[sequence, path] : onDisk) {
-            if (indexed != rows.end() && indexed->second.contains(sequence))
+            if (indexed != rows.end() && indexed->second.count(sequence))
                 continue;
             const auto durationMs = probeDurationMs(path);
             if (!durationMs) {
@@ -553,6 +691,7 @@ void SegmentStore::cachePush(const SegmentInfo &info)
 
 void SegmentStore::cacheReload(qint64 channelId, const QString &rendition) const
 {
+    ++m_cacheLoads;
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
@@ -570,6 +709,17 @@ void SegmentStore::cacheReload(qint64 channelId, const QString &rendition) const
     while (query.next())
         segments.push_front(fromQuery(query));
     m_liveCache.insert(Key(channelId, rendition), std::move(segments));
+}
+
+void SegmentStore::cacheErase(
+    qint64 channelId, const QString &rendition, const QList<qint64> &sequences)
+{
+    std::unique_lock lock(m_cacheMutex);
+    const auto it = m_liveCache.find(Key(channelId, rendition));
+    if (it == m_liveCache.end())
+        return;
+    std::erase_if(
+        *it, [&sequences](const SegmentInfo &s) { return sequences.contains(s.sequence); });
 }
 
 void SegmentStore::cacheDropChannel(qint64 channelId)

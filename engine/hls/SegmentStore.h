@@ -1,18 +1,26 @@
 // The one truth for media: segment files under <root>/<channelId>/<rendition>/<sequence>.ts and
-// their index in SQLite. Writers commit finished segments (temp file -> rename -> index row);
-// readers query by sequence or wall-clock range. The newest few segments of every
+// their index in SQLite. Writers commit finished segments (temp file -> number -> rename ->
+// index row); readers query by sequence or wall-clock range. The newest few segments of every
 // channel+rendition are mirrored in memory so live playlists need no SQL per request.
-// Thread-safe: commit/retention run on ingest threads, queries on HTTP threads.
+// Thread-safe: commits run on segmenter threads, queries on HTTP threads, retention and its file
+// deletes on the store's own housekeeping thread.
 #pragma once
 
 #include "ChannelTypes.h"
+#include "hls/RetentionClock.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <atomic>
+#include <condition_variable>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
+
+class QThread;
 
 namespace panelx {
 
@@ -23,13 +31,19 @@ struct ReconcileReport {
     int filesRecovered = 0; // finished files with no row: probed and indexed
     int tempFilesRemoved = 0; // half-written segments from a crash: deleted
     int unreadableFilesRemoved = 0;
+    // Indexed files whose size was not the indexed one (a power cut before the data reached
+    // the disk): probed again and re-indexed with what they hold.
+    int filesReindexed = 0;
 };
 
 class SegmentStore {
 public:
     static constexpr int kLiveCacheSize = 16;
 
-    SegmentStore(Database &db, QString rootDir);
+    SegmentStore(Database &db, QString rootDir, StoreClocks clocks = StoreClocks::system());
+    ~SegmentStore(); // finishes the retention already asked for
+    SegmentStore(const SegmentStore &) = delete;
+    SegmentStore &operator=(const SegmentStore &) = delete;
 
     QString rootDir() const { return m_rootDir; }
     // Rendition names are path components: 1-32 of [A-Za-z0-9_-]. For any other name the
@@ -37,19 +51,21 @@ public:
     static bool isValidRendition(const QString &rendition);
     QString segmentDir(qint64 channelId, const QString &rendition) const;
     QString segmentPath(qint64 channelId, const QString &rendition, qint64 sequence) const;
-    // Where a segment is written before commit; readers never see this name. Its folder exists
-    // once reserveSequence has been called for the channel+rendition.
-    QString tempPath(qint64 channelId, const QString &rendition, qint64 sequence) const;
+    // Where the next segment of a channel+rendition is written before commit (one at a time);
+    // it carries no number, so a segment that is never committed uses none up. Readers never
+    // see this name.
+    QString tempPath(qint64 channelId, const QString &rendition) const;
+    // Creates the folder of tempPath. False with a reason a person can act on.
+    bool prepareTempPath(qint64 channelId, const QString &rendition, QString *error) const;
 
     // The last committed segment (for sequence and discontinuity continuation after restarts).
     std::optional<SegmentInfo> last(qint64 channelId, const QString &rendition) const;
-    // Reserves the next sequence number; never returns the same number twice for a
-    // channel+rendition, also across restarts and after retention removed every segment.
-    // Creates the segment folder. -1 if the database cannot be written (logged).
-    qint64 reserveSequence(qint64 channelId, const QString &rendition);
 
-    // Renames tempPath -> segmentPath and indexes it. info.sizeBytes is filled from the file.
-    // On failure nothing changed: the temp file is still there for the caller to delete.
+    // Numbers the segment in tempPath, publishes it (fsync, rename to segmentPath, fsync of the
+    // folder) and indexes it, all in one transaction: info.sequence and info.sizeBytes are
+    // filled in. Numbers are contiguous per channel+rendition and never repeat, also across
+    // restarts and after retention removed every segment. On failure nothing changed and no
+    // number was used: the temp file is still there for the caller to delete.
     bool commit(SegmentInfo &info, QString *error);
 
     // Newest `count` segments, oldest first (served from memory when count <= kLiveCacheSize).
@@ -63,13 +79,23 @@ public:
     // Total bytes on disk of a channel's segments (all renditions).
     qint64 bytesUsed(qint64 channelId) const;
 
-    // Removes segments that ended before nowUtcMs - bufferMs from disk and index together.
-    int applyRetention(qint64 channelId, qint64 bufferMs, qint64 nowUtcMs);
+    // Asks the housekeeping thread to apply retention to a channel; returns at once.
+    void requestRetention(qint64 channelId, qint64 bufferMs);
+    // Returns when every retention asked for so far has run.
+    void waitForHousekeeping();
+    // Removes, from disk and index together, every rendition's segments that ended more than
+    // bufferMs ago by the store's retention clock, but never the newest kLiveCacheSize (the
+    // live window). Returns how many went. Runs on the caller's thread.
+    int applyRetention(qint64 channelId, qint64 bufferMs);
     // Brings index and files into agreement after a crash (kill -9 included). Run at start,
     // before any ingest writes.
     ReconcileReport reconcile();
     // Drops every segment, file and counter of a deleted channel.
     void removeChannel(qint64 channelId);
+
+    // How often a live window was loaded from SQL: once per channel+rendition, and again only
+    // after reconcile or removeChannel (retention trims it in memory).
+    qint64 cacheLoads() const { return m_cacheLoads; }
 
 private:
     using Key = QPair<qint64, QString>;
@@ -77,6 +103,9 @@ private:
     // Both with m_cacheMutex held exclusively.
     void cacheReload(qint64 channelId, const QString &rendition) const;
     void cacheDropChannel(qint64 channelId);
+    void cacheErase(qint64 channelId, const QString &rendition, const QList<qint64> &sequences);
+    int applyRetention(qint64 channelId, const QString &rendition, qint64 cutoffUtcMs);
+    void housekeepingLoop();
     // The newest min(count, kLiveCacheSize) segments from the cache, loading it if needed.
     QList<SegmentInfo> cachedLatest(qint64 channelId, const QString &rendition, int count) const;
 
@@ -85,6 +114,17 @@ private:
     mutable std::shared_mutex m_cacheMutex;
     // A key present = loaded (possibly empty); a key absent = load on next read.
     mutable QHash<Key, std::deque<SegmentInfo>> m_liveCache;
+    mutable std::atomic<qint64> m_cacheLoads {0};
+
+    std::mutex m_retentionMutex; // one retention pass at a time; guards m_retentionClock
+    RetentionClock m_retentionClock;
+
+    std::mutex m_housekeepingMutex; // leaf lock: guards the four members below
+    std::condition_variable m_housekeepingWake;
+    QHash<qint64, qint64> m_pendingRetention; // channel id -> buffer ms
+    bool m_housekeepingBusy = false;
+    bool m_stopping = false;
+    std::unique_ptr<QThread> m_housekeeping;
 };
 
 } // namespace panelx

@@ -10,8 +10,11 @@ extern "C" {
 
 #include <QDateTime>
 #include <QDebug>
+#include <QDir>
 #include <QFile>
+#include <QStorageInfo>
 #include <algorithm>
+#include <cerrno>
 
 namespace panelx {
 
@@ -36,6 +39,26 @@ int64_t toUs(int64_t value, AVRational timeBase)
 qint64 nowUtcMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+// The one message for a data folder that cannot take more segments, with what to do about it.
+// Empty when `error` is not about the folder itself.
+QString describeStorageError(int error, const QString &folder)
+{
+    const QStorageInfo storage(folder);
+    const QString where = QDir::toNativeSeparators(storage.isValid() ? storage.rootPath() : folder);
+    if (error == AVERROR(ENOSPC) || error == AVERROR(EDQUOT)) {
+        return QStringLiteral("disk full: %1 MB free in %2 — lower the buffer or free space; "
+                              "recording resumes by itself")
+            .arg(std::max<qint64>(storage.bytesAvailable(), 0) / (1024 * 1024))
+            .arg(where);
+    }
+    if (error == AVERROR(EROFS) || error == AVERROR(EACCES) || error == AVERROR(EPERM)) {
+        return QStringLiteral("the data folder %1 cannot be written (%2) — make it writable or "
+                              "choose another with --data-dir; recording resumes by itself")
+            .arg(QDir::toNativeSeparators(folder), avErrorString(error));
+    }
+    return {};
 }
 
 } // namespace
@@ -138,7 +161,7 @@ bool Segmenter::sessionStarted(const IngestSession &session, QString *error)
     m_pendingDiscontinuity = last.has_value();
     m_discontinuitySequence = last ? last->discontinuitySequence : 0;
     m_nextStartUtcMs = 0;
-    m_writeErrorReported = false;
+    m_reportedError.clear();
     m_waitingSinceUs = AV_NOPTS_VALUE;
     return createMuxer(error);
 }
@@ -188,25 +211,26 @@ void Segmenter::destroyMuxer()
 
 bool Segmenter::openSegment(int64_t startUs)
 {
-    m_sequence = m_store.reserveSequence(m_options.channelId, m_options.rendition);
-    if (m_sequence < 0) {
-        report(QStringLiteral("cannot number a new segment (the database is not writable)"));
+    QString error;
+    if (!m_store.prepareTempPath(m_options.channelId, m_options.rendition, &error)) {
+        reportWriteError(0, error);
         return false;
     }
-    m_tempPath = m_store.tempPath(m_options.channelId, m_options.rendition, m_sequence);
+    m_tempPath = m_store.tempPath(m_options.channelId, m_options.rendition);
     // "file:" so a data folder with a colon in its name is never taken for a protocol.
     const QByteArray url = QStringLiteral("file:%1").arg(m_tempPath).toUtf8();
     int ret = avio_open2(&m_muxer->pb, url.constData(), AVIO_FLAG_WRITE, nullptr, nullptr);
     if (ret < 0) {
-        report(QStringLiteral("cannot write segment %1: %2")
-                   .arg(m_tempPath, describeAvError(ret, m_tempPath)));
+        reportWriteError(ret,
+            QStringLiteral("cannot write a new segment: %1").arg(describeAvError(ret, m_tempPath)));
         return false;
     }
     if (!m_headerWritten) {
         ret = avformat_write_header(m_muxer.get(), nullptr);
         if (ret < 0) {
-            report(QStringLiteral("the MPEG-TS muxer refused the streams (%1)")
-                       .arg(avErrorString(ret)));
+            reportWriteError(ret,
+                QStringLiteral("the MPEG-TS muxer refused the streams (%1)")
+                    .arg(avErrorString(ret)));
             avio_closep(&m_muxer->pb);
             QFile::remove(m_tempPath);
             return false;
@@ -247,9 +271,9 @@ void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
     const int writeError = m_muxer->pb->error;
     avio_closep(&m_muxer->pb);
     if (writeFailed) {
-        report(QStringLiteral("segment %1 could not be written: %2")
-                   .arg(m_sequence)
-                   .arg(describeAvError(writeError, m_tempPath)));
+        reportWriteError(writeError,
+            QStringLiteral("a segment could not be written: %1")
+                .arg(describeAvError(writeError, m_tempPath)));
         QFile::remove(m_tempPath);
         m_pendingDiscontinuity = true;
         m_nextStartUtcMs = 0;
@@ -259,7 +283,6 @@ void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
     SegmentInfo info;
     info.channelId = m_options.channelId;
     info.rendition = m_options.rendition;
-    info.sequence = m_sequence;
     info.durationMs = std::max<int64_t>((endUs - m_segmentStartUs + 500) / 1000, 1);
     info.discontinuity = m_segmentDiscontinuity;
     if (info.discontinuity)
@@ -283,20 +306,21 @@ void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
 
     QString error;
     if (!m_store.commit(info, &error)) {
-        report(error);
+        reportWriteError(0, error);
         QFile::remove(m_tempPath);
+        // The segment is lost: what follows does not continue it, and this discontinuity was
+        // never stored, so it is not counted.
+        if (info.discontinuity)
+            --m_discontinuitySequence;
+        m_pendingDiscontinuity = true;
         return;
     }
     ++m_segmentsCommitted;
-    m_writeErrorReported = false;
+    m_reportedError.clear();
     if (m_options.onCommitted)
         m_options.onCommitted(info);
-    if (m_options.applyRetention) {
-        const qint64 liveWindowMs
-            = qint64(SegmentStore::kLiveCacheSize) * m_options.targetDurationMs;
-        m_store.applyRetention(
-            m_options.channelId, std::max(m_options.bufferMs, liveWindowMs), now);
-    }
+    if (m_options.applyRetention)
+        m_store.requestRetention(m_options.channelId, m_options.bufferMs);
 }
 
 void Segmenter::restartAfterTimestampJump()
@@ -346,16 +370,19 @@ void Segmenter::packetReceived(const AVPacket &packet)
     const bool isKey = packet.flags & AV_PKT_FLAG_KEY;
     const bool cutPoint = isReference && (isKey || !m_hasVideo);
     const int64_t targetUs = int64_t(m_options.targetDurationMs) * 1000;
-    // A source whose keyframes are far apart (or never flagged) still gets segments, so
-    // playlists and retention keep moving; such a segment starts without a keyframe.
-    const int64_t forceUs = std::max<int64_t>(3 * targetUs, 15'000'000);
+    // A source whose keyframes are far apart (or never flagged) still gets segments, cut
+    // without a keyframe, and no segment is ever longer than this: playlists declare it as
+    // their constant EXT-X-TARGETDURATION.
+    const int64_t longestUs = int64_t(longestSegmentMs(m_options.targetDurationMs)) * 1000;
+    const int64_t durationUs
+        = packet.duration > 0 ? toUs(packet.duration, track.inTimeBase) : track.frameDurationUs;
     if (!m_segmentOpen) {
         // Every segment starts on a keyframe (on the reference audio for audio-only sources).
         bool open = cutPoint;
         if (!open && isReference) {
             if (m_waitingSinceUs == AV_NOPTS_VALUE)
                 m_waitingSinceUs = ptsUs;
-            open = ptsUs - m_waitingSinceUs >= forceUs;
+            open = ptsUs - m_waitingSinceUs >= longestUs;
         }
         if (!open || !openSegment(ptsUs)) {
             ++m_packetsDropped;
@@ -364,8 +391,11 @@ void Segmenter::packetReceived(const AVPacket &packet)
         m_waitingSinceUs = AV_NOPTS_VALUE;
     } else if (isReference) {
         const int64_t elapsedUs = ptsUs - m_segmentStartUs;
-        if ((cutPoint && elapsedUs >= targetUs - kCutToleranceUs) || elapsedUs >= forceUs) {
-            closeSegment(ptsUs);
+        if ((cutPoint && elapsedUs >= targetUs - kCutToleranceUs)
+            || elapsedUs + durationUs > longestUs) {
+            // After a hole in the timestamps the segment ends with its last packet, so it
+            // stays within the bound too.
+            closeSegment(elapsedUs > longestUs ? m_segmentEndUs : ptsUs);
             if (!openSegment(ptsUs)) {
                 ++m_packetsDropped;
                 return;
@@ -387,18 +417,13 @@ void Segmenter::packetReceived(const AVPacket &packet)
     av_packet_unref(out);
     if (ret < 0) {
         ++m_packetsDropped;
-        if (!m_writeErrorReported) {
-            m_writeErrorReported = true;
-            report(QStringLiteral("a packet could not be written (%1)").arg(avErrorString(ret)));
-        }
+        reportWriteError(
+            ret, QStringLiteral("a packet could not be written (%1)").arg(avErrorString(ret)));
         return;
     }
     track.lastDtsUs = dtsUs;
-    if (isReference) {
-        const int64_t durationUs
-            = packet.duration > 0 ? toUs(packet.duration, track.inTimeBase) : track.frameDurationUs;
+    if (isReference)
         m_segmentEndUs = std::max(m_segmentEndUs, ptsUs + durationUs);
-    }
 }
 
 void Segmenter::sessionEnded()
@@ -408,6 +433,19 @@ void Segmenter::sessionEnded()
     closeSegment(m_segmentEndUs, true);
     destroyMuxer();
     m_session = {};
+}
+
+void Segmenter::reportWriteError(int error, const QString &message)
+{
+    const QString storageProblem = describeStorageError(error, m_store.rootDir());
+    const QString text = storageProblem.isEmpty() ? message : storageProblem;
+    // One message per problem until a segment is committed again: a full disk fails every
+    // keyframe, and the free space in the message changes as other files come and go.
+    const QString key = storageProblem.isEmpty() ? message : QString::number(error);
+    if (key == m_reportedError)
+        return;
+    m_reportedError = key;
+    report(text);
 }
 
 void Segmenter::report(const QString &message)

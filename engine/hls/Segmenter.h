@@ -17,10 +17,12 @@ struct SegmenterOptions {
     qint64 channelId = 0;
     QString rendition = kSourceRendition;
     int targetDurationMs = kDefaultSegmentDurationMs;
-    // Retention run after each commit. The live window is always kept, even with a 0 buffer.
+    // Retention asked of the store's housekeeping thread after each commit. The live window
+    // is always kept, even with a 0 buffer.
     qint64 bufferMs = kDefaultBufferMs;
     bool applyRetention = true;
-    // Both called on the ingest thread.
+    // Both called on the ingest thread. onError is called once per problem (a full disk fails
+    // every keyframe), and onCommitted tells that the channel writes again.
     std::function<void(const SegmentInfo &)> onCommitted;
     std::function<void(const QString &)> onError;
 };
@@ -57,6 +59,8 @@ private:
     bool openSegment(int64_t startUs);
     void closeSegment(int64_t endUs, bool lastOfMuxer = false);
     void restartAfterTimestampJump();
+    // error: the AVERROR behind the failure, 0 when there is none.
+    void reportWriteError(int error, const QString &message);
     void report(const QString &message);
 
     SegmentStore &m_store;
@@ -72,7 +76,6 @@ private:
 
     // The open segment.
     bool m_segmentOpen = false;
-    qint64 m_sequence = -1;
     QString m_tempPath;
     int64_t m_segmentStartUs = 0;
     int64_t m_segmentEndUs = 0; // end of the latest reference packet
@@ -85,7 +88,7 @@ private:
     qint64 m_nextStartUtcMs = 0; // 0: anchor the next segment to the wall clock
     qint64 m_segmentsCommitted = 0;
     qint64 m_packetsDropped = 0;
-    bool m_writeErrorReported = false;
+    QString m_reportedError; // what the last write error reported was about; empty once cleared
 };
 
 } // namespace panelx

@@ -115,19 +115,18 @@ private:
     {
         SegmentInfo info;
         info.channelId = channelId;
-        info.sequence = m_store->reserveSequence(channelId, kSourceRendition);
-        QVERIFY(info.sequence >= 0);
+        QString error;
+        QVERIFY2(m_store->prepareTempPath(channelId, kSourceRendition, &error), qPrintable(error));
         info.startUtcMs = m_startUtcMs + index * 4000;
         info.durationMs = 4000;
         info.discontinuity = discontinuity;
         QByteArray bytes(3000 + index * 777, Qt::Uninitialized);
         for (int i = 0; i < bytes.size(); ++i)
             bytes[i] = char((i * 31 + index * 7) & 0xff);
-        QFile file(m_store->tempPath(channelId, kSourceRendition, info.sequence));
+        QFile file(m_store->tempPath(channelId, kSourceRendition));
         QVERIFY(file.open(QIODevice::WriteOnly));
         QCOMPARE(file.write(bytes), bytes.size());
         file.close();
-        QString error;
         QVERIFY2(m_store->commit(info, &error), qPrintable(error));
         if (channelId == 1)
             m_contents.insert(info.sequence, bytes);

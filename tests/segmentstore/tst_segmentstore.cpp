@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QElapsedTimer>
+
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -23,10 +25,28 @@ namespace {
 
 const QString kRendition = kSourceRendition;
 
+// Clocks the test sets by hand, for retention.
+struct FakeClocks {
+    std::shared_ptr<std::atomic<qint64>> wallUtcMs = std::make_shared<std::atomic<qint64>>(0);
+    std::shared_ptr<std::atomic<qint64>> steadyMs = std::make_shared<std::atomic<qint64>>(0);
+    StoreClocks clocks() const
+    {
+        return {[wall = wallUtcMs] { return wall->load(); },
+            [steady = steadyMs] { return steady->load(); }};
+    }
+    // Time passes: both clocks advance together.
+    void advance(qint64 ms)
+    {
+        *wallUtcMs += ms;
+        *steadyMs += ms;
+    }
+};
+
 // A database and a store in a fresh folder; reopen() starts a new pair on the same files,
 // as a restart of the program does.
 struct Fixture {
     QTemporaryDir dir;
+    FakeClocks clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<SegmentStore> store;
 
@@ -39,7 +59,8 @@ struct Fixture {
         QString error;
         if (!db->open(&error))
             qFatal("cannot open the test database: %s", qPrintable(error));
-        store = std::make_unique<SegmentStore>(*db, dir.filePath(QStringLiteral("segments")));
+        store = std::make_unique<SegmentStore>(
+            *db, dir.filePath(QStringLiteral("segments")), clock.clocks());
     }
 };
 
@@ -50,7 +71,18 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
-// Reserves a number, writes the temp file and commits it.
+// Writes the temp file as a segmenter does.
+void writeTemp(
+    SegmentStore &store, qint64 channelId, const QString &rendition, const QByteArray &bytes)
+{
+    QString error;
+    if (!store.prepareTempPath(channelId, rendition, &error))
+        qFatal("cannot prepare a temp segment: %s", qPrintable(error));
+    if (!writeFile(store.tempPath(channelId, rendition), bytes))
+        qFatal("cannot write a temp segment");
+}
+
+// Writes the temp file and commits it.
 SegmentInfo commitOne(SegmentStore &store, qint64 channelId, qint64 startUtcMs, qint64 durationMs,
     int sizeBytes = 1000, const QString &rendition = kRendition, bool discontinuity = false,
     qint64 discontinuitySequence = 0)
@@ -58,13 +90,11 @@ SegmentInfo commitOne(SegmentStore &store, qint64 channelId, qint64 startUtcMs, 
     SegmentInfo info;
     info.channelId = channelId;
     info.rendition = rendition;
-    info.sequence = store.reserveSequence(channelId, rendition);
     info.startUtcMs = startUtcMs;
     info.durationMs = durationMs;
     info.discontinuity = discontinuity;
     info.discontinuitySequence = discontinuitySequence;
-    if (!writeFile(store.tempPath(channelId, rendition, info.sequence), QByteArray(sizeBytes, 'x')))
-        qFatal("cannot write a temp segment");
+    writeTemp(store, channelId, rendition, QByteArray(sizeBytes, 'x'));
     QString error;
     if (!store.commit(info, &error))
         qFatal("commit failed: %s", qPrintable(error));
@@ -97,6 +127,7 @@ private slots:
     void commitRenamesAndIndexes();
     void commitWithoutTempFileFails();
     void commitNeverOverwrites();
+    void failedCommitUsesNoNumber();
     void latestFromCacheAgreesWithSql();
     void lastSurvivesRestart();
     void bySequence();
@@ -104,11 +135,15 @@ private slots:
     void byTime();
     void bytesUsed();
     void retentionRemovesFileAndRowTogether();
+    void retentionKeepsTheLiveWindow();
+    void retentionIgnoresAForwardClockStep();
+    void retentionRunsOffTheCallersThread();
     void sequenceNeverRepeats();
     void reconcileRemovesTempFiles();
     void reconcileRemovesRowsWithoutFile();
     void reconcileRecoversFilesWithoutRow();
     void reconcileDeletesUnreadableFiles();
+    void reconcileChecksSizes();
     void removeChannel();
     void renditionNamesCannotEscape();
     void concurrentCommitAndQueries();
@@ -142,17 +177,18 @@ void TestSegmentStore::commitRenamesAndIndexes()
     Fixture f;
     SegmentInfo info;
     info.channelId = 7;
-    info.sequence = f.store->reserveSequence(7, kRendition);
+    info.sequence = 99; // the store numbers it
     info.startUtcMs = 1'700'000'000'000;
     info.durationMs = 4000;
-    const QString temp = f.store->tempPath(7, kRendition, info.sequence);
-    const QString final = f.store->segmentPath(7, kRendition, info.sequence);
-    QVERIFY(temp != final);
-    QVERIFY(writeFile(temp, QByteArray(1234, 'a')));
+    const QString temp = f.store->tempPath(7, kRendition);
+    writeTemp(*f.store, 7, kRendition, QByteArray(1234, 'a'));
 
     QString error;
     QVERIFY2(f.store->commit(info, &error), qPrintable(error));
+    QCOMPARE(info.sequence, 0);
     QCOMPARE(info.sizeBytes, 1234);
+    const QString final = f.store->segmentPath(7, kRendition, info.sequence);
+    QVERIFY(temp != final);
     QVERIFY(!QFile::exists(temp));
     QVERIFY(QFile::exists(final));
     QCOMPARE(QFileInfo(final).size(), 1234);
@@ -163,6 +199,7 @@ void TestSegmentStore::commitRenamesAndIndexes()
     const auto stored = f.store->bySequence(7, kRendition, info.sequence, info.sequence);
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first(), info);
+    QCOMPARE(commitOne(*f.store, 7, info.startUtcMs + 4000, 4000).sequence, 1);
 }
 
 void TestSegmentStore::commitWithoutTempFileFails()
@@ -170,29 +207,65 @@ void TestSegmentStore::commitWithoutTempFileFails()
     Fixture f;
     SegmentInfo info;
     info.channelId = 1;
-    info.sequence = f.store->reserveSequence(1, kRendition);
     info.durationMs = 4000;
     QString error;
     QVERIFY(!f.store->commit(info, &error));
     QVERIFY2(error.contains(QStringLiteral("missing")), qPrintable(error));
     QVERIFY(f.store->latest(1, kRendition, 5).isEmpty());
     QCOMPARE(rowCount(*f.db), 0);
+    QCOMPARE(commitOne(*f.store, 1, 0, 4000).sequence, 0); // no number was used up
 }
 
 void TestSegmentStore::commitNeverOverwrites()
 {
     Fixture f;
     const SegmentInfo first = commitOne(*f.store, 1, 1000, 4000, 500);
-    // A second writer with the same number (a bug elsewhere) must not replace the segment.
-    SegmentInfo again = first;
-    const QString temp = f.store->tempPath(1, kRendition, first.sequence);
-    QVERIFY(writeFile(temp, QByteArray(900, 'b')));
+    // A file with the next number that the index does not know (a bug elsewhere, or a file
+    // copied in by hand) must not be replaced.
+    const QString stray = f.store->segmentPath(1, kRendition, first.sequence + 1);
+    QVERIFY(writeFile(stray, QByteArray(700, 's')));
+    writeTemp(*f.store, 1, kRendition, QByteArray(900, 'b'));
+    SegmentInfo next;
+    next.channelId = 1;
+    next.startUtcMs = 5000;
+    next.durationMs = 4000;
     QString error;
-    QVERIFY(!f.store->commit(again, &error));
-    QVERIFY(!error.isEmpty());
-    QVERIFY(QFile::exists(temp)); // still the caller's to delete
+    QVERIFY(!f.store->commit(next, &error));
+    QVERIFY2(error.contains(QStringLiteral("not overwritten")), qPrintable(error));
+    QVERIFY(QFile::exists(f.store->tempPath(1, kRendition))); // still the caller's to delete
+    QCOMPARE(QFileInfo(stray).size(), 700);
     QCOMPARE(QFileInfo(f.store->segmentPath(1, kRendition, first.sequence)).size(), 500);
     QCOMPARE(f.store->latest(1, kRendition, 5), QList<SegmentInfo> {first});
+}
+
+void TestSegmentStore::failedCommitUsesNoNumber()
+{
+    Fixture f;
+    const SegmentInfo first = commitOne(*f.store, 1, 0, 4000);
+    // The index refuses the row (as a full or failing database disk would), after the number
+    // was taken and the file renamed.
+    QSqlQuery refuse(f.db->connection());
+    QVERIFY(refuse.exec(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE INSERT ON segments "
+                                       "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")));
+    writeTemp(*f.store, 1, kRendition, QByteArray(800, 'f'));
+    SegmentInfo failed;
+    failed.channelId = 1;
+    failed.startUtcMs = 4000;
+    failed.durationMs = 4000;
+    QString error;
+    QVERIFY(!f.store->commit(failed, &error));
+    QVERIFY2(error.contains(QStringLiteral("disk I/O error")), qPrintable(error));
+    // Nothing changed: the temp file is back, no file carries the number, no row.
+    QCOMPARE(QFileInfo(f.store->tempPath(1, kRendition)).size(), 800);
+    QVERIFY(!QFile::exists(f.store->segmentPath(1, kRendition, first.sequence + 1)));
+    QCOMPARE(rowCount(*f.db), 1);
+    QVERIFY(refuse.exec(QStringLiteral("DROP TRIGGER refuse")));
+
+    // The next commit gets the next number: no gap for players to stumble over.
+    QString retryError;
+    QVERIFY2(f.store->commit(failed, &retryError), qPrintable(retryError));
+    QCOMPARE(failed.sequence, first.sequence + 1);
+    QCOMPARE(commitOne(*f.store, 1, 8000, 4000).sequence, first.sequence + 2);
 }
 
 void TestSegmentStore::latestFromCacheAgreesWithSql()
@@ -288,67 +361,144 @@ void TestSegmentStore::bytesUsed()
 void TestSegmentStore::retentionRemovesFileAndRowTogether()
 {
     Fixture f;
-    // Ten 4 s segments from t=0 to t=40 s.
+    // 25 four-second segments from t=0 to t=100 s.
     QList<SegmentInfo> segments;
-    for (int i = 0; i < 10; ++i)
+    for (int i = 0; i < 25; ++i)
         segments.append(commitOne(*f.store, 1, i * 4000, 4000));
     const SegmentInfo other = commitOne(*f.store, 2, 0, 4000);
-    QCOMPARE(f.store->latest(1, kRendition, 3).size(), 3); // warm the cache
+    QCOMPARE(f.store->latest(1, kRendition, 3).size(), 3); // warm the caches
+    QCOMPARE(f.store->latest(2, kRendition, 5), QList<SegmentInfo> {other});
+    const qint64 loads = f.store->cacheLoads();
     // One file already gone (deleted by hand): its row must go too, without complaint.
     QVERIFY(QFile::remove(f.store->segmentPath(1, kRendition, segments[1].sequence)));
 
-    // Buffer 20 s at t=40 s: segments that ended before 20 s (0..3 end at 4..16 s) go;
-    // segment 4 ends at exactly 20 s and stays.
-    QCOMPARE(f.store->applyRetention(1, 20'000, 40'000), 4);
-    for (int i = 0; i < 10; ++i) {
-        const bool kept = i >= 4;
+    // Buffer 72 s at t=100 s: segments that ended before 28 s (0..5 end at 4..24 s) go;
+    // segment 6 ends at exactly 28 s and stays.
+    f.clock.advance(100'000);
+    QCOMPARE(f.store->applyRetention(1, 72'000), 6);
+    for (int i = 0; i < 25; ++i) {
+        const bool kept = i >= 6;
         const qint64 seq = segments[i].sequence;
         QCOMPARE(QFile::exists(f.store->segmentPath(1, kRendition, seq)), kept);
         QCOMPARE(f.store->bySequence(1, kRendition, seq, seq).size(), kept ? 1 : 0);
     }
-    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(4));
-    QCOMPARE(f.store->latest(1, kRendition, 10), segments.mid(4));
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(6));
+    QCOMPARE(f.store->latest(1, kRendition, 10), segments.mid(15));
+    // The live window was trimmed in memory, not reloaded from SQL.
+    QCOMPARE(f.store->cacheLoads(), loads);
     // Other channels are not touched.
     QCOMPARE(f.store->latest(2, kRendition, 5), QList<SegmentInfo> {other});
-    QCOMPARE(f.store->applyRetention(1, 20'000, 40'000), 0);
+    QCOMPARE(f.store->applyRetention(1, 72'000), 0);
+    // Time passes: older segments go, one per 4 s.
+    f.clock.advance(8000);
+    QCOMPARE(f.store->applyRetention(1, 72'000), 2);
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(8));
+    QCOMPARE(f.store->cacheLoads(), loads);
+}
+
+void TestSegmentStore::retentionKeepsTheLiveWindow()
+{
+    Fixture f;
+    QList<SegmentInfo> segments;
+    for (int i = 0; i < 20; ++i)
+        segments.append(commitOne(*f.store, 1, i * 4000, 4000));
+    for (int i = 0; i < 3; ++i)
+        commitOne(*f.store, 1, i * 4000, 4000, 10, QStringLiteral("720p"));
+    // Everything is older than a zero buffer, yet the newest segments stay for live players.
+    f.clock.advance(10'000'000);
+    QCOMPARE(f.store->applyRetention(1, 0), 20 - SegmentStore::kLiveCacheSize);
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(20 - SegmentStore::kLiveCacheSize));
+    QCOMPARE(f.store->latest(1, QStringLiteral("720p"), 100).size(), 3);
+}
+
+void TestSegmentStore::retentionIgnoresAForwardClockStep()
+{
+    Fixture f;
+    // 30 four-second segments ending now, with a buffer of 200 s: all of them are kept.
+    const qint64 nowUtcMs = 1'800'000'000'000;
+    *f.clock.wallUtcMs = nowUtcMs;
+    QList<SegmentInfo> segments;
+    for (int i = 0; i < 30; ++i)
+        segments.append(commitOne(*f.store, 1, nowUtcMs - 120'000 + i * 4000, 4000));
+    QCOMPARE(f.store->applyRetention(1, 200'000), 0);
+
+    // The system clock steps a day ahead while 4 s pass: the buffer stays, and it is logged.
+    f.clock.advance(4000);
+    *f.clock.wallUtcMs += 24LL * 3600 * 1000;
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("system clock jumped forward by 24.0 h")));
+    QCOMPARE(f.store->applyRetention(1, 200'000), 0);
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments);
+
+    // Time goes on: segments age by the time that really passed. 100 s after the last
+    // segment ended, those that ended more than 200 s ago (the first four) go.
+    f.clock.advance(96'000);
+    QCOMPARE(f.store->applyRetention(1, 200'000), 4);
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(4));
+}
+
+void TestSegmentStore::retentionRunsOffTheCallersThread()
+{
+    Fixture f;
+    QList<SegmentInfo> segments;
+    for (int i = 0; i < 20; ++i)
+        segments.append(commitOne(*f.store, 1, i * 4000, 4000));
+    f.clock.advance(200'000);
+    {
+        // Another writer holds the database: a segmenter asking for retention must not wait.
+        QSqlDatabase other
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+        other.setDatabaseName(f.db->filePath());
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QElapsedTimer timer;
+        timer.start();
+        f.store->requestRetention(1, 0);
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        lock.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+    f.store->waitForHousekeeping();
+    QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(4));
+    QVERIFY(!QFile::exists(f.store->segmentPath(1, kRendition, segments[0].sequence)));
 }
 
 void TestSegmentStore::sequenceNeverRepeats()
 {
     Fixture f;
-    QSet<qint64> seen;
+    QList<SegmentInfo> committed;
     for (int i = 0; i < 5; ++i)
-        seen.insert(commitOne(*f.store, 1, i * 1000, 1000).sequence);
-    seen.insert(f.store->reserveSequence(1, kRendition)); // reserved, never committed
-    QCOMPARE(seen.size(), 6);
-
-    // Retention removes everything; a restart must not start again at 0.
-    QCOMPARE(f.store->applyRetention(1, 0, 1'000'000), 5);
+        committed.append(commitOne(*f.store, 1, i * 1000, 1000));
+    // Every file is lost and reconcile drops every row; a restart must not start again at 0.
+    for (const SegmentInfo &info : committed)
+        QVERIFY(QFile::remove(f.store->segmentPath(1, kRendition, info.sequence)));
+    QCOMPARE(f.store->reconcile().rowsWithoutFile, 5);
     QVERIFY(!f.store->last(1, kRendition));
     f.reopen();
-    for (int i = 0; i < 3; ++i) {
-        const qint64 next = f.store->reserveSequence(1, kRendition);
-        QVERIFY2(!seen.contains(next), qPrintable(QString::number(next)));
-        QVERIFY(next > *std::max_element(seen.begin(), seen.end()));
-        seen.insert(next);
-    }
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(commitOne(*f.store, 1, 10'000 + i * 1000, 1000).sequence, 5 + i);
     // Renditions count separately.
-    QCOMPARE(f.store->reserveSequence(1, QStringLiteral("720p")), 0);
+    QCOMPARE(commitOne(*f.store, 1, 0, 1000, 10, QStringLiteral("720p")).sequence, 0);
 }
 
 void TestSegmentStore::reconcileRemovesTempFiles()
 {
     Fixture f;
     const SegmentInfo kept = commitOne(*f.store, 1, 0, 1000);
-    const qint64 seq = f.store->reserveSequence(1, kRendition);
-    QVERIFY(writeFile(f.store->tempPath(1, kRendition, seq), "half a segment"));
+    // A crash while the next segment was being written.
+    writeTemp(*f.store, 1, kRendition, "half a segment");
+    f.reopen();
     const ReconcileReport report = f.store->reconcile();
     QCOMPARE(report.tempFilesRemoved, 1);
     QCOMPARE(report.rowsWithoutFile, 0);
     QCOMPARE(report.filesRecovered, 0);
-    QVERIFY(!QFile::exists(f.store->tempPath(1, kRendition, seq)));
+    QVERIFY(!QFile::exists(f.store->tempPath(1, kRendition)));
     QCOMPARE(f.store->latest(1, kRendition, 5), QList<SegmentInfo> {kept});
-    QVERIFY(f.store->reserveSequence(1, kRendition) > seq);
+    // The half-written segment had no number, so numbering continues without a gap.
+    QCOMPARE(commitOne(*f.store, 1, 1000, 1000).sequence, kept.sequence + 1);
 }
 
 void TestSegmentStore::reconcileRemovesRowsWithoutFile()
@@ -365,7 +515,7 @@ void TestSegmentStore::reconcileRemovesRowsWithoutFile()
     QCOMPARE(f.store->latest(1, kRendition, 5), QList<SegmentInfo> {a});
     QCOMPARE(f.store->latest(1, kRendition, 50), QList<SegmentInfo> {a});
     // The numbers of the lost rows are not handed out again.
-    QVERIFY(f.store->reserveSequence(1, kRendition) > c.sequence);
+    QCOMPARE(commitOne(*f.store, 1, 3000, 1000).sequence, c.sequence + 1);
 }
 
 void TestSegmentStore::reconcileRecoversFilesWithoutRow()
@@ -400,7 +550,7 @@ void TestSegmentStore::reconcileRecoversFilesWithoutRow()
     QCOMPARE(f.store->last(4, kRendition), info);
     QCOMPARE(f.store->latest(4, kRendition, 10).size(), 4);
     // The next segment continues after the recovered one.
-    QCOMPARE(f.store->reserveSequence(4, kRendition), lostSeq + 1);
+    QCOMPARE(commitOne(*f.store, 4, 10'000, 2000).sequence, lostSeq + 1);
 }
 
 void TestSegmentStore::reconcileDeletesUnreadableFiles()
@@ -421,8 +571,49 @@ void TestSegmentStore::reconcileDeletesUnreadableFiles()
     QVERIFY(QFile::exists(f.store->rootDir() + QStringLiteral("/5/src/notes.txt")));
     QCOMPARE(f.store->latest(5, kRendition, 5), QList<SegmentInfo> {kept});
     // Even a deleted file's number is not reused: a player may have seen it.
-    QVERIFY(f.store->reserveSequence(5, kRendition) > 9);
-    QVERIFY(f.store->reserveSequence(5, QStringLiteral("720p")) > 3);
+    QCOMPARE(commitOne(*f.store, 5, 1000, 1000).sequence, 10);
+    QCOMPARE(commitOne(*f.store, 5, 1000, 1000, 10, QStringLiteral("720p")).sequence, 4);
+}
+
+void TestSegmentStore::reconcileChecksSizes()
+{
+    if (m_sampleTs.isEmpty())
+        QSKIP("the ffmpeg program is not installed; it makes the test media");
+    Fixture f;
+    QFile sample(m_sampleTs);
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray bytes = sample.readAll();
+    QList<SegmentInfo> segments;
+    for (int i = 0; i < 3; ++i) {
+        SegmentInfo info;
+        info.channelId = 6;
+        info.startUtcMs = i * 2000;
+        info.durationMs = 2000;
+        writeTemp(*f.store, 6, kRendition, bytes);
+        QString error;
+        QVERIFY2(f.store->commit(info, &error), qPrintable(error));
+        segments.append(info);
+    }
+    // A power cut: one file lost its second half, one is empty, one is fine.
+    const QString truncated = f.store->segmentPath(6, kRendition, segments[0].sequence);
+    const QString empty = f.store->segmentPath(6, kRendition, segments[1].sequence);
+    QVERIFY(QFile::resize(truncated, bytes.size() / 2 / 188 * 188));
+    QVERIFY(QFile::resize(empty, 0));
+
+    f.reopen();
+    const ReconcileReport report = f.store->reconcile();
+    QCOMPARE(report.filesReindexed, 1);
+    QCOMPARE(report.unreadableFilesRemoved, 1);
+    QCOMPARE(report.rowsWithoutFile, 0);
+    QVERIFY(!QFile::exists(empty));
+    const auto rows = f.store->latest(6, kRendition, 10);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].sequence, segments[0].sequence);
+    QCOMPARE(rows[0].sizeBytes, QFileInfo(truncated).size());
+    QVERIFY2(rows[0].durationMs < 1500, qPrintable(QString::number(rows[0].durationMs)));
+    QCOMPARE(rows[1], segments[2]);
+    // The removed segment's number is not handed out again.
+    QCOMPARE(commitOne(*f.store, 6, 6000, 2000).sequence, segments[2].sequence + 1);
 }
 
 void TestSegmentStore::removeChannel()
@@ -448,9 +639,11 @@ void TestSegmentStore::renditionNamesCannotEscape()
              QStringLiteral(".."), QString(33, u'a')}) {
         QVERIFY(!SegmentStore::isValidRendition(bad));
         QVERIFY(f.store->segmentPath(1, bad, 1).isEmpty());
-        QVERIFY(f.store->tempPath(1, bad, 1).isEmpty());
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Not a rendition")));
-        QCOMPARE(f.store->reserveSequence(1, bad), -1);
+        QVERIFY(f.store->tempPath(1, bad).isEmpty());
+        QString prepareError;
+        QVERIFY(!f.store->prepareTempPath(1, bad, &prepareError));
+        QVERIFY2(prepareError.contains(QStringLiteral("cannot name a rendition")),
+            qPrintable(prepareError));
         SegmentInfo info;
         info.channelId = 1;
         info.rendition = bad;
@@ -466,8 +659,11 @@ void TestSegmentStore::renditionNamesCannotEscape()
 void TestSegmentStore::concurrentCommitAndQueries()
 {
     Fixture f;
+    f.store->requestRetention(1, 60'000); // the housekeeping thread's connection stays
+    f.store->waitForHousekeeping();
     const QStringList connectionsBefore = QSqlDatabase::connectionNames();
     constexpr int kSegments = 150;
+    f.clock.advance(150'000); // retention removes what ended more than 60 s before this
     std::atomic<bool> done {false};
     std::atomic<int> writerFailures {0};
     // A plain std::thread, like libmicrohttpd's, not a QThread.
@@ -475,16 +671,15 @@ void TestSegmentStore::concurrentCommitAndQueries()
         for (int i = 0; i < kSegments; ++i) {
             SegmentInfo info;
             info.channelId = 1;
-            info.sequence = f.store->reserveSequence(1, kRendition);
             info.startUtcMs = i * 1000;
             info.durationMs = 1000;
             QString error;
-            if (info.sequence < 0
-                || !writeFile(f.store->tempPath(1, kRendition, info.sequence), "ts")
-                || !f.store->commit(info, &error))
+            if (!f.store->prepareTempPath(1, kRendition, &error)
+                || !writeFile(f.store->tempPath(1, kRendition), "ts")
+                || !f.store->commit(info, &error) || info.sequence != i)
                 ++writerFailures;
             if (i % 10 == 0)
-                f.store->applyRetention(1, 60'000, i * 1000);
+                f.store->requestRetention(1, 60'000);
         }
         done = true;
     });
@@ -507,6 +702,7 @@ void TestSegmentStore::concurrentCommitAndQueries()
         ++reads;
     }
     writer.join();
+    f.store->waitForHousekeeping();
     QCOMPARE(writerFailures.load(), 0);
     QVERIFY(reads > 0);
     QCOMPARE(f.store->last(1, kRendition)->sequence, kSegments - 1);
