@@ -55,7 +55,7 @@ QString describeStorageError(int error, const QString &folder)
     }
     if (error == AVERROR(EROFS) || error == AVERROR(EACCES) || error == AVERROR(EPERM)) {
         return QStringLiteral("the data folder %1 cannot be written (%2) — make it writable or "
-                              "choose another with --data-dir; recording resumes by itself")
+                              "choose another with --data-dir; the channel resumes by itself")
             .arg(QDir::toNativeSeparators(folder), avErrorString(error));
     }
     return {};

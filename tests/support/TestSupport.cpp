@@ -139,14 +139,15 @@ ProbedMedia probeMedia(const QString &path)
     return media;
 }
 
-QByteArray makeSmallClip(const QString &path, int seconds)
+QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames)
 {
     QByteArray err;
     const int code = runProgram(QStringLiteral("ffmpeg"),
         {"-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
             "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-t",
-            QString::number(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-b:v",
-            "300k", "-c:a", "aac", "-b:a", "64k", "-f", "mpegts", path},
+            QString::number(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-g",
+            QString::number(gopFrames), "-b:v", "300k", "-c:a", "aac", "-b:a", "64k", "-f",
+            "mpegts", path},
         120000, nullptr, &err);
     return code == 0 ? QByteArray() : (err.isEmpty() ? QByteArrayLiteral("ffmpeg failed") : err);
 }

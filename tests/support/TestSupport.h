@@ -45,8 +45,9 @@ struct ProbedMedia {
 };
 ProbedMedia probeMedia(const QString &path);
 
-// Writes `seconds` of a small live-like source (320x240 H.264 with a 1 s GOP at ~300 kb/s, AAC
-// 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on success, else ffmpeg's complaint.
-QByteArray makeSmallClip(const QString &path, int seconds);
+// Writes `seconds` of a small live-like source (320x240 H.264 at 25 fps with a keyframe every
+// `gopFrames` frames, ~300 kb/s, AAC 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on
+// success, else ffmpeg's complaint.
+QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames = 25);
 
 } // namespace panelx::test
