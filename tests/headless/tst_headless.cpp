@@ -1,6 +1,6 @@
 // The headless program end to end: the demo channel reaches a live playlist that ffprobe and
 // ffmpeg read over HTTP, SIGTERM closes cleanly, and SIGKILL mid-stream loses nothing: on
-// restart the index and the files agree and sequence numbers continue.
+// restart the index and the files agree and sequence numbers continue without a gap.
 #include "TestSupport.h"
 
 #include <QDir>
@@ -26,35 +26,56 @@ quint16 freePort()
 }
 
 struct PlaylistEntry {
-    qint64 sequence = 0;
+    qint64 sequence = 0; // the store's number, read from the URI (".../<sequence>.ts")
     double durationS = 0;
     bool discontinuity = false;
     QString uri;
 };
 
+// Sequence numbers come from the URIs, not from positions after EXT-X-MEDIA-SEQUENCE: a
+// gap in the store's numbering then shows instead of being papered over.
 QList<PlaylistEntry> parsePlaylist(const QByteArray &text, qint64 *mediaSequence = nullptr)
 {
     QList<PlaylistEntry> entries;
-    qint64 sequence = -1;
+    qint64 declaredFirst = -1;
     PlaylistEntry next;
     for (const QByteArray &raw : text.split('\n')) {
         const QByteArray line = raw.trimmed();
         if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:"))
-            sequence = line.mid(22).toLongLong();
+            declaredFirst = line.mid(22).toLongLong();
         else if (line == "#EXT-X-DISCONTINUITY")
             next.discontinuity = true;
         else if (line.startsWith("#EXTINF:"))
             next.durationS = line.mid(8).split(',').first().toDouble();
         else if (!line.isEmpty() && !line.startsWith('#')) {
             next.uri = QString::fromUtf8(line);
-            next.sequence = sequence++;
+            next.sequence = QFileInfo(next.uri).completeBaseName().toLongLong();
             entries << next;
             next = {};
         }
     }
     if (mediaSequence)
-        *mediaSequence = entries.isEmpty() ? -1 : entries.first().sequence;
+        *mediaSequence = declaredFirst;
     return entries;
+}
+
+// Players number segments from EXT-X-MEDIA-SEQUENCE by position, so the store's numbers
+// in the URIs must be exactly those: contiguous, starting at the declared first.
+bool numberedAsPlayersCount(const QList<PlaylistEntry> &entries, qint64 mediaSequence)
+{
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i].sequence != mediaSequence + i)
+            return false;
+    }
+    return true;
+}
+
+QString describe(const QList<PlaylistEntry> &entries)
+{
+    QStringList uris;
+    for (const auto &entry : entries)
+        uris << entry.uri;
+    return uris.join(QLatin1Char(' '));
 }
 
 // Segment files on disk and rows in the index of a stopped (or killed) instance.
@@ -113,7 +134,8 @@ public:
         return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
     }
     // Waits until the live playlist lists at least `count` segments with a sequence >= minSequence.
-    QList<PlaylistEntry> waitForSegments(int count, qint64 minSequence = 0, int timeoutMs = 60000)
+    QList<PlaylistEntry> waitForSegments(
+        int count, qint64 minSequence = 0, int timeoutMs = 60000, qint64 *mediaSequence = nullptr)
     {
         QList<PlaylistEntry> entries;
         waitFor(
@@ -121,7 +143,7 @@ public:
                 const HttpReply reply = httpRequest(url(QStringLiteral("/live/demo.m3u8")));
                 if (reply.status != 200)
                     return false;
-                entries = parsePlaylist(reply.body);
+                entries = parsePlaylist(reply.body, mediaSequence);
                 int fresh = 0;
                 for (const auto &entry : entries)
                     fresh += entry.sequence >= minSequence ? 1 : 0;
@@ -191,8 +213,10 @@ private slots:
         QTemporaryDir dir;
         Headless panelx(dir.path(), freePort());
         panelx.start();
-        const auto entries = panelx.waitForSegments(3);
+        qint64 mediaSequence = -1;
+        const auto entries = panelx.waitForSegments(3, 0, 60000, &mediaSequence);
         QVERIFY2(entries.size() >= 3, panelx.output().constData());
+        QVERIFY2(numberedAsPlayersCount(entries, mediaSequence), qPrintable(describe(entries)));
         const QString live = panelx.url(QStringLiteral("/live/demo.m3u8"));
 
         // Video and audio as the demo promises, read by an independent demuxer over HTTP.
@@ -274,20 +298,24 @@ private slots:
         }
         Headless panelx(dir.path(), port);
         panelx.start();
-        // A new segment after the restart: numbering continues and the break is marked.
-        const auto entries = panelx.waitForSegments(1, maxBefore + 1);
+        // A new segment after the restart: numbering continues with the very next number (the
+        // half-written segment the kill interrupted used none) and the break is marked.
+        qint64 mediaSequence = -1;
+        const auto entries = panelx.waitForSegments(1, maxBefore + 1, 60000, &mediaSequence);
         auto firstNew = std::find_if(
             entries.begin(), entries.end(), [&](const auto &e) { return e.sequence > maxBefore; });
         QVERIFY2(firstNew != entries.end(), panelx.output().constData());
+        QCOMPARE(firstNew->sequence, maxBefore + 1);
         QVERIFY(firstNew->discontinuity);
-        QVERIFY(std::none_of(entries.begin(), entries.end(), [&](const auto &e) {
-            return e.sequence == maxBefore + 1 && e.sequence != firstNew->sequence;
-        }));
+        QVERIFY2(numberedAsPlayersCount(entries, mediaSequence), qPrintable(describe(entries)));
         ::kill(static_cast<pid_t>(panelx.process().processId()), SIGTERM);
         QVERIFY(panelx.process().waitForFinished(20000));
         const StoreSnapshot after = snapshot(dir.path(), kDemoChannelId);
         QCOMPARE(after.files, after.rows);
         QVERIFY(after.maxSequence > maxBefore);
+        for (qint64 s = *std::min_element(after.rows.begin(), after.rows.end());
+             s <= after.maxSequence; ++s)
+            QVERIFY2(after.rows.contains(s), qPrintable(QStringLiteral("gap at %1").arg(s)));
     }
 };
 
