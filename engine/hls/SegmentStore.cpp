@@ -441,10 +441,11 @@ int SegmentStore::applyRetention(qint64 channelId, const QString &rendition, qin
         QSqlQuery query(db);
         query.setForwardOnly(true);
         // A range of the (channel_id, rendition, start_utc_ms) index: only expired rows are
-        // read, however long the buffer.
+        // read, however long the buffer. The unary + keeps SQLite from taking the primary
+        // key's range on sequence instead, which walks the whole buffer.
         query.prepare(QStringLiteral("SELECT sequence FROM segments WHERE channel_id = ? "
                                      "AND rendition = ? AND start_utc_ms < ? "
-                                     "AND start_utc_ms + duration_ms < ? AND sequence < ?"));
+                                     "AND start_utc_ms + duration_ms < ? AND +sequence < ?"));
         query.addBindValue(channelId);
         query.addBindValue(rendition);
         query.addBindValue(cutoffUtcMs);
