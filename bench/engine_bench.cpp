@@ -1,8 +1,13 @@
 // Engine benchmarks against the goals of docs/benchmarks.md:
 //   engine_bench scale <clip.ts> <channels>...   channels kept live, CPU and RSS per channel
 //   engine_bench startup <clip.ts> <runs>        channel start -> first playlist with a segment
+//   engine_bench store <channels> <rounds>       segment store: commit, retention and live
+//                                                playlist cost, fresh vs steady state vs 24 h
 // Sources are the clip read at its native rate (a file channel behaves like a live one).
 #include "Engine.h"
+#include "hls/Playlist.h"
+#include "hls/SegmentStore.h"
+#include "storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -11,10 +16,12 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -190,6 +197,146 @@ int startup(const QString &clip, int runs)
     return 0;
 }
 
+// Median and 99th percentile of microsecond samples, in milliseconds.
+QString summarize(QList<qint64> samplesUs)
+{
+    if (samplesUs.isEmpty())
+        return QStringLiteral("n/a");
+    std::sort(samplesUs.begin(), samplesUs.end());
+    const auto at
+        = [&](double q) { return samplesUs[qsizetype(q * (samplesUs.size() - 1))] / 1000.0; };
+    return QStringLiteral("median %1 ms p99 %2 ms")
+        .arg(at(0.5), 0, 'f', 3)
+        .arg(at(0.99), 0, 'f', 3);
+}
+
+// One case of the store benchmark: `channels` channels whose index already holds
+// `rowsPerChannel` 4 s segments (inserted directly, no files), then `rounds` commits per channel
+// of a small segment, each followed by the retention a segmenter asks for and by a live
+// playlist render, as a player polling the channel would cause.
+int storeCase(const char *name, int channels, int rowsPerChannel, qint64 bufferMs, int rounds)
+{
+    constexpr qint64 kSegmentMs = 4000;
+    constexpr qint64 kBaseUtcMs = 1'800'000'000'000;
+    QTemporaryDir dir;
+    Database db(dir.filePath(QStringLiteral("panelx.db")));
+    QString error;
+    if (!db.open(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    // Retention's clock follows the newest segment, as a live channel's wall clock does.
+    auto nowUtcMs = std::make_shared<std::atomic<qint64>>(kBaseUtcMs + rowsPerChannel * kSegmentMs);
+    StoreClocks clocks {
+        [nowUtcMs] { return nowUtcMs->load(); }, [nowUtcMs] { return nowUtcMs->load(); }};
+    SegmentStore store(db, dir.filePath(QStringLiteral("segments")), clocks);
+
+    QElapsedTimer timer;
+    timer.start();
+    {
+        QSqlDatabase connection = db.connection();
+        Transaction transaction(connection);
+        QSqlQuery insert(connection);
+        insert.prepare(
+            QStringLiteral("INSERT INTO segments (channel_id, rendition, sequence, "
+                           "start_utc_ms, duration_ms, size_bytes) VALUES (?, ?, ?, ?, ?, ?)"));
+        QSqlQuery counter(connection);
+        counter.prepare(QStringLiteral("INSERT INTO sequence_counters (channel_id, rendition, "
+                                       "next_sequence) VALUES (?, ?, ?)"));
+        for (int channel = 1; channel <= channels; ++channel) {
+            for (int i = 0; i < rowsPerChannel; ++i) {
+                insert.bindValue(0, channel);
+                insert.bindValue(1, kSourceRendition);
+                insert.bindValue(2, i);
+                insert.bindValue(3, kBaseUtcMs + i * kSegmentMs);
+                insert.bindValue(4, kSegmentMs);
+                insert.bindValue(5, 2'600'000);
+                if (!insert.exec()) {
+                    std::fprintf(stderr, "insert failed\n");
+                    return 1;
+                }
+            }
+            counter.bindValue(0, channel);
+            counter.bindValue(1, kSourceRendition);
+            counter.bindValue(2, rowsPerChannel);
+            counter.exec();
+        }
+        insert.finish();
+        counter.finish();
+        if (!transaction.commit()) {
+            std::fprintf(stderr, "%s\n", qPrintable(transaction.errorText()));
+            return 1;
+        }
+    }
+    const double fillS = timer.elapsed() / 1000.0;
+
+    const QByteArray payload(64 * 1024, 'p');
+    QList<qint64> commitUs, retentionUs, firstRenderUs, renderUs;
+    playlist::MediaOptions options;
+    options.uriPrefix = QStringLiteral("/seg/1/src/");
+    for (int round = 0; round < rounds; ++round) {
+        *nowUtcMs += kSegmentMs;
+        for (int channel = 1; channel <= channels; ++channel) {
+            SegmentInfo info;
+            info.channelId = channel;
+            info.startUtcMs = nowUtcMs->load() - kSegmentMs;
+            info.durationMs = kSegmentMs;
+            QFile temp(store.tempPath(channel, kSourceRendition));
+            if (!store.prepareTempPath(channel, kSourceRendition, &error)
+                || !temp.open(QIODevice::WriteOnly) || temp.write(payload) != payload.size()) {
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(temp.fileName()));
+                return 1;
+            }
+            temp.close();
+            timer.restart();
+            if (!store.commit(info, &error)) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return 1;
+            }
+            commitUs << timer.nsecsElapsed() / 1000;
+            timer.restart();
+            store.requestRetention(channel, bufferMs);
+            store.waitForHousekeeping();
+            retentionUs << timer.nsecsElapsed() / 1000;
+            for (int poll = 0; poll < 5; ++poll) {
+                timer.restart();
+                const QByteArray text
+                    = playlist::renderMedia(store.latest(channel, kSourceRendition, 6), options);
+                (poll == 0 ? firstRenderUs : renderUs) << timer.nsecsElapsed() / 1000;
+                if (text.isEmpty())
+                    return 1;
+            }
+        }
+    }
+    QSqlQuery count(db.connection());
+    count.exec(QStringLiteral("SELECT COUNT(*) FROM segments"));
+    count.next();
+    std::printf("store case=%s channels=%d rows_per_channel=%d buffer_s=%lld rounds=%d fill_s=%.1f "
+                "rows_after=%lld\n"
+                "  commit:                 %s\n"
+                "  retention pass:         %s\n"
+                "  playlist after commit:  %s\n"
+                "  playlist (warm):        %s\n"
+                "  live-window loads from SQL: %lld\n",
+        name, channels, rowsPerChannel, bufferMs / 1000, rounds, fillS, count.value(0).toLongLong(),
+        qPrintable(summarize(commitUs)), qPrintable(summarize(retentionUs)),
+        qPrintable(summarize(firstRenderUs)), qPrintable(summarize(renderUs)), store.cacheLoads());
+    std::fflush(stdout);
+    return 0;
+}
+
+int storeBench(int channels, int rounds)
+{
+    constexpr int kDayOfSegments = 24 * 3600 / 4;
+    if (int rc = storeCase("fresh", channels, 0, kMaxBufferMs, rounds))
+        return rc;
+    // A 2 min buffer (30 segments) already full: every commit makes one segment expire.
+    if (int rc = storeCase("steady-short-buffer", channels, 31, 120'000, rounds))
+        return rc;
+    // A full 24 h buffer: every commit makes the oldest of 21,600 segments expire.
+    return storeCase("steady-24h-index", channels, kDayOfSegments, kMaxBufferMs, rounds);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -204,7 +351,10 @@ int main(int argc, char **argv)
     }
     if (args.size() == 4 && args[1] == QLatin1String("startup"))
         return startup(args[2], args[3].toInt());
-    std::fprintf(
-        stderr, "usage: engine_bench scale <clip.ts> <channels>... | startup <clip.ts> <runs>\n");
+    if (args.size() == 4 && args[1] == QLatin1String("store"))
+        return storeBench(args[2].toInt(), args[3].toInt());
+    std::fprintf(stderr,
+        "usage: engine_bench scale <clip.ts> <channels>... | startup <clip.ts> <runs> | store "
+        "<channels> <rounds>\n");
     return 2;
 }
