@@ -253,9 +253,27 @@ struct HttpServer::Impl {
         server.m_viewers.record(channelId, state->client, nowMs);
     }
 
+    // A channel that is switched off serves nothing, whether asked by slug or by id.
+    static MHD_Result switchedOff(MHD_Connection *connection, const ChannelConfig &channel)
+    {
+        return sendText(connection, MHD_HTTP_NOT_FOUND,
+            QStringLiteral("channel \"%1\" is switched off; enable it in PanelX to watch it")
+                .arg(channel.name));
+    }
+
     static MHD_Result segment(
         HttpServer &server, MHD_Connection *connection, const http::Route &route, bool sendsBody)
     {
+        // The files of a disabled channel stay in its buffer, and a deleted channel's may not
+        // be gone yet: the directory, not the folder, says what is on air.
+        const std::optional<ChannelConfig> channel = server.m_channels.byId(route.channelId);
+        if (!channel)
+            return sendText(connection, MHD_HTTP_NOT_FOUND,
+                QStringLiteral("there is no channel %1 (it may have been deleted); the list of "
+                               "channels is at /playlist.m3u")
+                    .arg(route.channelId));
+        if (!channel->enabled)
+            return switchedOff(connection, *channel);
         const QString rendition
             = QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
         // Built from the parsed numbers and the checked rendition only, never from request text.
@@ -330,9 +348,7 @@ struct HttpServer::Impl {
                                "/playlist.m3u")
                     .arg(slug));
         if (!channel->enabled)
-            return sendText(connection, MHD_HTTP_NOT_FOUND,
-                QStringLiteral("channel \"%1\" is switched off; enable it in PanelX to watch it")
-                    .arg(channel->name));
+            return switchedOff(connection, *channel);
         const QString rendition = route.rendition.empty()
             ? kSourceRendition
             : QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));

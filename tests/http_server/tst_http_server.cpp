@@ -119,6 +119,7 @@ private:
     ChannelDirectory m_channels;
     std::unique_ptr<HttpServer> m_server;
     QHash<qint64, QByteArray> m_contents; // sequence -> bytes of channel 1's segments
+    QHash<qint64, qint64> m_lastSequence; // channel -> sequence of its newest segment
     qint64 m_startUtcMs = 0;
 
     QString url(const QString &path) const
@@ -146,6 +147,12 @@ private:
         QVERIFY2(m_store->commit(info, &error), qPrintable(error));
         if (channelId == 1)
             m_contents.insert(info.sequence, bytes);
+        m_lastSequence.insert(channelId, info.sequence);
+    }
+
+    QString segmentUrl(qint64 channelId, qint64 sequence) const
+    {
+        return url(QStringLiteral("/seg/%1/src/%2.ts").arg(channelId).arg(sequence));
     }
 
 private slots:
@@ -233,8 +240,7 @@ private slots:
         QTest::newRow("no segment yet") << "/live/starting.m3u8" << 503 << "retry in 6 s";
         QTest::newRow("unknown rendition") << "/live/demo/720p.m3u8" << 503 << "no segment yet";
         QTest::newRow("gone segment") << "/seg/1/src/999.ts" << 404 << "not in the buffer";
-        QTest::newRow("unknown channel segment")
-            << "/seg/42/src/0.ts" << 404 << "not in the buffer";
+        QTest::newRow("unknown channel segment") << "/seg/42/src/0.ts" << 404 << "no channel 42";
         QTest::newRow("unknown path") << "/admin" << 404 << "/playlist.m3u";
         QTest::newRow("bad segment url") << "/seg/1/src/abc.ts" << 400 << "segment URLs are";
     }
@@ -252,6 +258,43 @@ private slots:
         if (status == 503)
             QCOMPARE(reply.header("Retry-After"),
                 path.contains("starting") ? QByteArray("6") : QByteArray("4"));
+    }
+
+    // A switched-off channel keeps its buffer on disk, and a deleted one's files may outlive
+    // it for a moment: neither may be watched through a segment URL someone kept.
+    void segmentsOfDisabledOrDeletedChannelsAreNotServed()
+    {
+        const auto off = test::httpRequest(segmentUrl(2, m_lastSequence.value(2)));
+        QCOMPARE(off.status, 404);
+        QVERIFY2(off.body.contains("\"Switched Off\" is switched off"), off.body.constData());
+
+        ChannelConfig gone;
+        gone.id = 4;
+        gone.name = QStringLiteral("Gone");
+        gone.slug = QStringLiteral("gone");
+        gone.sourceUrl = kDemoSourceUrl;
+        m_channels.put(gone);
+        commitSegment(4, 0, false);
+        const QString goneUrl = segmentUrl(4, m_lastSequence.value(4));
+        QCOMPARE(test::httpRequest(goneUrl).status, 200);
+        m_channels.remove(4);
+        const auto deleted = test::httpRequest(goneUrl);
+        QCOMPARE(deleted.status, 404);
+        QVERIFY2(deleted.body.contains("no channel 4"), deleted.body.constData());
+        QVERIFY(deleted.header("Content-Type").startsWith("text/plain"));
+
+        // Switched off while watched: its segments and its playlist go together, and come back
+        // together.
+        ChannelConfig demo = *m_channels.byId(1);
+        const QString liveUrl = segmentUrl(1, 7);
+        demo.enabled = false;
+        m_channels.put(demo);
+        QCOMPARE(test::httpRequest(liveUrl).status, 404);
+        QCOMPARE(test::httpRequest(url("/live/demo.m3u8")).status, 404);
+        demo.enabled = true;
+        m_channels.put(demo);
+        QCOMPARE(test::httpRequest(liveUrl).body, m_contents.value(7));
+        QCOMPARE(test::httpRequest(url("/live/demo.m3u8")).status, 200);
     }
 
     void channelListUsesTheHostHeader()
