@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -285,15 +286,16 @@ private slots:
 
         // Switched off while watched: its segments and its playlist go together, and come back
         // together.
-        ChannelConfig demo = *m_channels.byId(1);
-        const QString liveUrl = segmentUrl(1, 7);
-        demo.enabled = false;
-        m_channels.put(demo);
-        QCOMPARE(test::httpRequest(liveUrl).status, 404);
+        const ChannelConfig on = *m_channels.byId(1);
+        ChannelConfig switchedOff = on;
+        switchedOff.enabled = false;
+        const qint64 newest = m_lastSequence.value(1);
+        m_channels.put(switchedOff);
+        const auto restore = qScopeGuard([&] { m_channels.put(on); });
+        QCOMPARE(test::httpRequest(segmentUrl(1, newest)).status, 404);
         QCOMPARE(test::httpRequest(url("/live/demo.m3u8")).status, 404);
-        demo.enabled = true;
-        m_channels.put(demo);
-        QCOMPARE(test::httpRequest(liveUrl).body, m_contents.value(7));
+        m_channels.put(on);
+        QCOMPARE(test::httpRequest(segmentUrl(1, newest)).body, m_contents.value(newest));
         QCOMPARE(test::httpRequest(url("/live/demo.m3u8")).status, 200);
     }
 
