@@ -6,9 +6,10 @@
 # whose store keeps committing a segment every COMMIT_INTERVAL_MS while retention removes the
 # oldest on every commit. wrk with 100 connections, several alternating rounds; prints medians
 # of throughput, p99 latency and each server's CPU time per request (from /proc, which a busy
-# machine disturbs much less than throughput), the ratios against the goals, and the load
-# average (/proc/loadavg, 1 min) at the start of every run: ratios measured under a load
-# average above the core count say little, so rerun on a quiet machine for the real figures.
+# machine disturbs much less than throughput), the ratios against the goals, the load average
+# (/proc/loadavg, 1 min) at the start of every run and the share of the CPU that other programs
+# took during it. Ratios measured while other programs take the CPU say little (the scheduler's
+# shares decide them), so rerun on a quiet machine for the real figures; the script says so.
 #
 #   bench/serving.sh [build-dir]        (env: ROUNDS=5 DURATION=10 CONNECTIONS=100
 #                                        WRK_THREADS=1 SEGMENT_BYTES=1048576
@@ -118,12 +119,19 @@ echo "segment $(stat -c %s "$ROOT/1/src/5.ts") bytes, playlist $(stat -c %s "$WO
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
 TICKS=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# user + nice + system time of the whole machine, and of this shell's finished children (wrk).
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 }' /proc/stat; }
+children_ticks() { times | awk -v hz="$TICKS" 'NR == 2 { split($1 " " $2, t, /[ms ]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * hz) }'; }
 
 # One wrk run against URL $1 while measuring process $2
-#   -> "requests/s MB/s p99_ms cpu_us/request load_average errors".
+#   -> "requests/s MB/s p99_ms cpu_us/request load_average errors others_cpu_percent".
+# The load average counts the benchmark's own threads too (wrk, and a server with a thread per
+# connection has many runnable); "others" is the CPU that neither wrk nor the measured server
+# used during the run, in percent of all cores: what other programs took.
 run() {
-    local before after summary load
+    local before after summary load machine0 machine1 wrk0 wrk1 start_ns end_ns
     load=$(loadavg)
+    start_ns=$(date +%s%N); machine0=$(machine_ticks); wrk0=$(children_ticks)
     before=$(cpu_ticks "$2")
     summary=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | awk '
         / 99% / { v = $2; ms = v + 0;
@@ -134,12 +142,17 @@ run() {
         /Non-2xx|Socket errors/ { errors = 1 }
         END { printf "%.1f %.1f %.2f %d", rps, bw, p99, errors }')
     after=$(cpu_ticks "$2")
+    machine1=$(machine_ticks); wrk1=$(children_ticks); end_ns=$(date +%s%N)
     echo "$summary" | awk -v t=$((after - before)) -v hz="$TICKS" -v d="$DURATION" -v load="$load" \
-        '{ printf "%s %s %s %.1f %s %s\n", $1, $2, $3, ($1 > 0) ? t / hz * 1e6 / ($1 * d) : 0, load, $4 }'
+        -v others=$(( (machine1 - machine0) - (after - before) - (wrk1 - wrk0) )) -v n="$(nproc)" \
+        -v elapsed=$(( (end_ns - start_ns) / 1000000 )) \
+        '{ o = others / (hz * elapsed / 1000 * n) * 100; if (o < 0) o = 0
+           printf "%s %s %s %.1f %s %s %.0f\n", $1, $2, $3, ($1 > 0) ? t / hz * 1e6 / ($1 * d) : 0, load, $4, o }'
 }
 
 declare -A RESULTS
 LOADS=
+OTHERS=
 for round in $(seq "$ROUNDS"); do
     # Alternate who goes first, so drift on a shared machine hits both sides alike.
     if (( round % 2 )); then order="nginx panelx steady"; else order="steady panelx nginx"; fi
@@ -155,7 +168,8 @@ for round in $(seq "$ROUNDS"); do
             result=$(run "http://127.0.0.1:$port$path" "$pid")
             RESULTS[$who.$kind]+="$result"$'\n'
             LOADS+="$(echo "$result" | cut -d' ' -f5)"$'\n'
-            printf 'round %d %-8s %-6s %s  (req/s MB/s p99ms cpu_us/req load errors)\n' "$round" "$kind" "$who" "$result"
+            OTHERS+="$(echo "$result" | cut -d' ' -f7)"$'\n'
+            printf 'round %d %-8s %-6s %s  (req/s MB/s p99ms cpu_us/req load errors others%%)\n' "$round" "$kind" "$who" "$result"
         done
     done
 done
@@ -191,8 +205,16 @@ for who in panelx steady; do
     echo "| live playlist server CPU per request, $( [ $who = steady ] && echo steady state || echo fresh store ) (µs) | $n | $p | $(ratio "$n" "$p") | — |"
 done
 echo
-echo "load average (1 min) over the runs: median $(printf '%s' "$LOADS" | awk 'NF' | median)," \
+LOAD_MEDIAN=$(printf '%s' "$LOADS" | awk 'NF' | median)
+echo "load average (1 min) over the runs: median $LOAD_MEDIAN," \
      "range $(printf '%s' "$LOADS" | awk 'NF' | sort -n | sed -n '1p;$p' | paste -sd- -) on $(nproc) cores"
+OTHERS_MEDIAN=$(printf '%s' "$OTHERS" | awk 'NF' | median)
+echo "CPU taken by other programs during the runs: median $OTHERS_MEDIAN % of all cores," \
+     "range $(printf '%s' "$OTHERS" | awk 'NF' | sort -n | sed -n '1p;$p' | paste -sd- -) %"
+# wrk and a server already fill the cores; whatever else runs makes the schedulers' shares, not
+# the servers, decide the ratios (a thread per connection gains against one nginx worker).
+awk -v o="$OTHERS_MEDIAN" 'BEGIN { exit !(o > 10) }' \
+    && echo "NOTE: other programs took over 10 % of the CPU: these are not quiet-machine figures"
 errors=$(printf '%s\n' "${RESULTS[@]}" | awk 'NF && $6 != 0' | wc -l)
 [ "$errors" = 0 ] || echo "WARNING: $errors runs had non-2xx answers or socket errors; their rates are not comparable"
 stop "$STEADY_PID"; STEADY_PID=
