@@ -1,7 +1,10 @@
 // Serving benchmark helper: fills a SegmentStore with N segment files of a given size for one
 // channel "bench" and serves them with the engine's HttpServer until SIGINT/SIGTERM. Prints
 // one line "READY port=<p> root=<segment root> channel=<id> segments=<first>-<last>" so
-// bench/serving.sh can point nginx at the same files under the same URLs.
+// bench/serving.sh can point nginx at the same files under the same URLs. With
+// --commit-interval-ms it keeps committing segments meanwhile, each commit followed by
+// retention over a buffer of N segments (so every commit removes one): the steady state of a
+// live channel, sped up.
 #include "ChannelDirectory.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
@@ -15,8 +18,11 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <thread>
 
 using namespace panelx;
 
@@ -40,6 +46,10 @@ int main(int argc, char *argv[])
         {"segments", "Number of segment files.", "n", "20"},
         {"size", "Bytes per segment file.", "bytes", "1048576"},
         {"data-dir", "Folder for the database and segments (default: a temporary one).", "dir"},
+        {"commit-interval-ms",
+            "Commit a new segment this often while serving, retention keeping the newest "
+            "--segments (0 = a still store).",
+            "ms", "0"},
     });
     parser.process(app);
 
@@ -52,7 +62,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot open the database: %s\n", qPrintable(error));
         return 1;
     }
-    SegmentStore store(db, dataDir + "/segments");
+    // Retention's clock is the newest segment's end, so each steady-state commit ages out
+    // exactly the oldest segment whatever the real pace.
+    constexpr qint64 kSegmentMs = 4000;
+    const qint64 startUtcMs = QDateTime::currentMSecsSinceEpoch();
+    std::atomic<qint64> committed {0};
+    StoreClocks clocks = StoreClocks::system();
+    clocks.wallUtcMs = [&] { return startUtcMs + committed * kSegmentMs; };
+    SegmentStore store(db, dataDir + "/segments", clocks);
     ChannelConfig channel;
     channel.id = 1;
     channel.name = "Bench";
@@ -67,27 +84,34 @@ int main(int argc, char *argv[])
     QRandomGenerator generator(42);
     for (qint64 i = 0; i + 4 <= size; i += 4)
         *reinterpret_cast<quint32 *>(payload.data() + i) = generator.generate();
-    qint64 first = -1;
-    qint64 last = -1;
-    const qint64 startUtcMs = QDateTime::currentMSecsSinceEpoch();
-    for (int i = 0; i < count; ++i) {
+    // Commits the next segment of a 4 s cadence; -1 (after printing why) when it cannot.
+    const auto commitNext = [&]() -> qint64 {
         SegmentInfo info;
         info.channelId = channel.id;
-        info.startUtcMs = startUtcMs + i * 4000;
-        info.durationMs = 4000;
+        info.startUtcMs = startUtcMs + committed * kSegmentMs;
+        info.durationMs = int(kSegmentMs);
         QFile file(store.tempPath(channel.id, kSourceRendition));
-        if (!store.prepareTempPath(channel.id, kSourceRendition, &error)
+        QString commitError;
+        if (!store.prepareTempPath(channel.id, kSourceRendition, &commitError)
             || !file.open(QIODevice::WriteOnly) || file.write(payload) != size) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(file.fileName()));
-            return 1;
+            return -1;
         }
         file.close();
-        if (!store.commit(info, &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 1;
+        if (!store.commit(info, &commitError)) {
+            std::fprintf(stderr, "%s\n", qPrintable(commitError));
+            return -1;
         }
-        first = first < 0 ? info.sequence : first;
-        last = info.sequence;
+        ++committed;
+        return info.sequence;
+    };
+    qint64 first = -1;
+    qint64 last = -1;
+    for (int i = 0; i < count; ++i) {
+        last = commitNext();
+        if (last < 0)
+            return 1;
+        first = first < 0 ? last : first;
     }
 
     HttpServerOptions options;
@@ -102,8 +126,29 @@ int main(int argc, char *argv[])
         qPrintable(store.rootDir()), channel.id, first, last);
     std::fflush(stdout);
 
+    const int commitIntervalMs = parser.value("commit-interval-ms").toInt();
+    std::atomic<qint64> removed {0};
+    std::jthread committer;
+    if (commitIntervalMs > 0)
+        committer = std::jthread([&](std::stop_token stop) {
+            while (!stop.stop_requested()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(commitIntervalMs));
+                if (commitNext() < 0)
+                    return;
+                removed += store.applyRetention(channel.id, count * kSegmentMs);
+            }
+        });
+
     int received = 0;
     sigwait(&stopSignals, &received);
+    if (committer.joinable()) {
+        committer.request_stop();
+        committer.join();
+        std::fprintf(stderr,
+            "steady state: %lld segments committed while serving, %lld removed "
+            "by retention\n",
+            qint64(committed) - count, qint64(removed));
+    }
     server.stop();
     return 0;
 }

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,7 +52,32 @@ struct ConnectionState {
     http::ClientKey client {};
     qint64 lastChannelId = 0;
     qint64 lastRecordMs = 0;
+    bool corked = false; // TCP_CORK is on until the current response completes
 };
+
+ConnectionState *connectionState(MHD_Connection *connection)
+{
+    const MHD_ConnectionInfo *info
+        = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? static_cast<ConnectionState *>(info->socket_context) : nullptr;
+}
+
+// libmicrohttpd sends a file response's headers with a send() of their own and pushes them, so
+// they leave in a packet of their own ahead of the sendfile'd body: one more packet and one
+// more wake-up of the client per segment, which cost about 40 % of the segment rate against
+// nginx with tcp_nopush (docs/decisions.md, "HTTP server"). A corked socket holds the headers
+// until the body fills the packet; uncorking when the response is complete pushes the tail.
+// A body larger than libmicrohttpd's sendfile chunk (2 MiB with a thread per connection,
+// 128 KiB with epoll) still has its headers pushed alone: the library then corks the socket
+// itself and uncorks it after the headers.
+void setCorked(MHD_Connection *connection, ConnectionState &state, bool on)
+{
+    const MHD_ConnectionInfo *info
+        = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    const int value = on ? 1 : 0;
+    if (info && ::setsockopt(info->connect_fd, IPPROTO_TCP, TCP_CORK, &value, sizeof value) == 0)
+        state.corked = on;
+}
 
 http::ClientKey keyFromSockaddr(const sockaddr *address)
 {
@@ -184,7 +210,7 @@ struct HttpServer::Impl {
         const http::Route route = http::parseRoute(url);
         switch (route.kind) {
         case http::RouteKind::Segment:
-            return segment(*server, connection, route);
+            return segment(*server, connection, route, isGet);
         case http::RouteKind::LivePlaylist:
             return livePlaylist(*server, connection, route);
         case http::RouteKind::ChannelList:
@@ -215,9 +241,7 @@ struct HttpServer::Impl {
 
     static void recordViewer(HttpServer &server, MHD_Connection *connection, qint64 channelId)
     {
-        const MHD_ConnectionInfo *info
-            = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-        auto *state = info ? static_cast<ConnectionState *>(info->socket_context) : nullptr;
+        ConnectionState *state = connectionState(connection);
         if (!state)
             return;
         const qint64 nowMs = monotonicMs();
@@ -229,9 +253,27 @@ struct HttpServer::Impl {
         server.m_viewers.record(channelId, state->client, nowMs);
     }
 
-    static MHD_Result segment(
-        HttpServer &server, MHD_Connection *connection, const http::Route &route)
+    // A channel that is switched off serves nothing, whether asked by slug or by id.
+    static MHD_Result switchedOff(MHD_Connection *connection, const ChannelConfig &channel)
     {
+        return sendText(connection, MHD_HTTP_NOT_FOUND,
+            QStringLiteral("channel \"%1\" is switched off; enable it in PanelX to watch it")
+                .arg(channel.name));
+    }
+
+    static MHD_Result segment(
+        HttpServer &server, MHD_Connection *connection, const http::Route &route, bool sendsBody)
+    {
+        // The files of a disabled channel stay in its buffer, and a deleted channel's may not
+        // be gone yet: the directory, not the folder, says what is on air.
+        const std::optional<ChannelConfig> channel = server.m_channels.byId(route.channelId);
+        if (!channel)
+            return sendText(connection, MHD_HTTP_NOT_FOUND,
+                QStringLiteral("there is no channel %1 (it may have been deleted); the list of "
+                               "channels is at /playlist.m3u")
+                    .arg(route.channelId));
+        if (!channel->enabled)
+            return switchedOff(connection, *channel);
         const QString rendition
             = QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
         // Built from the parsed numbers and the checked rendition only, never from request text.
@@ -289,6 +331,9 @@ struct HttpServer::Impl {
                 static_cast<long long>(size));
             MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_RANGE, contentRange);
         }
+        if (sendsBody && length > 0)
+            if (ConnectionState *state = connectionState(connection))
+                setCorked(connection, *state, true);
         return queue(connection, partial ? MHD_HTTP_PARTIAL_CONTENT : MHD_HTTP_OK, response);
     }
 
@@ -303,9 +348,7 @@ struct HttpServer::Impl {
                                "/playlist.m3u")
                     .arg(slug));
         if (!channel->enabled)
-            return sendText(connection, MHD_HTTP_NOT_FOUND,
-                QStringLiteral("channel \"%1\" is switched off; enable it in PanelX to watch it")
-                    .arg(channel->name));
+            return switchedOff(connection, *channel);
         const QString rendition = route.rendition.empty()
             ? kSourceRendition
             : QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
@@ -362,6 +405,14 @@ struct HttpServer::Impl {
         MHD_Response *response
             = bufferResponse(playlist::renderChannelList(entries), kChannelListType, kLiveCache);
         return queue(connection, MHD_HTTP_OK, response);
+    }
+
+    // Runs once the whole response is in the socket (or the connection is closing).
+    static void onCompleted(void *, MHD_Connection *connection, void **, MHD_RequestTerminationCode)
+    {
+        ConnectionState *state = connectionState(connection);
+        if (state && state->corked)
+            setCorked(connection, *state, false);
     }
 
     static void onConnection(void *, MHD_Connection *connection, void **socketContext,
@@ -506,6 +557,7 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
         // and the response headers; its size is what bounds "oversized headers".
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(m_options.maxHeaderBytes), //
         MHD_OPTION_NOTIFY_CONNECTION, &Impl::onConnection, this, //
+        MHD_OPTION_NOTIFY_COMPLETED, &Impl::onCompleted, this, //
         MHD_OPTION_UNESCAPE_CALLBACK, &keepEscaped, nullptr, //
         MHD_OPTION_ARRAY, poolOptions, //
         MHD_OPTION_THREAD_STACK_SIZE, size_t(kThreadStackBytes), //
