@@ -2,6 +2,7 @@
 
 #include "ChannelDirectory.h"
 #include "ChannelValidator.h"
+#include "ViewerAddress.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "ingest/Ingest.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QNetworkInterface>
 #include <QTimer>
 #include <map>
 
@@ -105,19 +105,16 @@ quint16 Engine::httpPort() const
 
 QString Engine::viewerBaseUrl() const
 {
+    if (!d->options.publicUrl.isEmpty())
+        return d->options.publicUrl;
     QString host = QStringLiteral("127.0.0.1");
     if (d->options.listenAddress != QHostAddress::LocalHost
         && d->options.listenAddress != QHostAddress::LocalHostIPv6) {
         if (d->options.listenAddress != QHostAddress::Any
             && d->options.listenAddress != QHostAddress::AnyIPv4) {
             host = d->options.listenAddress.toString();
-        } else {
-            for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-                if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
-                    host = address.toString();
-                    break;
-                }
-            }
+        } else if (const QHostAddress address = ViewerAddress::current(); !address.isNull()) {
+            host = address.toString();
         }
     }
     return QStringLiteral("http://%1:%2").arg(host).arg(httpPort());
@@ -178,7 +175,9 @@ void Engine::start()
             qWarning().noquote() << error;
     }
 
-    d->http = std::make_unique<HttpServer>(*d->store, d->directory);
+    HttpServerOptions httpOptions;
+    httpOptions.publicUrl = d->options.publicUrl;
+    d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
     if (!d->http->start(d->options.listenAddress, d->options.httpPort, &error)) {
         d->http.reset();
         emit startFailed(error);

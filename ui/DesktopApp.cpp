@@ -11,11 +11,10 @@
 
 namespace panelx {
 
-int runDesktop(EngineOptions options, bool dataDirFromCommandLine, bool portFromCommandLine,
-    const QString &screenshotsDir)
+int runDesktop(
+    EngineOptions options, CommandLineChoices fromCommandLine, const QString &screenshotsDir)
 {
-    const Settings settings
-        = Settings::prepareStartup(options, dataDirFromCommandLine, portFromCommandLine);
+    const Settings settings = Settings::prepareStartup(options, fromCommandLine);
     installTranslations(settings.language);
 
     EngineClient client(options);

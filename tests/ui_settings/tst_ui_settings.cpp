@@ -71,6 +71,7 @@ void tst_UiSettings::saveAndLoadRoundTrip()
     s.dataDir = m_scratch.filePath(QStringLiteral("data"));
     s.httpPort = 9123;
     s.listenOnLan = false;
+    s.publicUrl = QStringLiteral("https://tv.example.com:8443");
     s.segmentDurationMs = 6000;
     s.bufferMs = 30 * 60 * 1000;
     s.language = UiLanguage::German;
@@ -93,6 +94,8 @@ void tst_UiSettings::loadFallsBackOnBadValues_data()
     QTest::newRow("negative buffer") << "channels/defaultBufferMs" << QVariant(-5);
     QTest::newRow("buffer over a day") << "channels/defaultBufferMs" << QVariant(kMaxBufferMs + 1);
     QTest::newRow("unknown language") << "ui/language" << QVariant("klingon");
+    QTest::newRow("public URL with a path") << "engine/publicUrl" << QVariant("http://tv/live");
+    QTest::newRow("public URL not http") << "engine/publicUrl" << QVariant("ftp://tv.example");
 }
 
 void tst_UiSettings::loadFallsBackOnBadValues()
@@ -130,6 +133,20 @@ void tst_UiSettings::validate_data()
     s = ok;
     s.bufferMs = kMaxBufferMs + 1;
     QTest::newRow("long buffer") << s << QList {Settings::Field::Buffer} << "0 to 24 hours";
+    s = ok;
+    s.publicUrl = QStringLiteral("https://tv.example.com:8443/");
+    QTest::newRow("public URL") << s << QList<Settings::Field>() << QString();
+    s.publicUrl = QStringLiteral("tv.example.com");
+    QTest::newRow("public URL without scheme")
+        << s << QList {Settings::Field::PublicUrl} << "http://host or https://host";
+    s.publicUrl = QStringLiteral("http://tv.example.com:99999");
+    QTest::newRow("public URL port too big")
+        << s << QList {Settings::Field::PublicUrl} << "http://host or https://host";
+    s.publicUrl = QStringLiteral("http://tv.example.com/panelx");
+    QTest::newRow("public URL with a path")
+        << s << QList {Settings::Field::PublicUrl} << "only a scheme, a host and a port";
+    s = ok;
+    s.bufferMs = kMaxBufferMs + 1;
     s.httpPort = 1;
     QTest::newRow("two at once") << s << QList {Settings::Field::HttpPort, Settings::Field::Buffer}
                                  << "administrator rights";
@@ -195,8 +212,10 @@ void tst_UiSettings::restartNeeded_data()
     s.listenOnLan = false;
     s.dataDir = QStringLiteral("/elsewhere");
     s.language = UiLanguage::German;
+    s.publicUrl = QStringLiteral("http://tv.example.com");
     QTest::newRow("all") << s
-                         << QStringList {"data folder", "viewer port", "who can watch", "language"};
+                         << QStringList {"data folder", "viewer port", "who can watch",
+                                "public URL", "language"};
 }
 
 void tst_UiSettings::restartNeeded()
@@ -212,8 +231,10 @@ void tst_UiSettings::applyToEngineOptions()
     s.dataDir = QStringLiteral("/srv/panelx");
     s.httpPort = 8181;
     s.listenOnLan = false;
+    s.publicUrl = QStringLiteral(" HTTPS://TV.Example.com:8443/ ");
     EngineOptions options;
     s.applyTo(options);
+    QCOMPARE(options.publicUrl, QStringLiteral("https://tv.example.com:8443"));
     QCOMPARE(options.dataDir, s.dataDir);
     QCOMPARE(options.httpPort, quint16(8181));
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
@@ -228,24 +249,33 @@ void tst_UiSettings::prepareStartupKeepsCommandLine()
     saved.dataDir = QStringLiteral("/srv/saved");
     saved.httpPort = 9200;
     saved.listenOnLan = false;
+    saved.publicUrl = QStringLiteral("http://saved.example.com");
     saved.save();
 
     EngineOptions options;
     options.dataDir = QStringLiteral("/srv/from-command-line");
     options.httpPort = 8080;
-    const Settings running = Settings::prepareStartup(options, true, false);
+    options.publicUrl = QStringLiteral("https://from-command-line.example.com");
+    CommandLineChoices fromCommandLine;
+    fromCommandLine.dataDir = true;
+    fromCommandLine.publicUrl = true;
+    const Settings running = Settings::prepareStartup(options, fromCommandLine);
     QCOMPARE(options.dataDir, QStringLiteral("/srv/from-command-line"));
     QCOMPARE(options.httpPort, quint16(9200));
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(options.publicUrl, QStringLiteral("https://from-command-line.example.com"));
     QCOMPARE(Settings::running().dataDir, options.dataDir);
-    QVERIFY(Settings::dataDirFromCommandLine());
-    QVERIFY(!Settings::portFromCommandLine());
+    QCOMPARE(Settings::running().publicUrl, options.publicUrl);
+    QVERIFY(Settings::fromCommandLine().dataDir);
+    QVERIFY(!Settings::fromCommandLine().port);
+    QVERIFY(Settings::fromCommandLine().publicUrl);
 
-    // The page says the command line decides the folder for this run.
+    // The page says the command line decides the folder and public URL for this run.
     SettingsPage page;
     QTRY_VERIFY(!page.controller()->isChecking());
     const QString notice = page.controller()->restartNotice();
     QVERIFY2(notice.contains(QStringLiteral("--data-dir")), qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("--public-url")), qPrintable(notice));
     QVERIFY2(!notice.contains(QStringLiteral("Restart")), qPrintable(notice));
 }
 
@@ -284,6 +314,20 @@ void tst_UiSettings::pageShowsProblemsInWords()
 
     replaceSpinValue(port, 9000);
     QVERIFY(portError->isHidden());
+    QVERIFY(save->isEnabled());
+
+    auto *publicUrl = page.findChild<QLineEdit *>(QStringLiteral("publicUrl"));
+    auto *publicUrlError = page.findChild<QLabel *>(QStringLiteral("publicUrlError"));
+    QVERIFY(publicUrl && publicUrlError);
+    QVERIFY(publicUrlError->isHidden());
+    QTest::keyClicks(publicUrl, QStringLiteral("tv.example.com"));
+    QVERIFY(publicUrlError->isVisible());
+    QVERIFY2(publicUrlError->text().contains(QStringLiteral("http://host or https://host")),
+        qPrintable(publicUrlError->text()));
+    QVERIFY(!save->isEnabled());
+    publicUrl->clear();
+    QTest::keyClicks(publicUrl, QStringLiteral("http://tv.example.com:8080"));
+    QVERIFY(publicUrlError->isHidden());
     QVERIFY(save->isEnabled());
 }
 
