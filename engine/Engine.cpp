@@ -2,6 +2,7 @@
 
 #include "ChannelDirectory.h"
 #include "ChannelValidator.h"
+#include "InstanceLock.h"
 #include "ViewerAddress.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
@@ -44,6 +45,7 @@ struct Engine::Private {
     explicit Private(EngineOptions o) : options(std::move(o)) { }
 
     EngineOptions options;
+    std::unique_ptr<InstanceLock> lock; // held from start() to stop()
     std::unique_ptr<Database> db;
     std::unique_ptr<ChannelRepository> repository;
     std::unique_ptr<SegmentStore> store;
@@ -146,11 +148,19 @@ void Engine::start()
                              .arg(dataDir));
         return;
     }
+    // Before anything reads or cleans the store: another process may be writing to it.
+    auto lock = std::make_unique<InstanceLock>(dataDir);
+    QString error;
+    if (!lock->tryLock(&error)) {
+        emit startFailed(error);
+        return;
+    }
+    d->lock = std::move(lock);
     const QString dbPath = QDir(dataDir).filePath(QStringLiteral("panelx.db"));
     const bool firstStart = !QFileInfo::exists(dbPath);
     d->db = std::make_unique<Database>(dbPath);
-    QString error;
     if (!d->db->open(&error)) {
+        d->lock.reset();
         emit startFailed(error);
         return;
     }
@@ -180,6 +190,7 @@ void Engine::start()
     d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
     if (!d->http->start(d->options.listenAddress, d->options.httpPort, &error)) {
         d->http.reset();
+        d->lock.reset();
         emit startFailed(error);
         return;
     }
@@ -204,6 +215,7 @@ void Engine::stop()
     d->ingests.clear(); // each commits its open segment and joins its thread
     if (d->http)
         d->http->stop();
+    d->lock.reset();
     d->running = false;
     emit stopped();
 }

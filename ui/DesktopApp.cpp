@@ -1,12 +1,14 @@
 #include "DesktopApp.h"
 
 #include "EngineClient.h"
+#include "InstanceLock.h"
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
 #include "Translations.h"
 #include "settings/Settings.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #include <QTextStream>
 
 namespace panelx {
@@ -16,6 +18,12 @@ int runDesktop(
 {
     const Settings settings = Settings::prepareStartup(options, fromCommandLine);
     installTranslations(settings.language);
+    // The engine refuses a folder another PanelX uses; asking first spares the user a second
+    // window that could only say so in its status bar.
+    if (const QString problem = InstanceLock::checkAvailable(options.dataDir); !problem.isEmpty()) {
+        QMessageBox::critical(nullptr, QApplication::translate("DesktopApp", "PanelX"), problem);
+        return 1;
+    }
 
     EngineClient client(options);
     MainWindow window(&client);

@@ -1,5 +1,7 @@
 // The Settings value (load, save, validation in words, what needs a restart), the Settings
 // page driven with QTest input, and the German catalogue.
+#include "DesktopApp.h"
+#include "InstanceLock.h"
 #include "TestSupport.h"
 #include "Translations.h"
 #include "settings/Settings.h"
@@ -8,15 +10,18 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <unistd.h>
 
@@ -43,6 +48,7 @@ private slots:
     void pageShowsProblemsInWords();
     void pageSavesAndAsksForRestart();
     void pageRejectsFileAsDataDir();
+    void desktopRefusesAFolderInUse();
     void germanCatalogue();
 
 private:
@@ -406,6 +412,41 @@ void tst_UiSettings::pageRejectsFileAsDataDir()
     QTRY_VERIFY(!page.controller()->isChecking());
     QVERIFY(error->isHidden());
     QVERIFY(save->isEnabled());
+}
+
+// A second window on a data folder in use says so in a dialog and ends, before it opens a
+// window or touches the folder.
+void tst_UiSettings::desktopRefusesAFolderInUse()
+{
+    Settings english;
+    english.language = UiLanguage::English;
+    english.save();
+    const QString dataDir = m_scratch.filePath(QStringLiteral("in-use"));
+    QVERIFY(QDir().mkpath(dataDir));
+    InstanceLock held(dataDir);
+    QString error;
+    QVERIFY2(held.tryLock(&error), qPrintable(error));
+
+    QString shown;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&shown] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->accept();
+        }
+    });
+    closer.start(50);
+    EngineOptions options;
+    options.dataDir = dataDir;
+    CommandLineChoices fromCommandLine;
+    fromCommandLine.dataDir = true;
+    QCOMPARE(runDesktop(options, fromCommandLine, QString()), 1);
+    QVERIFY2(shown.contains(QStringLiteral("PanelX is already running with this data folder "
+                                           "(process %1)")
+                                .arg(QCoreApplication::applicationPid())),
+        qPrintable(shown));
+    QVERIFY(QDir(dataDir).entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+        == QStringList {QStringLiteral("panelx.lock")});
 }
 
 void tst_UiSettings::germanCatalogue()
