@@ -90,6 +90,7 @@ ChannelDialog::ChannelDialog(
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ChannelDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ChannelDialog::reject);
     connect(m_sourceUrl, &QLineEdit::textChanged, m_sourceTest, &SourceTestPanel::setUrl);
+    connect(m_sourceTest, &SourceTestPanel::resultShown, this, &ChannelDialog::growToFit);
     const auto revalidate = [this] {
         if (m_triedToAccept)
             showValidation();
@@ -137,6 +138,18 @@ bool ChannelDialog::showValidation()
     }
     adjustSize();
     return errors.isEmpty();
+}
+
+void ChannelDialog::growToFit()
+{
+    // The layout's minimum size ignores height-for-width, so a long wrapped result would be cut
+    // after a line or two: ask for the height at this width instead. The label's new text
+    // reaches this layout only through posted events, so drop the cached heights first.
+    m_sourceTest->updateGeometry();
+    layout()->activate();
+    const int neededHeight = layout()->totalHeightForWidth(width());
+    if (neededHeight > height())
+        resize(width(), neededHeight);
 }
 
 void ChannelDialog::accept()
