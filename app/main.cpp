@@ -1,6 +1,7 @@
 // Command-line handling: `panelx` opens the desktop window, `panelx --headless` runs the same
 // engine as a service. Everything else lives in engine/ and ui/.
 #include "Engine.h"
+#include "ViewerAddress.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -152,7 +153,12 @@ int main(int argc, char **argv)
     QCommandLineOption portOption(QStringLiteral("port"),
         QCoreApplication::translate("main", "Serve viewers on TCP port <port> (default 8080)."),
         QStringLiteral("port"));
-    parser.addOptions({headlessOption, dataDirOption, portOption});
+    QCommandLineOption publicUrlOption(QStringLiteral("public-url"),
+        QCoreApplication::translate("main",
+            "Give viewers URLs starting with <url> (http(s)://host[:port]) instead of this "
+            "computer's network address, e.g. behind a port forward or a reverse proxy."),
+        QStringLiteral("url"));
+    parser.addOptions({headlessOption, dataDirOption, portOption, publicUrlOption});
 #ifdef PANELX_HAS_UI
     QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
         QStringLiteral("Save a screenshot of every page to <dir>."), QStringLiteral("dir"));
@@ -176,12 +182,25 @@ int main(int argc, char **argv)
         }
         options.httpPort = static_cast<quint16>(port);
     }
+    if (parser.isSet(publicUrlOption)) {
+        QString problem;
+        options.publicUrl
+            = panelx::ViewerAddress::normalizePublicUrl(parser.value(publicUrlOption), &problem);
+        if (options.publicUrl.isEmpty()) {
+            qCritical().noquote() << QStringLiteral("--public-url “%1”: %2")
+                                         .arg(parser.value(publicUrlOption), problem);
+            return 2;
+        }
+    }
 
     if (parser.isSet(headlessOption))
         return runHeadless(options);
 #ifdef PANELX_HAS_UI
-    return panelx::runDesktop(options, parser.isSet(dataDirOption), parser.isSet(portOption),
-        parser.value(screenshotsOption));
+    panelx::CommandLineChoices fromCommandLine;
+    fromCommandLine.dataDir = parser.isSet(dataDirOption);
+    fromCommandLine.port = parser.isSet(portOption);
+    fromCommandLine.publicUrl = parser.isSet(publicUrlOption);
+    return panelx::runDesktop(options, fromCommandLine, parser.value(screenshotsOption));
 #else
     qCritical().noquote() << "This build has no desktop window; run with --headless.";
     return 2;

@@ -2,6 +2,8 @@
 
 #include "ChannelDirectory.h"
 #include "ChannelValidator.h"
+#include "InstanceLock.h"
+#include "ViewerAddress.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "ingest/Ingest.h"
@@ -12,7 +14,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QNetworkInterface>
 #include <QTimer>
 #include <map>
 
@@ -44,6 +45,7 @@ struct Engine::Private {
     explicit Private(EngineOptions o) : options(std::move(o)) { }
 
     EngineOptions options;
+    std::unique_ptr<InstanceLock> lock; // held from start() to stop()
     std::unique_ptr<Database> db;
     std::unique_ptr<ChannelRepository> repository;
     std::unique_ptr<SegmentStore> store;
@@ -104,19 +106,16 @@ quint16 Engine::httpPort() const
 
 QString Engine::viewerBaseUrl() const
 {
+    if (!d->options.publicUrl.isEmpty())
+        return d->options.publicUrl;
     QString host = QStringLiteral("127.0.0.1");
     if (d->options.listenAddress != QHostAddress::LocalHost
         && d->options.listenAddress != QHostAddress::LocalHostIPv6) {
         if (d->options.listenAddress != QHostAddress::Any
             && d->options.listenAddress != QHostAddress::AnyIPv4) {
             host = d->options.listenAddress.toString();
-        } else {
-            for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-                if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
-                    host = address.toString();
-                    break;
-                }
-            }
+        } else if (const QHostAddress address = ViewerAddress::current(); !address.isNull()) {
+            host = address.toString();
         }
     }
     return QStringLiteral("http://%1:%2").arg(host).arg(httpPort());
@@ -148,11 +147,19 @@ void Engine::start()
                              .arg(dataDir));
         return;
     }
+    // Before anything reads or cleans the store: another process may be writing to it.
+    auto lock = std::make_unique<InstanceLock>(dataDir);
+    QString error;
+    if (!lock->tryLock(&error)) {
+        emit startFailed(error);
+        return;
+    }
+    d->lock = std::move(lock);
     const QString dbPath = QDir(dataDir).filePath(QStringLiteral("panelx.db"));
     const bool firstStart = !QFileInfo::exists(dbPath);
     d->db = std::make_unique<Database>(dbPath);
-    QString error;
     if (!d->db->open(&error)) {
+        d->lock.reset();
         emit startFailed(error);
         return;
     }
@@ -177,9 +184,12 @@ void Engine::start()
             qWarning().noquote() << error;
     }
 
-    d->http = std::make_unique<HttpServer>(*d->store, d->directory);
+    HttpServerOptions httpOptions;
+    httpOptions.publicUrl = d->options.publicUrl;
+    d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
     if (!d->http->start(d->options.listenAddress, d->options.httpPort, &error)) {
         d->http.reset();
+        d->lock.reset();
         emit startFailed(error);
         return;
     }
@@ -204,6 +214,7 @@ void Engine::stop()
     d->ingests.clear(); // each commits its open segment and joins its thread
     if (d->http)
         d->http->stop();
+    d->lock.reset();
     d->running = false;
     emit stopped();
 }

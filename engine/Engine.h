@@ -17,6 +17,9 @@ struct EngineOptions {
     QString dataDir; // database, segments
     quint16 httpPort = kDefaultHttpPort;
     QHostAddress listenAddress = QHostAddress::Any; // LocalHost = loopback only
+    // "http(s)://host[:port]" viewers reach this server at (a DNS name, a port forward, a
+    // reverse proxy); empty: this machine's address. Normalised by ViewerAddress.
+    QString publicUrl;
     bool createDemoChannel = true; // on first start
 };
 
@@ -30,7 +33,8 @@ public:
     QList<ChannelConfig> channels() const;
     ChannelStatus status(qint64 channelId) const;
     quint16 httpPort() const;
-    // Base URL viewers use, e.g. http://192.168.1.20:8080 (the LAN address when listening on all).
+    // Base URL viewers use: the public URL if set, else e.g. http://192.168.1.20:8080 (the
+    // default route's address when listening on all).
     QString viewerBaseUrl() const;
     QString liveUrl(const ChannelConfig &channel) const;
     QString playlistUrl() const;

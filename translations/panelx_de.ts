@@ -35,9 +35,45 @@
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../ui/DesktopApp.cpp" line="+24"/>
+        <source>PanelX</source>
+        <translation>PanelX</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <location filename="../engine/InstanceLock.cpp" line="+33"/>
+        <source>process %1</source>
+        <translation>Prozess %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lock file %1</source>
+        <translation>Sperrdatei %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PanelX is already running with this data folder (%1) — use that one, stop it first, or start this one with another folder (--data-dir).</source>
+        <translation>PanelX läuft bereits mit diesem Datenordner (%1) — verwenden Sie diese Instanz, beenden Sie sie zuerst oder starten Sie diese mit einem anderen Ordner (--data-dir).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PanelX cannot create its lock file in %1: check that you may write to this folder, or choose another with --data-dir.</source>
+        <translation>PanelX kann seine Sperrdatei in %1 nicht anlegen: Prüfen Sie, ob Sie in diesen Ordner schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PanelX could not lock its data folder %1 (is the disk full or read-only?).</source>
+        <translation>PanelX konnte seinen Datenordner %1 nicht sperren (ist der Datenträger voll oder schreibgeschützt?).</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../ui/settings/Settings.cpp" line="+94"/>
+        <location filename="../ui/settings/Settings.cpp" line="+102"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -52,7 +88,7 @@
         <translation>Ports unter %1 brauchen Administratorrechte. Wählen Sie einen Port von %1 bis 65535, etwa %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Segments must last from %1 to %2 seconds.</source>
         <translation>Segmente müssen %1 bis %2 Sekunden lang sein.</translation>
     </message>
@@ -93,14 +129,32 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>public URL</source>
+        <translation>öffentliche URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>language</source>
         <translation>Sprache</translation>
     </message>
 </context>
 <context>
+    <name>ViewerAddress</name>
+    <message>
+        <location filename="../engine/ViewerAddress.cpp" line="+106"/>
+        <source>Write the public URL as http://host or https://host, with a port if viewers need one, for example %1.</source>
+        <translation>Schreiben Sie die öffentliche URL als http://host oder https://host, mit Port, falls Zuschauer einen brauchen, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The public URL is only a scheme, a host and a port (for example %1): PanelX adds /live/… and /playlist.m3u itself.</source>
+        <translation>Die öffentliche URL besteht nur aus Schema, Host und Port (zum Beispiel %1): /live/… und /playlist.m3u hängt PanelX selbst an.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+142"/>
+        <location filename="../app/main.cpp" line="+143"/>
         <source>PanelX Desktop: live channels to HLS for the devices on your network.</source>
         <translation>PanelX Desktop: Live-Kanäle als HLS für die Geräte in Ihrem Netzwerk.</translation>
     </message>
@@ -120,7 +174,12 @@
         <translation>Zuschauer über TCP-Port &lt;port&gt; bedienen (Standard 8080).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Give viewers URLs starting with &lt;url&gt; (http(s)://host[:port]) instead of this computer&apos;s network address, e.g. behind a port forward or a reverse proxy.</source>
+        <translation>Zuschauern URLs geben, die mit &lt;url&gt; (http(s)://host[:port]) beginnen, statt mit der Netzwerkadresse dieses Computers, z. B. hinter einer Portweiterleitung oder einem Reverse-Proxy.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>--port needs a number from 0 to 65535, not “%1”.</source>
         <translation>--port braucht eine Zahl von 0 bis 65535, nicht „%1“.</translation>
     </message>
@@ -220,17 +279,22 @@
 <context>
     <name>panelx::ChannelTableModel</name>
     <message>
-        <location filename="../ui/channels/ChannelTableModel.cpp" line="+163"/>
+        <location filename="../ui/channels/ChannelTableModel.cpp" line="+175"/>
         <source>%1 %2×%3</source>
         <translation>%1 %2×%3</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-69"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -285,7 +349,7 @@
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>%1 Mb/s</source>
         <translation>%1 Mb/s</translation>
     </message>
@@ -632,12 +696,12 @@
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+147"/>
+        <location filename="../engine/Engine.cpp" line="+146"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Recovered the segment store: %1 segments re-indexed, %2 index entries without a file dropped, %3 unfinished files removed.</source>
         <translation>Segmentspeicher wiederhergestellt: %1 Segmente neu indiziert, %2 Indexeinträge ohne Datei verworfen, %3 unfertige Dateien entfernt.</translation>
     </message>
@@ -647,7 +711,7 @@
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
@@ -925,17 +989,17 @@
 <context>
     <name>panelx::SettingsController</name>
     <message>
-        <location filename="../ui/settings/SettingsController.cpp" line="+53"/>
+        <location filename="../ui/settings/SettingsController.cpp" line="+55"/>
         <source>Restart PanelX to apply these changes: %1.</source>
         <translation>Starten Sie PanelX neu, damit diese Änderungen gelten: %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>This run uses %1 from the command line; the values saved here apply when PanelX starts without it.</source>
         <translation>Dieser Lauf verwendet %1 von der Befehlszeile; die hier gespeicherten Werte gelten, wenn PanelX ohne diese Angabe startet.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>The settings could not be written to %1. Check that the disk is not full and that the file is yours.</source>
         <translation>Die Einstellungen konnten nicht in %1 geschrieben werden. Prüfen Sie, ob der Datenträger voll ist und ob die Datei Ihnen gehört.</translation>
     </message>
@@ -948,7 +1012,7 @@
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1003,7 +1067,22 @@
         <translation>Port und Zuschauerkreis gelten nach einem Neustart.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Automatic: this computer&apos;s network address</source>
+        <translation>Automatisch: die Netzwerkadresse dieses Computers</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Public URL:</source>
+        <translation>Öffentliche URL:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address in the QR code and the channel list, e.g. http://tv.example.com:8080 when viewers reach PanelX through a name, a port forward or a reverse proxy. Takes effect after a restart.</source>
+        <translation>Die Adresse im QR-Code und in der Kanalliste, z. B. http://tv.example.com:8080, wenn Zuschauer PanelX über einen Namen, eine Portweiterleitung oder einen Reverse-Proxy erreichen. Gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>New channels</source>
         <translation>Neue Kanäle</translation>
     </message>
@@ -1073,7 +1152,7 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Checking the data folder…</source>
         <translation>Datenordner wird geprüft…</translation>
     </message>
@@ -1126,7 +1205,7 @@
         <translation>Die Quelle konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>video %1</source>
         <translation>Video %1</translation>
     </message>

@@ -1,22 +1,29 @@
 #include "DesktopApp.h"
 
 #include "EngineClient.h"
+#include "InstanceLock.h"
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
 #include "Translations.h"
 #include "settings/Settings.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #include <QTextStream>
 
 namespace panelx {
 
-int runDesktop(EngineOptions options, bool dataDirFromCommandLine, bool portFromCommandLine,
-    const QString &screenshotsDir)
+int runDesktop(
+    EngineOptions options, CommandLineChoices fromCommandLine, const QString &screenshotsDir)
 {
-    const Settings settings
-        = Settings::prepareStartup(options, dataDirFromCommandLine, portFromCommandLine);
+    const Settings settings = Settings::prepareStartup(options, fromCommandLine);
     installTranslations(settings.language);
+    // The engine refuses a folder another PanelX uses; asking first spares the user a second
+    // window that could only say so in its status bar.
+    if (const QString problem = InstanceLock::checkAvailable(options.dataDir); !problem.isEmpty()) {
+        QMessageBox::critical(nullptr, QApplication::translate("DesktopApp", "PanelX"), problem);
+        return 1;
+    }
 
     EngineClient client(options);
     MainWindow window(&client);

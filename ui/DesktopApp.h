@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Engine.h"
+#include "settings/Settings.h"
 
 #include <QString>
 
@@ -9,7 +10,7 @@ namespace panelx {
 
 // Runs the window until Quit. Saved settings fill what the command line did not set;
 // `screenshotsDir` (hidden option) saves a picture of every page there and quits.
-int runDesktop(EngineOptions options, bool dataDirFromCommandLine, bool portFromCommandLine,
-    const QString &screenshotsDir);
+int runDesktop(
+    EngineOptions options, CommandLineChoices fromCommandLine, const QString &screenshotsDir);
 
 } // namespace panelx

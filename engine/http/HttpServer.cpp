@@ -390,8 +390,9 @@ struct HttpServer::Impl {
                 fallback = hostPort(reinterpret_cast<sockaddr *>(&local));
         }
         const char *host = header(connection, MHD_HTTP_HEADER_HOST);
-        const QString base
-            = http::baseUrl(host ? std::string_view(host) : std::string_view(), fallback);
+        const QString base = !server.m_options.publicUrl.isEmpty()
+            ? server.m_options.publicUrl
+            : http::baseUrl(host ? std::string_view(host) : std::string_view(), fallback);
         QList<playlist::ChannelEntry> entries;
         for (const ChannelConfig &channel : server.m_channels.all())
             if (channel.enabled) {

@@ -32,6 +32,9 @@ struct HttpServerOptions {
     int idleTimeoutS = 30;
     // Request line + headers larger than this get 431 (and the connection is closed).
     int maxHeaderBytes = 16 * 1024;
+    // When set ("https://tv.example.com"), the channel list points there whatever the request's
+    // Host: the operator knows better than a client behind a proxy or a port forward.
+    QString publicUrl;
 };
 
 class HttpServer {

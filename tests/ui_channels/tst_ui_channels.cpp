@@ -27,6 +27,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -46,9 +47,11 @@ private slots:
     void duplicateNameIsRefused();
     void testSourceShowsStreams();
     void testSourceCanBeCancelled();
+    void longTestResultIsShownWhole();
     void deleteAsksFirst();
     void addDialogTakesSavedDefaults_data();
     void addDialogTakesSavedDefaults();
+    void unreachableSourceSaysWhyInTheTable();
 
 private:
     ChannelDialog *openAddDialog();
@@ -373,6 +376,39 @@ void TestUiChannels::testSourceCanBeCancelled()
     QTRY_VERIFY(!m_page->findChild<ChannelDialog *>());
 }
 
+// Regression: a result of two lines or more was cut after a line and a half, because the
+// dialog's minimum size ignores the height a wrapped label needs at its width.
+void TestUiChannels::longTestResultIsShownWhole()
+{
+    ChannelDialog *dialog = openAddDialog();
+    QVERIFY(dialog);
+    const QString missing = m_dir.filePath(
+        QStringLiteral("Recordings of the evening news/from the second channel on the last "
+                       "Tuesday of the month at eight o'clock.ts"));
+    fillDialog(dialog, QStringLiteral("Long result"), missing);
+    auto *panel = dialog->findChild<SourceTestPanel *>();
+    auto *result = dialog->findChild<QLabel *>(QStringLiteral("testResult"));
+    QVERIFY(panel && result);
+    const int heightBefore = dialog->height();
+    QTest::mouseClick(dialog->findChild<QPushButton *>("testSource"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 15000);
+    QVERIFY2(
+        panel->resultText().contains(QStringLiteral("not found")), qPrintable(panel->resultText()));
+    // Long enough to wrap at least twice at this width.
+    QVERIFY(result->heightForWidth(result->width()) >= 3 * result->fontMetrics().lineSpacing());
+    QTRY_VERIFY2(result->height() >= result->heightForWidth(result->width()),
+        qPrintable(QStringLiteral("label %1 px high, its text needs %2 px at %3 px wide")
+                       .arg(result->height())
+                       .arg(result->heightForWidth(result->width()))
+                       .arg(result->width())));
+    QVERIFY(dialog->height() > heightBefore);
+    // Nothing under it is pushed out of the dialog either.
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons->geometry().bottom() < dialog->height());
+    dialog->reject();
+    QTRY_VERIFY(!m_page->findChild<ChannelDialog *>());
+}
+
 void TestUiChannels::deleteAsksFirst()
 {
     const auto channel = m_client->channelByName(QStringLiteral("Test Card"));
@@ -442,6 +478,49 @@ void TestUiChannels::addDialogTakesSavedDefaults()
     QCOMPARE(dialog->channel().bufferMs, qint64(bufferHours * 3600 * 1000));
     dialog->reject();
     QTRY_VERIFY(!m_page->findChild<ChannelDialog *>());
+}
+
+// A channel that cannot reach its source says why in the row itself, not only by a badge's
+// colour or in a tooltip.
+void TestUiChannels::unreachableSourceSaysWhyInTheTable()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+
+    ChannelDialog *dialog = openAddDialog();
+    QVERIFY(dialog);
+    fillDialog(dialog, QStringLiteral("Unreachable"),
+        QStringLiteral("http://127.0.0.1:%1/feed.ts").arg(port));
+    clickOk(dialog);
+    QTRY_VERIFY(!m_page->findChild<ChannelDialog *>());
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("Unreachable")) >= 0, 10000);
+    const QString refused = QStringLiteral("connection refused by 127.0.0.1:%1").arg(port);
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(QStringLiteral("Unreachable")).contains(refused), 30000);
+
+    const auto channel = m_client->channelByName(QStringLiteral("Unreachable"));
+    QVERIFY(channel);
+    const ChannelStatus status = m_client->status(channel->id);
+    QVERIFY(status.state == ChannelState::Reconnecting || status.state == ChannelState::Failed);
+    const QModelIndex cell = m_page->table()->model()->index(
+        rowOf(QStringLiteral("Unreachable")), ChannelTableModel::StateColumn);
+    QCOMPARE(cell.data().toString(),
+        ChannelTableModel::stateText(status.state) + QStringLiteral(" — ") + status.message);
+    QCOMPARE(cell.data(ChannelTableModel::ReasonRole).toString(), status.message);
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), status.message);
+
+    // The column makes room for the reason beside the badge (what is longer is elided).
+    const QTableView *table = m_page->table();
+    const QFontMetrics metrics(table->font());
+    const int badgeOnly
+        = ChannelStateDelegate::cellSize(metrics, ChannelTableModel::stateText(status.state))
+              .width();
+    QTRY_VERIFY(table->horizontalHeader()->sectionSize(ChannelTableModel::StateColumn)
+        >= badgeOnly + metrics.horizontalAdvance(refused));
+
+    m_client->removeChannel(channel->id);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("Unreachable")) < 0, 15000);
 }
 
 QTEST_MAIN(TestUiChannels)

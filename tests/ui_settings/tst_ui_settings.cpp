@@ -1,5 +1,7 @@
 // The Settings value (load, save, validation in words, what needs a restart), the Settings
 // page driven with QTest input, and the German catalogue.
+#include "DesktopApp.h"
+#include "InstanceLock.h"
 #include "TestSupport.h"
 #include "Translations.h"
 #include "settings/Settings.h"
@@ -8,15 +10,18 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <unistd.h>
 
@@ -43,6 +48,7 @@ private slots:
     void pageShowsProblemsInWords();
     void pageSavesAndAsksForRestart();
     void pageRejectsFileAsDataDir();
+    void desktopRefusesAFolderInUse();
     void germanCatalogue();
 
 private:
@@ -71,6 +77,7 @@ void tst_UiSettings::saveAndLoadRoundTrip()
     s.dataDir = m_scratch.filePath(QStringLiteral("data"));
     s.httpPort = 9123;
     s.listenOnLan = false;
+    s.publicUrl = QStringLiteral("https://tv.example.com:8443");
     s.segmentDurationMs = 6000;
     s.bufferMs = 30 * 60 * 1000;
     s.language = UiLanguage::German;
@@ -93,6 +100,8 @@ void tst_UiSettings::loadFallsBackOnBadValues_data()
     QTest::newRow("negative buffer") << "channels/defaultBufferMs" << QVariant(-5);
     QTest::newRow("buffer over a day") << "channels/defaultBufferMs" << QVariant(kMaxBufferMs + 1);
     QTest::newRow("unknown language") << "ui/language" << QVariant("klingon");
+    QTest::newRow("public URL with a path") << "engine/publicUrl" << QVariant("http://tv/live");
+    QTest::newRow("public URL not http") << "engine/publicUrl" << QVariant("ftp://tv.example");
 }
 
 void tst_UiSettings::loadFallsBackOnBadValues()
@@ -130,6 +139,20 @@ void tst_UiSettings::validate_data()
     s = ok;
     s.bufferMs = kMaxBufferMs + 1;
     QTest::newRow("long buffer") << s << QList {Settings::Field::Buffer} << "0 to 24 hours";
+    s = ok;
+    s.publicUrl = QStringLiteral("https://tv.example.com:8443/");
+    QTest::newRow("public URL") << s << QList<Settings::Field>() << QString();
+    s.publicUrl = QStringLiteral("tv.example.com");
+    QTest::newRow("public URL without scheme")
+        << s << QList {Settings::Field::PublicUrl} << "http://host or https://host";
+    s.publicUrl = QStringLiteral("http://tv.example.com:99999");
+    QTest::newRow("public URL port too big")
+        << s << QList {Settings::Field::PublicUrl} << "http://host or https://host";
+    s.publicUrl = QStringLiteral("http://tv.example.com/panelx");
+    QTest::newRow("public URL with a path")
+        << s << QList {Settings::Field::PublicUrl} << "only a scheme, a host and a port";
+    s = ok;
+    s.bufferMs = kMaxBufferMs + 1;
     s.httpPort = 1;
     QTest::newRow("two at once") << s << QList {Settings::Field::HttpPort, Settings::Field::Buffer}
                                  << "administrator rights";
@@ -195,8 +218,10 @@ void tst_UiSettings::restartNeeded_data()
     s.listenOnLan = false;
     s.dataDir = QStringLiteral("/elsewhere");
     s.language = UiLanguage::German;
+    s.publicUrl = QStringLiteral("http://tv.example.com");
     QTest::newRow("all") << s
-                         << QStringList {"data folder", "viewer port", "who can watch", "language"};
+                         << QStringList {"data folder", "viewer port", "who can watch",
+                                "public URL", "language"};
 }
 
 void tst_UiSettings::restartNeeded()
@@ -212,8 +237,10 @@ void tst_UiSettings::applyToEngineOptions()
     s.dataDir = QStringLiteral("/srv/panelx");
     s.httpPort = 8181;
     s.listenOnLan = false;
+    s.publicUrl = QStringLiteral(" HTTPS://TV.Example.com:8443/ ");
     EngineOptions options;
     s.applyTo(options);
+    QCOMPARE(options.publicUrl, QStringLiteral("https://tv.example.com:8443"));
     QCOMPARE(options.dataDir, s.dataDir);
     QCOMPARE(options.httpPort, quint16(8181));
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
@@ -228,24 +255,33 @@ void tst_UiSettings::prepareStartupKeepsCommandLine()
     saved.dataDir = QStringLiteral("/srv/saved");
     saved.httpPort = 9200;
     saved.listenOnLan = false;
+    saved.publicUrl = QStringLiteral("http://saved.example.com");
     saved.save();
 
     EngineOptions options;
     options.dataDir = QStringLiteral("/srv/from-command-line");
     options.httpPort = 8080;
-    const Settings running = Settings::prepareStartup(options, true, false);
+    options.publicUrl = QStringLiteral("https://from-command-line.example.com");
+    CommandLineChoices fromCommandLine;
+    fromCommandLine.dataDir = true;
+    fromCommandLine.publicUrl = true;
+    const Settings running = Settings::prepareStartup(options, fromCommandLine);
     QCOMPARE(options.dataDir, QStringLiteral("/srv/from-command-line"));
     QCOMPARE(options.httpPort, quint16(9200));
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(options.publicUrl, QStringLiteral("https://from-command-line.example.com"));
     QCOMPARE(Settings::running().dataDir, options.dataDir);
-    QVERIFY(Settings::dataDirFromCommandLine());
-    QVERIFY(!Settings::portFromCommandLine());
+    QCOMPARE(Settings::running().publicUrl, options.publicUrl);
+    QVERIFY(Settings::fromCommandLine().dataDir);
+    QVERIFY(!Settings::fromCommandLine().port);
+    QVERIFY(Settings::fromCommandLine().publicUrl);
 
-    // The page says the command line decides the folder for this run.
+    // The page says the command line decides the folder and public URL for this run.
     SettingsPage page;
     QTRY_VERIFY(!page.controller()->isChecking());
     const QString notice = page.controller()->restartNotice();
     QVERIFY2(notice.contains(QStringLiteral("--data-dir")), qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("--public-url")), qPrintable(notice));
     QVERIFY2(!notice.contains(QStringLiteral("Restart")), qPrintable(notice));
 }
 
@@ -284,6 +320,20 @@ void tst_UiSettings::pageShowsProblemsInWords()
 
     replaceSpinValue(port, 9000);
     QVERIFY(portError->isHidden());
+    QVERIFY(save->isEnabled());
+
+    auto *publicUrl = page.findChild<QLineEdit *>(QStringLiteral("publicUrl"));
+    auto *publicUrlError = page.findChild<QLabel *>(QStringLiteral("publicUrlError"));
+    QVERIFY(publicUrl && publicUrlError);
+    QVERIFY(publicUrlError->isHidden());
+    QTest::keyClicks(publicUrl, QStringLiteral("tv.example.com"));
+    QVERIFY(publicUrlError->isVisible());
+    QVERIFY2(publicUrlError->text().contains(QStringLiteral("http://host or https://host")),
+        qPrintable(publicUrlError->text()));
+    QVERIFY(!save->isEnabled());
+    publicUrl->clear();
+    QTest::keyClicks(publicUrl, QStringLiteral("http://tv.example.com:8080"));
+    QVERIFY(publicUrlError->isHidden());
     QVERIFY(save->isEnabled());
 }
 
@@ -362,6 +412,41 @@ void tst_UiSettings::pageRejectsFileAsDataDir()
     QTRY_VERIFY(!page.controller()->isChecking());
     QVERIFY(error->isHidden());
     QVERIFY(save->isEnabled());
+}
+
+// A second window on a data folder in use says so in a dialog and ends, before it opens a
+// window or touches the folder.
+void tst_UiSettings::desktopRefusesAFolderInUse()
+{
+    Settings english;
+    english.language = UiLanguage::English;
+    english.save();
+    const QString dataDir = m_scratch.filePath(QStringLiteral("in-use"));
+    QVERIFY(QDir().mkpath(dataDir));
+    InstanceLock held(dataDir);
+    QString error;
+    QVERIFY2(held.tryLock(&error), qPrintable(error));
+
+    QString shown;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&shown] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->accept();
+        }
+    });
+    closer.start(50);
+    EngineOptions options;
+    options.dataDir = dataDir;
+    CommandLineChoices fromCommandLine;
+    fromCommandLine.dataDir = true;
+    QCOMPARE(runDesktop(options, fromCommandLine, QString()), 1);
+    QVERIFY2(shown.contains(QStringLiteral("PanelX is already running with this data folder "
+                                           "(process %1)")
+                                .arg(QCoreApplication::applicationPid())),
+        qPrintable(shown));
+    QVERIFY(QDir(dataDir).entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+        == QStringList {QStringLiteral("panelx.lock")});
 }
 
 void tst_UiSettings::germanCatalogue()

@@ -18,6 +18,7 @@ namespace panelx {
 
 namespace {
 constexpr double kMsPerHour = 3600.0 * 1000.0;
+constexpr int kSourceUrlChars = 64;
 
 QWidget *withMessage(QWidget *field, QLabel *message)
 {
@@ -40,12 +41,14 @@ ChannelDialog::ChannelDialog(
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setWindowTitle(isNewChannel() ? tr("Add channel") : tr("Edit channel “%1”").arg(channel.name));
-    setMinimumWidth(520);
 
     m_name->setObjectName(QStringLiteral("name"));
     m_name->setText(channel.name);
     m_name->setPlaceholderText(tr("e.g. News HD"));
     m_sourceUrl->setObjectName(QStringLiteral("sourceUrl"));
+    // Room for a usual source URL. The layout's size constraint replaces a minimum set on the
+    // dialog itself (520 px was never in effect), so the field carries it.
+    m_sourceUrl->setMinimumWidth(m_sourceUrl->fontMetrics().averageCharWidth() * kSourceUrlChars);
     m_sourceUrl->setText(channel.sourceUrl);
     m_sourceUrl->setPlaceholderText(tr("udp://@239.0.0.1:1234, rtsp://…, http://…/index.m3u8"));
     m_sourceUrl->setToolTip(tr("Any source FFmpeg can open: udp, rtp, rtsp, rtmp, srt, http(s) "
@@ -90,6 +93,7 @@ ChannelDialog::ChannelDialog(
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ChannelDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ChannelDialog::reject);
     connect(m_sourceUrl, &QLineEdit::textChanged, m_sourceTest, &SourceTestPanel::setUrl);
+    connect(m_sourceTest, &SourceTestPanel::resultShown, this, &ChannelDialog::growToFit);
     const auto revalidate = [this] {
         if (m_triedToAccept)
             showValidation();
@@ -137,6 +141,18 @@ bool ChannelDialog::showValidation()
     }
     adjustSize();
     return errors.isEmpty();
+}
+
+void ChannelDialog::growToFit()
+{
+    // The layout's minimum size ignores height-for-width, so a long wrapped result would be cut
+    // after a line or two: ask for the height at this width instead. The label's new text
+    // reaches this layout only through posted events, so drop the cached heights first.
+    m_sourceTest->updateGeometry();
+    layout()->activate();
+    const int neededHeight = layout()->totalHeightForWidth(width());
+    if (neededHeight > height())
+        resize(width(), neededHeight);
 }
 
 void ChannelDialog::accept()

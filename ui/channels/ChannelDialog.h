@@ -40,6 +40,8 @@ private:
     QLabel *addErrorLabel(const QString &field);
     // Shows the validator's message under each field; true when there is none.
     bool showValidation();
+    // Grows the dialog to the height its wrapped texts need at its current width.
+    void growToFit();
 
     ChannelConfig m_original;
     QList<ChannelConfig> m_existing;

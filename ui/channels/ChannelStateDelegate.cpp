@@ -11,6 +11,9 @@ namespace {
 constexpr int kPaddingX = 8;
 constexpr int kPaddingY = 2;
 constexpr int kMargin = 4;
+// The reason widens the column up to about this many characters; longer ones are elided and
+// the tooltip has them whole.
+constexpr int kReasonWidthChars = 48;
 } // namespace
 
 QColor ChannelStateDelegate::badgeColour(ChannelState state)
@@ -42,7 +45,7 @@ void ChannelStateDelegate::paint(
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 
     const auto state = static_cast<ChannelState>(index.data(ChannelTableModel::StateRole).toInt());
-    const QString text = index.data(Qt::DisplayRole).toString();
+    const QString text = ChannelTableModel::stateText(state);
     const QFontMetrics metrics(option.font);
     const int width = metrics.horizontalAdvance(text) + 2 * kPaddingX;
     const int height = metrics.height() + 2 * kPaddingY;
@@ -58,13 +61,32 @@ void ChannelStateDelegate::paint(
     painter->setPen(Qt::white);
     painter->setFont(option.font);
     painter->drawText(badge, Qt::AlignCenter, text);
+
+    // The reason in plain words beside the badge: a colour alone does not say what to fix.
+    const QString reason = index.data(ChannelTableModel::ReasonRole).toString();
+    QRect reasonRect = option.rect.adjusted(0, 0, -kMargin, 0);
+    reasonRect.setLeft(badge.right() + 1 + kMargin);
+    if (!reason.isEmpty() && reasonRect.width() > 0) {
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->setPen(
+            option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(reasonRect, Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(reason, Qt::ElideRight, reasonRect.width()));
+    }
     painter->restore();
 }
 
 QSize ChannelStateDelegate::sizeHint(
     const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    return cellSize(QFontMetrics(option.font), index.data(Qt::DisplayRole).toString());
+    const QFontMetrics metrics(option.font);
+    const auto state = static_cast<ChannelState>(index.data(ChannelTableModel::StateRole).toInt());
+    QSize size = cellSize(metrics, ChannelTableModel::stateText(state));
+    const QString reason = index.data(ChannelTableModel::ReasonRole).toString();
+    if (!reason.isEmpty())
+        size.rwidth() += qMin(
+            metrics.horizontalAdvance(reason), kReasonWidthChars * metrics.averageCharWidth());
+    return size;
 }
 
 QSize ChannelStateDelegate::cellSize(const QFontMetrics &metrics, const QString &text)

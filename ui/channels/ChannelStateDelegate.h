@@ -1,4 +1,5 @@
-// Paints a channel's state as a coloured badge, so a failing channel stands out in a long list.
+// Paints a channel's state as a coloured badge, so a failing channel stands out in a long list,
+// and beside it the reason a reconnecting or failed channel gives, elided to the column.
 #pragma once
 
 #include "ChannelTypes.h"

@@ -46,6 +46,8 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
         return channel.id;
     case StateRole:
         return static_cast<int>(status.state);
+    case ReasonRole:
+        return reasonText(status);
     case SortRole:
         return sortKey(channel, status, index.column());
     default:
@@ -60,8 +62,11 @@ QVariant ChannelTableModel::display(
     switch (column) {
     case NameColumn:
         return channel.name;
-    case StateColumn:
-        return stateText(status.state);
+    case StateColumn: {
+        const QString reason = reasonText(status);
+        return reason.isEmpty() ? stateText(status.state)
+                                : tr("%1 — %2").arg(stateText(status.state), reason);
+    }
     case BitrateColumn:
         return live ? bitrateText(status.inputBitrate) : QString();
     case VideoColumn:
@@ -144,6 +149,13 @@ QString ChannelTableModel::stateText(ChannelState state)
         break;
     }
     return tr("Unknown");
+}
+
+QString ChannelTableModel::reasonText(const ChannelStatus &status)
+{
+    const bool notLive
+        = status.state == ChannelState::Reconnecting || status.state == ChannelState::Failed;
+    return notLive ? status.message : QString();
 }
 
 QString ChannelTableModel::bitrateText(qint64 bitsPerSecond)

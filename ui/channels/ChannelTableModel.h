@@ -26,6 +26,7 @@ public:
     enum Role {
         ChannelIdRole = Qt::UserRole + 1,
         StateRole, // ChannelState as int, for the badge delegate
+        ReasonRole, // why a channel is not live, painted next to its badge
         SortRole,
     };
 
@@ -41,6 +42,9 @@ public:
 
     // Words for the badge and the status bar, e.g. "Live", "Reconnecting".
     static QString stateText(ChannelState state);
+    // Why a reconnecting or failed channel is not live, e.g. "connection refused by
+    // 10.0.0.5:1234 — is the source running?"; empty in any other state.
+    static QString reasonText(const ChannelStatus &status);
     static QString bitrateText(qint64 bitsPerSecond);
     static QString videoText(const QString &codec, int width, int height); // "h264 1280×720"
 

@@ -131,6 +131,7 @@ void SourceTestPanel::showResult(const QString &text, bool ok)
     m_result->setText(text);
     m_result->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
     m_result->show();
+    emit resultShown();
 }
 
 QString SourceTestPanel::describe(const SourceProbeResult &result)

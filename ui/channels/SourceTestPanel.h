@@ -38,6 +38,8 @@ public slots:
 
 signals:
     void finished(bool ok);
+    // The result line changed; it may need more lines than before.
+    void resultShown();
 
 private:
     void onProbeFinished();

@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include "ViewerAddress.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -12,6 +14,7 @@ namespace {
 const QString kDataDirKey = QStringLiteral("engine/dataDir");
 const QString kPortKey = QStringLiteral("engine/httpPort");
 const QString kListenOnLanKey = QStringLiteral("engine/listenOnLan");
+const QString kPublicUrlKey = QStringLiteral("engine/publicUrl");
 const QString kSegmentDurationKey = QStringLiteral("channels/defaultSegmentDurationMs");
 const QString kBufferKey = QStringLiteral("channels/defaultBufferMs");
 const QString kLanguageKey = QStringLiteral("ui/language");
@@ -19,8 +22,7 @@ const QString kLanguageKey = QStringLiteral("ui/language");
 struct RunningSettings {
     bool set = false;
     Settings settings;
-    bool dataDirFromCommandLine = false;
-    bool portFromCommandLine = false;
+    CommandLineChoices fromCommandLine;
 };
 // Written once on the GUI thread before the window exists, read by the Settings page.
 RunningSettings &runningSettings()
@@ -50,6 +52,10 @@ Settings Settings::load(QSettings &store)
     if (store.contains(kListenOnLanKey))
         s.listenOnLan = store.value(kListenOnLanKey).toBool();
 
+    QString problem;
+    s.publicUrl
+        = ViewerAddress::normalizePublicUrl(store.value(kPublicUrlKey).toString(), &problem);
+
     const int segmentMs = store.value(kSegmentDurationKey).toInt(&ok);
     if (ok && segmentMs >= kMinSegmentDurationMs && segmentMs <= kMaxSegmentDurationMs)
         s.segmentDurationMs = segmentMs;
@@ -73,6 +79,8 @@ void Settings::save(QSettings &store) const
     store.setValue(kDataDirKey, dataDir);
     store.setValue(kPortKey, httpPort);
     store.setValue(kListenOnLanKey, listenOnLan);
+    QString problem;
+    store.setValue(kPublicUrlKey, ViewerAddress::normalizePublicUrl(publicUrl, &problem));
     store.setValue(kSegmentDurationKey, segmentDurationMs);
     store.setValue(kBufferKey, bufferMs);
     store.setValue(kLanguageKey, languageCode(language));
@@ -104,6 +112,11 @@ QList<Settings::Problem> Settings::validate() const
                "a port from %1 to 65535, such as %2.")
                 .arg(kMinHttpPort)
                 .arg(kDefaultHttpPort)});
+    if (!publicUrl.trimmed().isEmpty()) {
+        QString problem;
+        if (ViewerAddress::normalizePublicUrl(publicUrl, &problem).isEmpty())
+            problems.append({Field::PublicUrl, problem});
+    }
     if (segmentDurationMs < kMinSegmentDurationMs || segmentDurationMs > kMaxSegmentDurationMs)
         problems.append({Field::SegmentDuration,
             tr("Segments must last from %1 to %2 seconds.")
@@ -152,6 +165,8 @@ QStringList Settings::changesNeedingRestart(const Settings &running) const
         names << tr("viewer port");
     if (listenOnLan != running.listenOnLan)
         names << tr("who can watch");
+    if (publicUrl.trimmed() != running.publicUrl.trimmed())
+        names << tr("public URL");
     if (language != running.language)
         names << tr("language");
     return names;
@@ -163,22 +178,24 @@ void Settings::applyTo(EngineOptions &options) const
     options.httpPort = httpPort;
     options.listenAddress
         = listenOnLan ? QHostAddress(QHostAddress::Any) : QHostAddress(QHostAddress::LocalHost);
+    QString problem;
+    options.publicUrl = ViewerAddress::normalizePublicUrl(publicUrl, &problem);
 }
 
-Settings Settings::prepareStartup(
-    EngineOptions &options, bool dataDirFromCommandLine, bool portFromCommandLine)
+Settings Settings::prepareStartup(EngineOptions &options, CommandLineChoices fromCommandLine)
 {
     Settings settings = load();
-    if (dataDirFromCommandLine)
+    if (fromCommandLine.dataDir)
         settings.dataDir = options.dataDir;
-    if (portFromCommandLine)
+    if (fromCommandLine.port)
         settings.httpPort = options.httpPort;
+    if (fromCommandLine.publicUrl)
+        settings.publicUrl = options.publicUrl;
     settings.applyTo(options);
     RunningSettings &r = runningSettings();
     r.set = true;
     r.settings = settings;
-    r.dataDirFromCommandLine = dataDirFromCommandLine;
-    r.portFromCommandLine = portFromCommandLine;
+    r.fromCommandLine = fromCommandLine;
     return settings;
 }
 
@@ -188,14 +205,9 @@ Settings Settings::running()
     return r.set ? r.settings : load();
 }
 
-bool Settings::dataDirFromCommandLine()
+CommandLineChoices Settings::fromCommandLine()
 {
-    return runningSettings().dataDirFromCommandLine;
-}
-
-bool Settings::portFromCommandLine()
-{
-    return runningSettings().portFromCommandLine;
+    return runningSettings().fromCommandLine;
 }
 
 QString Settings::languageCode(UiLanguage language)

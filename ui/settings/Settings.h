@@ -16,10 +16,17 @@ namespace panelx {
 
 enum class UiLanguage { System = 0, English, German };
 
+// Engine options the command line set for this run; the saved settings do not replace them.
+struct CommandLineChoices {
+    bool dataDir = false;
+    bool port = false;
+    bool publicUrl = false;
+};
+
 class Settings {
     Q_DECLARE_TR_FUNCTIONS(Settings)
 public:
-    enum class Field { DataDir, HttpPort, SegmentDuration, Buffer, Language };
+    enum class Field { DataDir, HttpPort, PublicUrl, SegmentDuration, Buffer, Language };
     struct Problem {
         Field field;
         QString message; // what is wrong and what to do, for the person at the form
@@ -28,6 +35,7 @@ public:
     QString dataDir = defaultDataDir();
     quint16 httpPort = kDefaultHttpPort;
     bool listenOnLan = true; // false: 127.0.0.1 only, no other device can watch
+    QString publicUrl; // empty: this computer's address; see EngineOptions::publicUrl
     int segmentDurationMs = kDefaultSegmentDurationMs;
     qint64 bufferMs = kDefaultBufferMs;
     UiLanguage language = UiLanguage::System;
@@ -54,12 +62,10 @@ public:
 
     // At start, before the window: loads the saved settings into `options` (except what the
     // command line already set) and records the result as what this run uses. Returns it.
-    static Settings prepareStartup(
-        EngineOptions &options, bool dataDirFromCommandLine, bool portFromCommandLine);
+    static Settings prepareStartup(EngineOptions &options, CommandLineChoices fromCommandLine);
     // What this run uses (Settings::load() if prepareStartup was not called).
     static Settings running();
-    static bool dataDirFromCommandLine();
-    static bool portFromCommandLine();
+    static CommandLineChoices fromCommandLine();
 
     static QString languageCode(UiLanguage language); // "", "en", "de"
     static UiLanguage languageFromCode(const QString &code);

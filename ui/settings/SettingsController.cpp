@@ -43,20 +43,24 @@ SettingsController::~SettingsController()
 QString SettingsController::restartNotice() const
 {
     Settings effective = m_saved;
-    if (m_dataDirFromCommandLine)
+    if (m_fromCommandLine.dataDir)
         effective.dataDir = m_running.dataDir;
-    if (m_portFromCommandLine)
+    if (m_fromCommandLine.port)
         effective.httpPort = m_running.httpPort;
+    if (m_fromCommandLine.publicUrl)
+        effective.publicUrl = m_running.publicUrl;
     const QStringList names = effective.changesNeedingRestart(m_running);
     QString notice;
     if (!names.isEmpty())
         notice = tr("Restart PanelX to apply these changes: %1.")
                      .arg(QLocale().createSeparatedList(names));
     QStringList fromCommandLine;
-    if (m_dataDirFromCommandLine)
+    if (m_fromCommandLine.dataDir)
         fromCommandLine << QStringLiteral("--data-dir");
-    if (m_portFromCommandLine)
+    if (m_fromCommandLine.port)
         fromCommandLine << QStringLiteral("--port");
+    if (m_fromCommandLine.publicUrl)
+        fromCommandLine << QStringLiteral("--public-url");
     if (!fromCommandLine.isEmpty()) {
         if (!notice.isEmpty())
             notice += QLatin1Char(' ');
@@ -67,10 +71,9 @@ QString SettingsController::restartNotice() const
     return notice;
 }
 
-void SettingsController::setCommandLineOverrides(bool dataDir, bool port)
+void SettingsController::setCommandLineOverrides(CommandLineChoices fromCommandLine)
 {
-    m_dataDirFromCommandLine = dataDir;
-    m_portFromCommandLine = port;
+    m_fromCommandLine = fromCommandLine;
     emit stateChanged();
 }
 

@@ -26,8 +26,9 @@ public:
     bool canSave() const { return isDirty() && m_problems.isEmpty() && !m_checkPending; }
     // Empty when the saved values are the ones in effect.
     QString restartNotice() const;
-    // The command line can set the data folder and port for one run; the notice says so.
-    void setCommandLineOverrides(bool dataDir, bool port);
+    // The command line can set the data folder, port and public URL for one run; the notice
+    // says so.
+    void setCommandLineOverrides(CommandLineChoices fromCommandLine);
 
 public slots:
     void setDraft(const panelx::Settings &draft);
@@ -52,8 +53,7 @@ private:
     QString m_dataDirProblem;
     QString m_checkedDataDir; // the folder the running check looks at
     bool m_checkPending = false;
-    bool m_dataDirFromCommandLine = false;
-    bool m_portFromCommandLine = false;
+    CommandLineChoices m_fromCommandLine;
     QFutureWatcher<QString> m_dataDirCheck;
     QFutureWatcher<QString> m_saving;
 };

@@ -45,8 +45,7 @@ SettingsPage::SettingsPage(const Settings &running, QWidget *parent)
 
 SettingsPage::SettingsPage(QWidget *parent) : SettingsPage(Settings::running(), parent)
 {
-    m_controller->setCommandLineOverrides(
-        Settings::dataDirFromCommandLine(), Settings::portFromCommandLine());
+    m_controller->setCommandLineOverrides(Settings::fromCommandLine());
 }
 
 QLabel *SettingsPage::makeErrorLabel(const QString &objectName)
@@ -156,6 +155,19 @@ void SettingsPage::buildUi()
     viewersForm->addRow(tr("Who can watch:"),
         fieldColumn(
             listenBox, nullptr, tr("The port and who can watch take effect after a restart.")));
+    m_publicUrl = new QLineEdit(viewers);
+    m_publicUrl->setObjectName(QStringLiteral("publicUrl"));
+    m_publicUrl->setPlaceholderText(tr("Automatic: this computer's network address"));
+    m_publicUrl->setClearButtonEnabled(true);
+    m_publicUrl->setMinimumWidth(m_publicUrl->fontMetrics().horizontalAdvance(
+                                     QStringLiteral("https://panelx.example.com:8080"))
+        * 3 / 2);
+    m_publicUrlError = makeErrorLabel(QStringLiteral("publicUrlError"));
+    viewersForm->addRow(tr("Public URL:"),
+        fieldColumn(m_publicUrl, m_publicUrlError,
+            tr("The address in the QR code and the channel list, e.g. http://tv.example.com:8080 "
+               "when viewers reach PanelX through a name, a port forward or a reverse proxy. "
+               "Takes effect after a restart.")));
     layout->addWidget(viewers);
 
     // Defaults for new channels
@@ -224,6 +236,7 @@ void SettingsPage::buildUi()
     connect(m_dataDir, &QLineEdit::textChanged, this, formChanged);
     connect(m_port, &QSpinBox::valueChanged, this, formChanged);
     connect(m_listenLan, &QRadioButton::toggled, this, formChanged);
+    connect(m_publicUrl, &QLineEdit::textChanged, this, formChanged);
     connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
     connect(m_bufferHours, &QDoubleSpinBox::valueChanged, this, formChanged);
     connect(m_language, &QComboBox::currentIndexChanged, this, formChanged);
@@ -244,6 +257,7 @@ void SettingsPage::showSettings(const Settings &settings)
     m_port->setValue(settings.httpPort);
     m_listenLan->setChecked(settings.listenOnLan);
     m_listenLocal->setChecked(!settings.listenOnLan);
+    m_publicUrl->setText(settings.publicUrl);
     m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
     m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
     m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
@@ -256,6 +270,7 @@ Settings SettingsPage::readForm() const
     s.dataDir = m_dataDir->text().trimmed();
     s.httpPort = static_cast<quint16>(m_port->value());
     s.listenOnLan = m_listenLan->isChecked();
+    s.publicUrl = m_publicUrl->text().trimmed();
     s.segmentDurationMs = m_segmentDuration->value() * 1000;
     s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);
     s.language = static_cast<UiLanguage>(m_language->currentData().toInt());
@@ -275,6 +290,7 @@ void SettingsPage::onStateChanged()
     };
     show(m_dataDirError, Settings::Field::DataDir);
     show(m_portError, Settings::Field::HttpPort);
+    show(m_publicUrlError, Settings::Field::PublicUrl);
     show(m_segmentError, Settings::Field::SegmentDuration);
     show(m_bufferError, Settings::Field::Buffer);
 

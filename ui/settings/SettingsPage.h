@@ -60,6 +60,8 @@ private:
     QLabel *m_portError = nullptr;
     QRadioButton *m_listenLan = nullptr;
     QRadioButton *m_listenLocal = nullptr;
+    QLineEdit *m_publicUrl = nullptr;
+    QLabel *m_publicUrlError = nullptr;
     QSpinBox *m_segmentDuration = nullptr;
     QLabel *m_segmentError = nullptr;
     QDoubleSpinBox *m_bufferHours = nullptr;
