@@ -200,28 +200,28 @@
 <context>
     <name>panelx::ChannelDialog</name>
     <message>
-        <location filename="../ui/channels/ChannelDialog.cpp" line="+38"/>
+        <location filename="../ui/channels/ChannelDialog.cpp" line="+39"/>
         <source>Start the channel now and whenever PanelX starts</source>
         <translation>Kanal jetzt und bei jedem Start von PanelX starten</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Edit channel “%1”</source>
         <translation>Kanal „%1“ bearbeiten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>e.g. News HD</source>
         <translation>z. B. Nachrichten HD</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>udp://@239.0.0.1:1234, rtsp://…, http://…/index.m3u8</source>
         <translation>udp://@239.0.0.1:1234, rtsp://…, http://…/index.m3u8</translation>
     </message>

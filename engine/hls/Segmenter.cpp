@@ -49,7 +49,7 @@ QString describeStorageError(int error, const QString &folder)
     const QString where = QDir::toNativeSeparators(storage.isValid() ? storage.rootPath() : folder);
     if (error == AVERROR(ENOSPC) || error == AVERROR(EDQUOT)) {
         return QStringLiteral("disk full: %1 MB free in %2 — lower the buffer or free space; "
-                              "recording resumes by itself")
+                              "the channel resumes by itself")
             .arg(std::max<qint64>(storage.bytesAvailable(), 0) / (1024 * 1024))
             .arg(where);
     }

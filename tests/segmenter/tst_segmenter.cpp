@@ -1,6 +1,7 @@
 // The copy segmenter fed from a file as fast as it can be read: the longest segment it cuts
-// (what playlists declare as EXT-X-TARGETDURATION), and a data folder that fills up and frees
-// again (one clear error, no numbers used up, nothing stored damaged, resumes by itself).
+// (what playlists declare as EXT-X-TARGETDURATION), and a data folder that fills up or turns
+// read-only and recovers (one clear error, no numbers used up, nothing stored damaged, resumes
+// by itself).
 #include "TestSupport.h"
 
 #include "hls/SegmentStore.h"
@@ -135,6 +136,15 @@ public:
         m_path = path;
         return true;
     }
+    bool remount(bool readOnly)
+    {
+        return test::runProgram(QStringLiteral("mount"),
+                   {QStringLiteral("-o"),
+                       readOnly ? QStringLiteral("remount,ro") : QStringLiteral("remount,rw"),
+                       m_path},
+                   10000)
+            == 0;
+    }
     ~SmallDisk()
     {
         if (!m_path.isEmpty())
@@ -152,7 +162,8 @@ class TestSegmenter : public QObject {
 private slots:
     void initTestCase();
     void longKeyframeIntervalsStayWithinTheBound();
-    void diskFullReportsOnceAndResumes();
+    void writeFailureReportsOnceAndResumes_data();
+    void writeFailureReportsOnceAndResumes();
 
 private:
     QTemporaryDir m_media;
@@ -208,8 +219,16 @@ void TestSegmenter::longKeyframeIntervalsStayWithinTheBound()
     QVERIFY2(reports.errors.isEmpty(), qPrintable(reports.errors.join(QLatin1Char('\n'))));
 }
 
-void TestSegmenter::diskFullReportsOnceAndResumes()
+void TestSegmenter::writeFailureReportsOnceAndResumes_data()
 {
+    QTest::addColumn<bool>("readOnly");
+    QTest::newRow("disk full") << false;
+    QTest::newRow("read-only") << true;
+}
+
+void TestSegmenter::writeFailureReportsOnceAndResumes()
+{
+    QFETCH(bool, readOnly);
     QTemporaryDir dir;
     QTemporaryDir mountPoint;
     SmallDisk disk;
@@ -243,27 +262,45 @@ void TestSegmenter::diskFullReportsOnceAndResumes()
             digests.insert(
                 info.sequence, sha1(store.segmentPath(kChannelId, info.rendition, info.sequence)));
 
-        // Another program fills the disk.
+        // Another program fills the disk, or the disk turns read-only (a file system error; a
+        // file open for writing keeps the remount from happening, so the source reconnects).
         QFile filler(mountPoint.filePath(QStringLiteral("filler")));
-        QVERIFY(filler.open(QIODevice::WriteOnly));
-        const QByteArray chunk(64 * 1024, 'f');
-        while (filler.write(chunk) == chunk.size() && filler.flush()) { }
-        filler.close();
+        if (readOnly) {
+            segmenter.sessionEnded();
+            QVERIFY(disk.remount(true));
+            QVERIFY2(feeder.start(segmenter, &error), qPrintable(error));
+        } else {
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray chunk(64 * 1024, 'f');
+            while (filler.write(chunk) == chunk.size() && filler.flush()) { }
+            filler.close();
+        }
+        const qsizetype committedBefore = reports.committed.size();
 
         // Eight seconds of media (four keyframe cuts): one message, no new segment or row.
         feeder.feedUntil(segmenter, 16);
-        QCOMPARE(reports.committed.size(), before.size());
-        QCOMPARE(rowCount(db), before.size());
+        QCOMPARE(reports.committed.size(), committedBefore);
+        QCOMPARE(rowCount(db), committedBefore);
         QCOMPARE(reports.errors.size(), 1);
         const QString message = reports.errors.first();
-        QVERIFY2(message.startsWith(QStringLiteral("disk full: ")), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral(" MB free in %1").arg(mountPoint.path())),
-            qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("lower the buffer or free space")),
-            qPrintable(message));
+        if (readOnly) {
+            QVERIFY2(message.startsWith(QStringLiteral("the data folder %1/segments cannot be "
+                                                       "written")
+                                            .arg(mountPoint.path())),
+                qPrintable(message));
+        } else {
+            QVERIFY2(message.startsWith(QStringLiteral("disk full: ")), qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral(" MB free in %1").arg(mountPoint.path())),
+                qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("lower the buffer or free space")),
+                qPrintable(message));
+        }
 
         // Space returns: segments resume by themselves, numbered on from the last one.
-        QVERIFY(filler.remove());
+        if (readOnly)
+            QVERIFY(disk.remount(false));
+        else
+            QVERIFY(filler.remove());
         feeder.feedUntil(segmenter, 1e9);
         segmenter.sessionEnded();
         QCOMPARE(reports.errors.size(), 1);
@@ -271,7 +308,7 @@ void TestSegmenter::diskFullReportsOnceAndResumes()
         for (qsizetype i = 0; i < reports.committed.size(); ++i)
             QCOMPARE(reports.committed[i].sequence, reports.committed.first().sequence + i);
         // The first segment after the loss is marked as a break.
-        QVERIFY(reports.committed[before.size()].discontinuity);
+        QVERIFY(reports.committed[committedBefore].discontinuity);
         QCOMPARE(rowCount(db), reports.committed.size());
         for (auto it = digests.cbegin(); it != digests.cend(); ++it)
             QCOMPARE(sha1(store.segmentPath(kChannelId, kSourceRendition, it.key())), it.value());
