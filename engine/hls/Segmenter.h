@@ -5,6 +5,7 @@
 
 #include "ChannelTypes.h"
 #include "av/AvHandles.h"
+#include "hls/WallClockAnchor.h"
 #include "ingest/PacketListener.h"
 
 #include <functional>
@@ -13,6 +14,8 @@ namespace panelx {
 
 class SegmentStore;
 
+qint64 defaultUtcNowMs();
+
 struct SegmenterOptions {
     qint64 channelId = 0;
     QString rendition = kSourceRendition;
@@ -20,6 +23,9 @@ struct SegmenterOptions {
     // Retention run after each commit. The live window is always kept, even with a 0 buffer.
     qint64 bufferMs = kDefaultBufferMs;
     bool applyRetention = true;
+    // The wall clock segments are dated by and retention measures against; tests pass their
+    // own. Called on the ingest thread.
+    std::function<qint64()> utcNowMs = defaultUtcNowMs;
     // Both called on the ingest thread.
     std::function<void(const SegmentInfo &)> onCommitted;
     std::function<void(const QString &)> onError;
@@ -82,7 +88,7 @@ private:
     // Across segments.
     bool m_pendingDiscontinuity = false;
     qint64 m_discontinuitySequence = 0;
-    qint64 m_nextStartUtcMs = 0; // 0: anchor the next segment to the wall clock
+    WallClockAnchor m_wallClock;
     qint64 m_segmentsCommitted = 0;
     qint64 m_packetsDropped = 0;
     bool m_writeErrorReported = false;
