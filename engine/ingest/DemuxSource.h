@@ -5,6 +5,7 @@
 
 #include "av/AvHandles.h"
 #include "ingest/PacketSource.h"
+#include "ingest/StreamParameters.h"
 
 namespace panelx {
 
@@ -22,14 +23,24 @@ public:
     static AvDictionary optionsFor(const QString &url, int attempt);
 
 private:
+    struct Track {
+        AVRational timeBase {0, 1};
+        std::unique_ptr<StreamParameters> parameters; // null: a stream not read (discarded)
+        bool described = false; // in streams(): a stream added later joins at its first packet
+    };
+
     QString errorText(int error, int timeoutMs) const;
+    // Streams a PMT update added after open: audio, and video if there was none, are read.
+    void adoptNewStreams();
+    void describeStreams();
 
     QString m_url;
     SourceControl &m_control;
     SourceOptions m_options;
     AvInputContextPtr m_context;
     std::vector<SourceStream> m_streams;
-    std::vector<AVRational> m_timeBaseByIndex; // indexed by stream_index, for pacing
+    std::vector<Track> m_tracks; // indexed by stream_index; grows with the demuxer's streams
+    AvPacketPtr m_pending; // read, held for the session after a StreamsChanged
     bool m_paced = false;
     bool m_seekable = false;
     int64_t m_firstDtsUs = AV_NOPTS_VALUE;
