@@ -115,20 +115,9 @@ bool DemuxSource::open(QString *error)
     // subtitles, further video programmes) is discarded in the demuxer so it costs nothing.
     const int bestVideo
         = av_find_best_stream(m_context.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    m_tracks.resize(m_context->nb_streams);
-    for (unsigned i = 0; i < m_context->nb_streams; ++i) {
-        AVStream *stream = m_context->streams[i];
-        m_tracks[i].timeBase = stream->time_base;
-        const AVMediaType type = stream->codecpar->codec_type;
-        const bool wanted = (type == AVMEDIA_TYPE_VIDEO && int(i) == bestVideo)
-            || (type == AVMEDIA_TYPE_AUDIO && stream->codecpar->codec_id != AV_CODEC_ID_NONE);
-        if (!wanted) {
-            stream->discard = AVDISCARD_ALL;
-            continue;
-        }
-        m_tracks[i].parameters = std::make_unique<StreamParameters>(*stream->codecpar);
-        m_tracks[i].described = true;
-    }
+    adoptNewStreams(bestVideo);
+    for (Track &track : m_tracks)
+        track.described = true;
     describeStreams();
     if (m_streams.empty()) {
         *error = describeAvError(AVERROR_STREAM_NOT_FOUND, m_url);
@@ -174,7 +163,7 @@ void DemuxSource::describeStreams()
     }
 }
 
-void DemuxSource::adoptNewStreams()
+void DemuxSource::adoptNewStreams(int bestVideo)
 {
     bool haveVideo = false;
     for (size_t i = 0; i < m_tracks.size(); ++i) {
@@ -187,7 +176,8 @@ void DemuxSource::adoptNewStreams()
         Track &track = m_tracks.emplace_back();
         track.timeBase = stream->time_base;
         const AVMediaType type = stream->codecpar->codec_type;
-        const bool wanted = (type == AVMEDIA_TYPE_VIDEO && !haveVideo)
+        const bool wanted
+            = (type == AVMEDIA_TYPE_VIDEO && (bestVideo >= 0 ? int(i) == bestVideo : !haveVideo))
             || (type == AVMEDIA_TYPE_AUDIO && stream->codecpar->codec_id != AV_CODEC_ID_NONE);
         if (!wanted) {
             stream->discard = AVDISCARD_ALL;
@@ -218,7 +208,7 @@ ReadResult DemuxSource::read(AVPacket *packet, QString *error)
             return ret == AVERROR_EOF ? ReadResult::Ended : ReadResult::Failed;
         }
         if (packet->stream_index >= int(m_tracks.size()))
-            adoptNewStreams();
+            adoptNewStreams(-1);
         Track &track = m_tracks[packet->stream_index];
         // Discarded streams can still deliver a packet that was queued before the discard.
         if (!track.parameters) {

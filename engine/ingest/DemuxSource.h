@@ -30,8 +30,10 @@ private:
     };
 
     QString errorText(int error, int timeoutMs) const;
-    // Streams a PMT update added after open: audio, and video if there was none, are read.
-    void adoptNewStreams();
+    // Tables for the demuxer's streams not yet in m_tracks (at open, or added later by a PMT
+    // update). Read: every audio stream, and bestVideo (-1: the first video if none is read);
+    // the rest is discarded in the demuxer.
+    void adoptNewStreams(int bestVideo);
     void describeStreams();
 
     QString m_url;
