@@ -83,6 +83,7 @@ bool DemuxSource::open(QString *error)
     clearLastAvLogError();
     m_streams.clear();
     m_tracks.clear();
+    m_retired.clear();
     m_pending.reset();
     m_firstDtsUs = AV_NOPTS_VALUE;
     m_control.clearTimedOut();
@@ -163,12 +164,36 @@ void DemuxSource::describeStreams()
     }
 }
 
+bool DemuxSource::listedByAProgram(int index) const
+{
+    if (m_context->nb_programs == 0)
+        return true;
+    for (unsigned p = 0; p < m_context->nb_programs; ++p) {
+        const AVProgram *program = m_context->programs[p];
+        for (unsigned k = 0; k < program->nb_stream_indexes; ++k) {
+            if (int(program->stream_index[k]) == index)
+                return true;
+        }
+    }
+    return false;
+}
+
 void DemuxSource::adoptNewStreams(int bestVideo)
 {
+    const bool atOpen = m_tracks.empty();
     bool haveVideo = false;
     for (size_t i = 0; i < m_tracks.size(); ++i) {
-        if (m_tracks[i].parameters
-            && m_context->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+        Track &track = m_tracks[i];
+        if (!track.parameters)
+            continue;
+        // A PMT update that replaced a stream (a codec change is a new PID) no longer lists
+        // it; its parameters stay valid for the session that is ending.
+        if (!listedByAProgram(int(i))) {
+            m_context->streams[i]->discard = AVDISCARD_ALL;
+            m_retired.push_back(std::move(track.parameters));
+            continue;
+        }
+        if (m_context->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
             haveVideo = true;
     }
     for (unsigned i = unsigned(m_tracks.size()); i < m_context->nb_streams; ++i) {
@@ -177,7 +202,7 @@ void DemuxSource::adoptNewStreams(int bestVideo)
         track.timeBase = stream->time_base;
         const AVMediaType type = stream->codecpar->codec_type;
         const bool wanted
-            = (type == AVMEDIA_TYPE_VIDEO && (bestVideo >= 0 ? int(i) == bestVideo : !haveVideo))
+            = (type == AVMEDIA_TYPE_VIDEO && (atOpen ? int(i) == bestVideo : !haveVideo))
             || (type == AVMEDIA_TYPE_AUDIO && stream->codecpar->codec_id != AV_CODEC_ID_NONE);
         if (!wanted) {
             stream->discard = AVDISCARD_ALL;
@@ -186,6 +211,21 @@ void DemuxSource::adoptNewStreams(int bestVideo)
         haveVideo = haveVideo || type == AVMEDIA_TYPE_VIDEO;
         track.parameters = std::make_unique<StreamParameters>(*stream->codecpar);
     }
+}
+
+bool DemuxSource::joinsNow(int index) const
+{
+    // Added streams join together, at the added video's first packet when there is one: the
+    // session's segments start at its keyframes anyway, and the others' packets before it
+    // have taught their parameters.
+    if (m_context->streams[index]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+        return true;
+    for (size_t i = 0; i < m_tracks.size(); ++i) {
+        if (m_tracks[i].parameters && !m_tracks[i].described
+            && m_context->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+            return false;
+    }
+    return true;
 }
 
 ReadResult DemuxSource::read(AVPacket *packet, QString *error)
@@ -208,16 +248,23 @@ ReadResult DemuxSource::read(AVPacket *packet, QString *error)
             return ret == AVERROR_EOF ? ReadResult::Ended : ReadResult::Failed;
         }
         if (packet->stream_index >= int(m_tracks.size()))
-            adoptNewStreams(-1);
+            adoptNewStreams();
         Track &track = m_tracks[packet->stream_index];
         // Discarded streams can still deliver a packet that was queued before the discard.
         if (!track.parameters) {
             av_packet_unref(packet);
             continue;
         }
-        // A new stream's first packet, or new parameters: a new session starts with it.
-        if (track.parameters->update(*packet) || !track.described) {
-            track.described = true;
+        // New parameters, or the first packet of streams added after open: a new session
+        // starts with this packet.
+        const bool changed = track.parameters->update(*packet);
+        if (!track.described && !joinsNow(packet->stream_index)) {
+            av_packet_unref(packet);
+            continue;
+        }
+        if (changed || !track.described) {
+            for (Track &joining : m_tracks)
+                joining.described = joining.parameters != nullptr;
             describeStreams();
             m_pending = makeAvPacket();
             av_packet_move_ref(m_pending.get(), packet);

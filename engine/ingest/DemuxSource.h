@@ -31,9 +31,13 @@ private:
 
     QString errorText(int error, int timeoutMs) const;
     // Tables for the demuxer's streams not yet in m_tracks (at open, or added later by a PMT
-    // update). Read: every audio stream, and bestVideo (-1: the first video if none is read);
-    // the rest is discarded in the demuxer.
-    void adoptNewStreams(int bestVideo);
+    // update). Read: every audio stream, and at open bestVideo, later a video stream if none
+    // is read; the rest is discarded in the demuxer. Streams no programme lists any more
+    // (replaced by the update) stop being read.
+    void adoptNewStreams(int bestVideo = -1);
+    bool listedByAProgram(int index) const;
+    // Whether a packet of a stream added after open starts the session that adds it.
+    bool joinsNow(int index) const;
     void describeStreams();
 
     QString m_url;
@@ -42,6 +46,7 @@ private:
     AvInputContextPtr m_context;
     std::vector<SourceStream> m_streams;
     std::vector<Track> m_tracks; // indexed by stream_index; grows with the demuxer's streams
+    std::vector<std::unique_ptr<StreamParameters>> m_retired; // of streams no longer read
     AvPacketPtr m_pending; // read, held for the session after a StreamsChanged
     bool m_paced = false;
     bool m_seekable = false;

@@ -34,6 +34,7 @@ QStringList sine()
 // What a session's streams said (their parameters live only as long as the source).
 struct Streams {
     QSet<int> indexes;
+    AVCodecID videoCodec = AV_CODEC_ID_NONE;
     int width = 0; // of the video stream
     int height = 0;
     int sampleRate = 0; // of the audio stream
@@ -45,6 +46,7 @@ struct Streams {
             indexes.insert(stream.index);
             const AVCodecParameters &par = *stream.codecpar;
             if (par.codec_type == AVMEDIA_TYPE_VIDEO) {
+                videoCodec = par.codec_id;
                 width = par.width;
                 height = par.height;
             } else {
@@ -96,6 +98,18 @@ Reading readAll(const QString &url)
     return reading;
 }
 
+// Read as a live stream is, from a pipe: a file would be searched to its end for its duration
+// at open, which finds the later streams already.
+Reading readAsLive(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return {};
+    Reading reading = readAll(QStringLiteral("pipe:%1").arg(fd));
+    ::close(fd);
+    return reading;
+}
+
 } // namespace
 
 class TestStreamChanges : public QObject {
@@ -105,6 +119,7 @@ private slots:
     void pictureSizeChangeIsADiscontinuity();
     void audioLayoutChangeStartsANewSession();
     void streamAddedByPmtJoinsANewSession();
+    void codecChangeOnANewPidStartsANewSession();
 
 private:
     bool makeMedia(const QString &name, const QStringList &args);
@@ -143,6 +158,13 @@ void TestStreamChanges::initTestCase()
         video("960x540") + sine() + QStringList {"-t", "2", "-output_ts_offset", "1"} + kH264
             + aac));
     QVERIFY(concatenate("late-stream.ts", {"video-only.ts", "with-audio.ts"}));
+    // Then MPEG-2 video: a new PMT puts the new codec on new PIDs.
+    QVERIFY(makeMedia("mpeg2.ts",
+        video("320x240") + sine()
+            + QStringList {"-t", "2", "-output_ts_offset", "1", "-mpegts_start_pid", "0x200",
+                "-c:v", "mpeg2video", "-g", "10"}
+            + aac));
+    QVERIFY(concatenate("codec-change.ts", {"video-only.ts", "mpeg2.ts"}));
 }
 
 bool TestStreamChanges::makeMedia(const QString &name, const QStringList &args)
@@ -225,12 +247,7 @@ void TestStreamChanges::audioLayoutChangeStartsANewSession()
 
 void TestStreamChanges::streamAddedByPmtJoinsANewSession()
 {
-    // Read as a live stream is, from a pipe: a file would be searched to its end for its
-    // duration at open, which finds the later stream already.
-    const int fd = ::open(QFile::encodeName(media("late-stream.ts")).constData(), O_RDONLY);
-    QVERIFY(fd >= 0);
-    const Reading reading = readAll(QStringLiteral("pipe:%1").arg(fd));
-    ::close(fd);
+    const Reading reading = readAsLive(media("late-stream.ts"));
     QCOMPARE(reading.end, ReadResult::Ended);
     QVERIFY2(reading.strayPacket.isEmpty(), qPrintable(reading.strayPacket));
     QCOMPARE(reading.sessions.first().indexes.size(), 1); // video only at open
@@ -239,6 +256,19 @@ void TestStreamChanges::streamAddedByPmtJoinsANewSession()
     QCOMPARE(reading.sessions[1].sampleRate, 48000);
     QCOMPARE(reading.sessions[1].channels, 1);
     QCOMPARE(reading.packetStreams[1].size(), 2);
+}
+
+void TestStreamChanges::codecChangeOnANewPidStartsANewSession()
+{
+    const Reading reading = readAsLive(media("codec-change.ts"));
+    QCOMPARE(reading.end, ReadResult::Ended);
+    QVERIFY2(reading.strayPacket.isEmpty(), qPrintable(reading.strayPacket));
+    QCOMPARE(reading.sessions.size(), 2);
+    QCOMPARE(reading.sessions[0].videoCodec, AV_CODEC_ID_H264);
+    QCOMPARE(reading.sessions[1].videoCodec, AV_CODEC_ID_MPEG2VIDEO);
+    // The replaced stream is gone: one video and one audio stream, both with packets.
+    QCOMPARE(reading.sessions[1].indexes.size(), 2);
+    QCOMPARE(reading.packetStreams[1], reading.sessions[1].indexes);
 }
 
 QTEST_GUILESS_MAIN(TestStreamChanges)
