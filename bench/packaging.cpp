@@ -63,7 +63,17 @@ int main(int argc, char **argv)
     AvPacketPtr packet = makeAvPacket();
     qint64 packets = 0;
     ReadResult result;
-    while ((result = source.read(packet.get(), &error)) == ReadResult::Packet) {
+    while ((result = source.read(packet.get(), &error)) == ReadResult::Packet
+        || result == ReadResult::StreamsChanged) {
+        if (result == ReadResult::StreamsChanged) {
+            segmenter.sessionEnded();
+            session.streams = source.streams();
+            if (!segmenter.sessionStarted(session, &error)) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return 1;
+            }
+            continue;
+        }
         segmenter.packetReceived(*packet);
         av_packet_unref(packet.get());
         ++packets;

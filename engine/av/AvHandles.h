@@ -56,6 +56,7 @@ using AvCustomIoPtr = std::unique_ptr<AVIOContext, AvDeleter<detail::freeCustomI
 using AvCodecContextPtr = std::unique_ptr<AVCodecContext, AvDeleter<avcodec_free_context>>;
 using AvCodecParametersPtr = std::unique_ptr<AVCodecParameters, AvDeleter<avcodec_parameters_free>>;
 using AvPacketPtr = std::unique_ptr<AVPacket, AvDeleter<av_packet_free>>;
+using AvParserPtr = std::unique_ptr<AVCodecParserContext, AvDeleter<av_parser_close>>;
 using AvFramePtr = std::unique_ptr<AVFrame, AvDeleter<av_frame_free>>;
 using AvFilterGraphPtr = std::unique_ptr<AVFilterGraph, AvDeleter<avfilter_graph_free>>;
 using AvFilterInOutPtr = std::unique_ptr<AVFilterInOut, AvDeleter<avfilter_inout_free>>;

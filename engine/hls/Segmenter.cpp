@@ -27,19 +27,20 @@ constexpr int64_t kCutToleranceUs = 100'000;
 // source restarted or wrapped: a new muxer and a discontinuity, not an error.
 constexpr int64_t kMaxBackwardJumpUs = 1'000'000;
 constexpr int64_t kMaxForwardGapUs = 15'000'000;
-// Wall-clock anchoring of a real-time source is corrected when media time and the clock drift
-// this far apart (a source clock running fast or slow for hours).
-constexpr qint64 kMaxClockDriftMs = 10'000;
 
 int64_t toUs(int64_t value, AVRational timeBase)
 {
     return av_rescale_q(value, timeBase, AV_TIME_BASE_Q);
 }
 
-qint64 nowUtcMs()
+} // namespace
+
+qint64 defaultUtcNowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
+
+namespace {
 
 // The one message for a data folder that cannot take more segments, with what to do about it.
 // Empty when `error` is not about the folder itself.
@@ -160,7 +161,7 @@ bool Segmenter::sessionStarted(const IngestSession &session, QString *error)
     const std::optional<SegmentInfo> last = m_store.last(m_options.channelId, m_options.rendition);
     m_pendingDiscontinuity = last.has_value();
     m_discontinuitySequence = last ? last->discontinuitySequence : 0;
-    m_nextStartUtcMs = 0;
+    m_wallClock.restart(session.realTime);
     m_reportedError.clear();
     m_waitingSinceUs = AV_NOPTS_VALUE;
     return createMuxer(error);
@@ -270,39 +271,27 @@ void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
     const bool writeFailed = m_muxer->pb->error < 0;
     const int writeError = m_muxer->pb->error;
     avio_closep(&m_muxer->pb);
+    const qint64 durationMs = std::max<int64_t>((endUs - m_segmentStartUs + 500) / 1000, 1);
+    // Placed even when lost, so the next segment continues the timeline after it.
+    const WallClockAnchor::Placement placement = m_wallClock.place(m_segmentStartUs, durationMs);
     if (writeFailed) {
         reportWriteError(writeError,
             QStringLiteral("a segment could not be written: %1")
                 .arg(describeAvError(writeError, m_tempPath)));
         QFile::remove(m_tempPath);
         m_pendingDiscontinuity = true;
-        m_nextStartUtcMs = 0;
         return;
     }
 
     SegmentInfo info;
     info.channelId = m_options.channelId;
     info.rendition = m_options.rendition;
-    info.durationMs = std::max<int64_t>((endUs - m_segmentStartUs + 500) / 1000, 1);
-    info.discontinuity = m_segmentDiscontinuity;
+    info.durationMs = durationMs;
+    info.startUtcMs = placement.startUtcMs;
+    info.discontinuity = m_segmentDiscontinuity || placement.discontinuity;
     if (info.discontinuity)
         ++m_discontinuitySequence;
     info.discontinuitySequence = m_discontinuitySequence;
-
-    // Wall clock: anchored when a session's first segment starts, then continued by the
-    // measured durations so PROGRAM-DATE-TIME advances exactly with the media.
-    const qint64 now = nowUtcMs();
-    const qint64 observedStartUtcMs = now - info.durationMs;
-    qint64 start = m_nextStartUtcMs;
-    if (start == 0
-        || (m_session.realTime && std::abs(start - observedStartUtcMs) > kMaxClockDriftMs)) {
-        start = observedStartUtcMs;
-        // Never overlap what the channel already has: time ranges must stay ordered.
-        if (const auto last = m_store.last(m_options.channelId, m_options.rendition))
-            start = std::max(start, last->startUtcMs + last->durationMs);
-    }
-    info.startUtcMs = start;
-    m_nextStartUtcMs = start + info.durationMs;
 
     QString error;
     if (!m_store.commit(info, &error)) {
@@ -334,6 +323,8 @@ void Segmenter::restartAfterTimestampJump()
         track.lastDtsUs = AV_NOPTS_VALUE;
     m_waitingSinceUs = AV_NOPTS_VALUE;
     m_pendingDiscontinuity = true;
+    // Media times before and after the jump share no origin.
+    m_wallClock.restart(m_session.realTime);
 }
 
 void Segmenter::packetReceived(const AVPacket &packet)
@@ -367,6 +358,8 @@ void Segmenter::packetReceived(const AVPacket &packet)
     }
 
     const bool isReference = packet.stream_index == m_referenceIndex;
+    if (isReference)
+        m_wallClock.observe(dtsUs, m_options.utcNowMs());
     const bool isKey = packet.flags & AV_PKT_FLAG_KEY;
     const bool cutPoint = isReference && (isKey || !m_hasVideo);
     const int64_t targetUs = int64_t(m_options.targetDurationMs) * 1000;

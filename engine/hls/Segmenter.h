@@ -5,6 +5,7 @@
 
 #include "ChannelTypes.h"
 #include "av/AvHandles.h"
+#include "hls/WallClockAnchor.h"
 #include "ingest/PacketListener.h"
 
 #include <functional>
@@ -12,6 +13,8 @@
 namespace panelx {
 
 class SegmentStore;
+
+qint64 defaultUtcNowMs();
 
 struct SegmenterOptions {
     qint64 channelId = 0;
@@ -21,8 +24,11 @@ struct SegmenterOptions {
     // is always kept, even with a 0 buffer.
     qint64 bufferMs = kDefaultBufferMs;
     bool applyRetention = true;
-    // Both called on the ingest thread. onError is called once per problem (a full disk fails
-    // every keyframe), and onCommitted tells that the channel writes again.
+    // The wall clock segments are dated by; tests pass their own. Called on the thread that
+    // feeds the segmenter.
+    std::function<qint64()> utcNowMs = defaultUtcNowMs;
+    // Both called on the thread that feeds the segmenter. onError is called once per problem
+    // (a full disk fails every keyframe), and onCommitted tells that the channel writes again.
     std::function<void(const SegmentInfo &)> onCommitted;
     std::function<void(const QString &)> onError;
 };
@@ -85,7 +91,7 @@ private:
     // Across segments.
     bool m_pendingDiscontinuity = false;
     qint64 m_discontinuitySequence = 0;
-    qint64 m_nextStartUtcMs = 0; // 0: anchor the next segment to the wall clock
+    WallClockAnchor m_wallClock;
     qint64 m_segmentsCommitted = 0;
     qint64 m_packetsDropped = 0;
     QString m_reportedError; // what the last write error reported was about; empty once cleared

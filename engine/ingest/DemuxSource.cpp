@@ -82,7 +82,9 @@ bool DemuxSource::open(QString *error)
     installAvLogCapture();
     clearLastAvLogError();
     m_streams.clear();
-    m_timeBaseByIndex.clear();
+    m_tracks.clear();
+    m_retired.clear();
+    m_pending.reset();
     m_firstDtsUs = AV_NOPTS_VALUE;
     m_control.clearTimedOut();
 
@@ -114,23 +116,10 @@ bool DemuxSource::open(QString *error)
     // subtitles, further video programmes) is discarded in the demuxer so it costs nothing.
     const int bestVideo
         = av_find_best_stream(m_context.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    m_timeBaseByIndex.resize(m_context->nb_streams);
-    for (unsigned i = 0; i < m_context->nb_streams; ++i) {
-        AVStream *stream = m_context->streams[i];
-        m_timeBaseByIndex[i] = stream->time_base;
-        const AVMediaType type = stream->codecpar->codec_type;
-        const bool wanted = (type == AVMEDIA_TYPE_VIDEO && int(i) == bestVideo)
-            || (type == AVMEDIA_TYPE_AUDIO && stream->codecpar->codec_id != AV_CODEC_ID_NONE);
-        if (!wanted) {
-            stream->discard = AVDISCARD_ALL;
-            continue;
-        }
-        AVRational frameRate = stream->avg_frame_rate;
-        if (frameRate.num <= 0 || frameRate.den <= 0)
-            frameRate = stream->r_frame_rate;
-        m_streams.push_back({int(i), stream->codecpar, stream->time_base,
-            type == AVMEDIA_TYPE_VIDEO ? frameRate : AVRational {0, 1}});
-    }
+    adoptNewStreams(bestVideo);
+    for (Track &track : m_tracks)
+        track.described = true;
+    describeStreams();
     if (m_streams.empty()) {
         *error = describeAvError(AVERROR_STREAM_NOT_FOUND, m_url);
         return false;
@@ -158,9 +147,95 @@ bool DemuxSource::open(QString *error)
     return true;
 }
 
+void DemuxSource::describeStreams()
+{
+    m_streams.clear();
+    for (size_t i = 0; i < m_tracks.size(); ++i) {
+        const Track &track = m_tracks[i];
+        if (!track.parameters || !track.described || !track.parameters->parameters())
+            continue;
+        const AVStream *stream = m_context->streams[i];
+        AVRational frameRate = stream->avg_frame_rate;
+        if (frameRate.num <= 0 || frameRate.den <= 0)
+            frameRate = stream->r_frame_rate;
+        const AVCodecParameters *parameters = track.parameters->parameters();
+        m_streams.push_back({int(i), parameters, track.timeBase,
+            parameters->codec_type == AVMEDIA_TYPE_VIDEO ? frameRate : AVRational {0, 1}});
+    }
+}
+
+bool DemuxSource::listedByAProgram(int index) const
+{
+    if (m_context->nb_programs == 0)
+        return true;
+    for (unsigned p = 0; p < m_context->nb_programs; ++p) {
+        const AVProgram *program = m_context->programs[p];
+        for (unsigned k = 0; k < program->nb_stream_indexes; ++k) {
+            if (int(program->stream_index[k]) == index)
+                return true;
+        }
+    }
+    return false;
+}
+
+void DemuxSource::adoptNewStreams(int bestVideo)
+{
+    const bool atOpen = m_tracks.empty();
+    bool haveVideo = false;
+    for (size_t i = 0; i < m_tracks.size(); ++i) {
+        Track &track = m_tracks[i];
+        if (!track.parameters)
+            continue;
+        // A PMT update that replaced a stream (a codec change is a new PID) no longer lists
+        // it; its parameters stay valid for the session that is ending.
+        if (!listedByAProgram(int(i))) {
+            m_context->streams[i]->discard = AVDISCARD_ALL;
+            m_retired.push_back(std::move(track.parameters));
+            continue;
+        }
+        if (m_context->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+            haveVideo = true;
+    }
+    for (unsigned i = unsigned(m_tracks.size()); i < m_context->nb_streams; ++i) {
+        AVStream *stream = m_context->streams[i];
+        Track &track = m_tracks.emplace_back();
+        track.timeBase = stream->time_base;
+        const AVMediaType type = stream->codecpar->codec_type;
+        const bool wanted
+            = (type == AVMEDIA_TYPE_VIDEO && (atOpen ? int(i) == bestVideo : !haveVideo))
+            || (type == AVMEDIA_TYPE_AUDIO && stream->codecpar->codec_id != AV_CODEC_ID_NONE);
+        if (!wanted) {
+            stream->discard = AVDISCARD_ALL;
+            continue;
+        }
+        haveVideo = haveVideo || type == AVMEDIA_TYPE_VIDEO;
+        track.parameters = std::make_unique<StreamParameters>(*stream->codecpar);
+    }
+}
+
+bool DemuxSource::joinsNow(int index) const
+{
+    // Added streams join together, at the added video's first packet when there is one: the
+    // session's segments start at its keyframes anyway, and the others' packets before it
+    // have taught their parameters.
+    if (m_context->streams[index]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+        return true;
+    for (size_t i = 0; i < m_tracks.size(); ++i) {
+        if (m_tracks[i].parameters && !m_tracks[i].described
+            && m_context->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
+            return false;
+    }
+    return true;
+}
+
 ReadResult DemuxSource::read(AVPacket *packet, QString *error)
 {
-    for (;;) {
+    const bool pending = m_pending != nullptr;
+    if (pending) {
+        av_packet_move_ref(packet, m_pending.get());
+        m_pending.reset();
+    }
+    while (!pending) {
         m_control.setDeadline(m_options.readTimeoutMs);
         const int ret = av_read_frame(m_context.get(), packet);
         // Disarmed between reads: libav's UDP reader thread also polls the callback, and must
@@ -172,17 +247,35 @@ ReadResult DemuxSource::read(AVPacket *packet, QString *error)
             *error = errorText(ret, m_options.readTimeoutMs);
             return ret == AVERROR_EOF ? ReadResult::Ended : ReadResult::Failed;
         }
+        if (packet->stream_index >= int(m_tracks.size()))
+            adoptNewStreams();
+        Track &track = m_tracks[packet->stream_index];
         // Discarded streams can still deliver a packet that was queued before the discard.
-        if (m_context->streams[packet->stream_index]->discard == AVDISCARD_ALL) {
+        if (!track.parameters) {
             av_packet_unref(packet);
             continue;
+        }
+        // New parameters, or the first packet of streams added after open: a new session
+        // starts with this packet.
+        const bool changed = track.parameters->update(*packet);
+        if (!track.described && !joinsNow(packet->stream_index)) {
+            av_packet_unref(packet);
+            continue;
+        }
+        if (changed || !track.described) {
+            for (Track &joining : m_tracks)
+                joining.described = joining.parameters != nullptr;
+            describeStreams();
+            m_pending = makeAvPacket();
+            av_packet_move_ref(m_pending.get(), packet);
+            return ReadResult::StreamsChanged;
         }
         break;
     }
 
     if (m_paced && packet->dts != AV_NOPTS_VALUE) {
         const int64_t dtsUs
-            = av_rescale_q(packet->dts, m_timeBaseByIndex[packet->stream_index], AV_TIME_BASE_Q);
+            = av_rescale_q(packet->dts, m_tracks[packet->stream_index].timeBase, AV_TIME_BASE_Q);
         if (m_firstDtsUs == AV_NOPTS_VALUE) {
             m_firstDtsUs = dtsUs;
             m_pacingStart = SourceControl::Clock::now();

@@ -173,6 +173,28 @@ void Ingest::endSession()
     m_session = nullptr;
 }
 
+void Ingest::describeStreams(const IngestSession &session)
+{
+    std::lock_guard lock(m_statusMutex);
+    m_status.videoCodec.clear();
+    m_status.audioCodec.clear();
+    m_status.width = m_status.height = 0;
+    m_status.frameRate = 0;
+    for (const SourceStream &stream : session.streams) {
+        const AVCodecParameters *par = stream.codecpar;
+        const QString codec = QString::fromLatin1(avcodec_get_name(par->codec_id));
+        if (par->codec_type == AVMEDIA_TYPE_VIDEO && m_status.videoCodec.isEmpty()) {
+            m_status.videoCodec = codec;
+            m_status.width = par->width;
+            m_status.height = par->height;
+            if (stream.frameRate.num > 0 && stream.frameRate.den > 0)
+                m_status.frameRate = av_q2d(stream.frameRate);
+        } else if (par->codec_type == AVMEDIA_TYPE_AUDIO && m_status.audioCodec.isEmpty()) {
+            m_status.audioCodec = codec;
+        }
+    }
+}
+
 void Ingest::run()
 {
     const QString url = m_channel.sourceUrl.trimmed();
@@ -213,26 +235,7 @@ void Ingest::run()
         session.streams = source->streams();
         session.realTime = source->isRealTime();
         session.number = attempt + 1;
-        {
-            std::lock_guard lock(m_statusMutex);
-            m_status.videoCodec.clear();
-            m_status.audioCodec.clear();
-            m_status.width = m_status.height = 0;
-            m_status.frameRate = 0;
-            for (const SourceStream &stream : session.streams) {
-                const AVCodecParameters *par = stream.codecpar;
-                const QString codec = QString::fromLatin1(avcodec_get_name(par->codec_id));
-                if (par->codec_type == AVMEDIA_TYPE_VIDEO && m_status.videoCodec.isEmpty()) {
-                    m_status.videoCodec = codec;
-                    m_status.width = par->width;
-                    m_status.height = par->height;
-                    if (stream.frameRate.num > 0 && stream.frameRate.den > 0)
-                        m_status.frameRate = av_q2d(stream.frameRate);
-                } else if (par->codec_type == AVMEDIA_TYPE_AUDIO && m_status.audioCodec.isEmpty()) {
-                    m_status.audioCodec = codec;
-                }
-            }
-        }
+        describeStreams(session);
         if (!startSession(session, &error)) {
             // A stream the segmenter cannot carry will not change by reconnecting.
             endSession();
@@ -245,7 +248,22 @@ void Ingest::run()
         auto lastReport = sessionStart;
         qint64 bytesSinceReport = 0;
         ReadResult result;
-        while ((result = source->read(packet.get(), &error)) == ReadResult::Packet) {
+        while ((result = source->read(packet.get(), &error)) == ReadResult::Packet
+            || result == ReadResult::StreamsChanged) {
+            if (result == ReadResult::StreamsChanged) {
+                // A new session on the same source: the segmenter marks the discontinuity,
+                // the status shows the new streams.
+                endSession();
+                session.streams = source->streams();
+                describeStreams(session);
+                if (!startSession(session, &error)) {
+                    endSession();
+                    setState(ChannelState::Failed, error);
+                    return;
+                }
+                publishStatus();
+                continue;
+            }
             bytesSinceReport += packet->size;
             fanOut(*packet);
             av_packet_unref(packet.get());

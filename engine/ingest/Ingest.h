@@ -68,6 +68,8 @@ private:
     bool startSession(const IngestSession &session, QString *error);
     void fanOut(const AVPacket &packet);
     void endSession();
+    // The status's codecs, picture size and frame rate from a session's streams.
+    void describeStreams(const IngestSession &session);
     void setState(ChannelState state, const QString &message);
     void publishStatus();
 

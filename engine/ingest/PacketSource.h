@@ -33,7 +33,10 @@ struct SourceOptions {
     bool paceFiles = true;
 };
 
-enum class ReadResult { Packet, Ended, Stopped, Failed };
+// StreamsChanged: a stream was added or its parameters changed (720p to 1080p, mono to
+// stereo). No packet is returned; streams() describes the new set, and the next read returns
+// the packet that showed the change, as the first of a new session.
+enum class ReadResult { Packet, Ended, Stopped, Failed, StreamsChanged };
 
 class PacketSource {
 public:
