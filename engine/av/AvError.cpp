@@ -6,6 +6,7 @@ extern "C" {
 }
 
 #include <QDebug>
+#include <QRegularExpression>
 #include <QUrl>
 #include <cerrno>
 #include <cstdarg>
@@ -35,14 +36,17 @@ public:
         m_window = window;
     }
 
-    // Whether to print `line` now; if so, how many times it was held back before.
+    // Whether to print `line` now; if so, how many times it was held back before. Lines that
+    // differ only in their numbers ("Packet corrupt (stream = 0, dts = 293690)") count as one.
     bool admit(qint64 channelId, const QString &line, qint64 *repeats)
     {
+        static const QRegularExpression digits(QStringLiteral("\\d+"));
+        const QString key = QString(line).replace(digits, QStringLiteral("#"));
         const auto now = Clock::now();
         std::lock_guard lock(m_mutex);
         if (m_seen.size() > kMaxRemembered)
             forgetOlderThan(now - m_window);
-        Seen &seen = m_seen[{channelId, line}];
+        Seen &seen = m_seen[{channelId, key}];
         if (seen.repeats >= 0 && now - seen.printedAt < m_window) {
             ++seen.repeats;
             return false;
@@ -54,7 +58,7 @@ public:
     }
 
 private:
-    // Lines that carry a changing number (timestamps) are all distinct: bound the memory.
+    // Lines with other changing parts (names, addresses) are all distinct: bound the memory.
     static constexpr size_t kMaxRemembered = 512;
     struct Seen {
         Clock::time_point printedAt;
