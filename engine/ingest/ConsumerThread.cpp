@@ -48,13 +48,14 @@ bool ConsumerThread::push(const SharedPacket &packet)
     if (now - m_lastDropLog >= kDropLogInterval) {
         const QueueStats stats = m_queue.stats();
         qWarning().noquote() << QStringLiteral(
-            "Channel %1 (%2): the %3 consumer falls behind the source; %4 packets (%5 "
-            "GOPs) dropped for it so far, %6 since the last report")
+            "Channel %1 (%2): the %3 consumer falls behind the source, so whole GOPs are "
+            "dropped for it: %4 packets since the last report, %5 in %6 overflows of its queue "
+            "so far")
                                     .arg(m_channelId)
                                     .arg(m_channelName, m_name)
+                                    .arg(stats.packetsDropped - m_dropsAtLastLog)
                                     .arg(stats.packetsDropped)
-                                    .arg(stats.gopsDropped)
-                                    .arg(stats.packetsDropped - m_dropsAtLastLog);
+                                    .arg(stats.overflows);
         m_lastDropLog = now;
         m_dropsAtLastLog = stats.packetsDropped;
     }

@@ -56,7 +56,7 @@ bool PacketQueue::pushPacket(SharedPacket packet)
         && (m_queuedPackets >= m_limits.maxPackets
             || m_queuedBytes + packet->size > m_limits.maxBytes)) {
         m_dropping = true;
-        ++m_stats.gopsDropped;
+        ++m_stats.overflows;
     }
     if (m_dropping) {
         ++m_stats.packetsDropped;

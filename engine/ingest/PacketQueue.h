@@ -45,7 +45,7 @@ struct QueueLimits {
 struct QueueStats {
     qint64 packetsQueued = 0; // accepted since the consumer was added
     qint64 packetsDropped = 0; // refused by the overflow policy
-    qint64 gopsDropped = 0; // times the queue overflowed, each dropping up to a keyframe
+    qint64 overflows = 0; // times the queue overflowed, each dropping up to a keyframe
     int packetsWaiting = 0; // queued now
 };
 

@@ -106,7 +106,7 @@ void TestIngestQueue::overflowDropsUntilNextKeyframe()
     const QueueStats stats = queue.stats();
     QCOMPARE(stats.packetsQueued, 10);
     QCOMPARE(stats.packetsDropped, 5);
-    QCOMPARE(stats.gopsDropped, 1);
+    QCOMPARE(stats.overflows, 1);
     QCOMPARE(stats.packetsWaiting, 5);
 
     // What reaches the consumer after the gap starts with the keyframe.
@@ -136,7 +136,7 @@ void TestIngestQueue::audioOnlyResumesWhenDrained()
         queue.itemDone();
     }
     QVERIFY(queue.pushPacket(packet(kAudio, true)));
-    QCOMPARE(queue.stats().gopsDropped, 1);
+    QCOMPARE(queue.stats().overflows, 1);
 }
 
 void TestIngestQueue::byteLimitCounts()
