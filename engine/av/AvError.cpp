@@ -24,6 +24,10 @@ thread_local char t_lastError[512] = {};
 // The channel whose ingest or consumer runs on this thread (0: none).
 thread_local qint64 t_channelId = 0;
 thread_local QString t_channelName;
+// libav sometimes logs a line in pieces ("Packet corrupt (…)" then "."): the start of a line
+// not yet ended on this thread, and whether the next piece starts a new line.
+thread_local QByteArray t_pendingLine;
+thread_local int t_printPrefix = 1;
 
 // Counts lines that repeat for the same channel so each is printed once per window.
 class RepeatLimiter {
@@ -94,9 +98,12 @@ void logCallback(void *avcl, int level, const char *fmt, va_list args)
     if (level > av_log_get_level())
         return;
     char buffer[1024] = {};
-    int printPrefix = 1;
-    av_log_format_line2(avcl, level, fmt, args, buffer, sizeof buffer, &printPrefix);
-    const QString line = QString::fromUtf8(buffer).trimmed();
+    av_log_format_line2(avcl, level, fmt, args, buffer, sizeof buffer, &t_printPrefix);
+    t_pendingLine += buffer;
+    if (!t_pendingLine.endsWith('\n') && t_pendingLine.size() < qsizetype(sizeof buffer))
+        return;
+    const QString line = QString::fromUtf8(t_pendingLine).trimmed();
+    t_pendingLine.clear();
     qint64 repeats = 0;
     if (line.isEmpty() || !repeatLimiter().admit(t_channelId, line, &repeats))
         return;

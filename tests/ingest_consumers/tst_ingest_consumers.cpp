@@ -83,37 +83,6 @@ private:
     QSet<QString> m_threads;
 };
 
-// The lines logged while it lives (still printed).
-class LogCapture {
-public:
-    LogCapture()
-    {
-        s_lines.clear();
-        s_previous = qInstallMessageHandler(
-            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
-                {
-                    std::lock_guard lock(s_mutex);
-                    s_lines << message;
-                }
-                s_previous(type, context, message);
-            });
-    }
-    ~LogCapture() { qInstallMessageHandler(s_previous); }
-    int count(const QString &part) const
-    {
-        std::lock_guard lock(s_mutex);
-        int n = 0;
-        for (const QString &line : s_lines)
-            n += line.contains(part) ? 1 : 0;
-        return n;
-    }
-
-private:
-    static inline std::mutex s_mutex;
-    static inline QStringList s_lines;
-    static inline QtMessageHandler s_previous = nullptr;
-};
-
 std::optional<ConsumerStats> statsOf(const Ingest &ingest, const QString &name)
 {
     for (const ConsumerStats &stats : ingest.consumerStats()) {
@@ -169,7 +138,7 @@ ChannelConfig TestIngestConsumers::channel()
 
 void TestIngestConsumers::slowListenerDoesNotDelaySegmenter()
 {
-    LogCapture log;
+    test::LogCapture log;
     test::IngestObserver observer;
     IngestOptions options = observer.options();
     options.queueLimits.maxPackets = 64; // about a second of the clip
