@@ -51,8 +51,9 @@ public:
 
     // Starts the worker thread; no-op while it runs. Call start/stop from one thread.
     void start();
-    // Ends the session (the open segment is closed and committed), joins the thread and
-    // reports Stopped. Returns within about a second even when the source hangs.
+    // Ends the session, joins the thread, waits until every consumer has handled what was
+    // queued for it (the open segment is closed and committed) and reports Stopped. A hanging
+    // source delays it by about a second at most; a slow consumer by its queue's backlog.
     void stop();
     bool isRunning() const;
     ChannelStatus status() const;
@@ -95,12 +96,12 @@ private:
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QThread> m_statusThread; // publishes a live status on a timer
 
-    // Lock order: m_listenerMutex, then a consumer's queue mutex (pushing to it). Listener
-    // callbacks run on the consumers' own threads with no Ingest lock held, so whatever they
-    // lock (SegmentStore's mutexes, m_statusMutex through the segmenter's callbacks) is never
-    // nested inside m_listenerMutex. m_statusMutex is a leaf: it is never held while calling
-    // a listener, a callback or the store. No thread waits for a consumer while holding
-    // m_listenerMutex.
+    // Lock order: m_listenerMutex, then a consumer's own mutexes (its queue, its answer to a
+    // session start), which are leaves. m_publishMutex, then m_statusMutex, a leaf that is
+    // never held while calling a listener, a callback or the store. Listener callbacks run on
+    // the consumers' own threads with no Ingest lock held, so whatever they lock (the store's
+    // mutexes; m_publishMutex through the segmenter's callbacks) is never nested inside
+    // m_listenerMutex. No thread waits for a consumer while holding m_listenerMutex.
     mutable std::mutex m_listenerMutex;
     std::vector<Consumer> m_consumers;
     std::shared_ptr<const SharedSession> m_session; // the open session (under m_listenerMutex)
