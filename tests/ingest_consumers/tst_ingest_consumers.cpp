@@ -190,10 +190,13 @@ void TestIngestConsumers::slowListenerDoesNotDelaySegmenter()
     QCOMPARE(ingest.status().packetsDropped, slowStats->packetsDropped);
     qInfo() << "slow listener:" << slowStats->packetsDropped << "packets in" << slowStats->overflows
             << "overflows dropped";
-    QCOMPARE(log.count(QStringLiteral("Channel %1 (%2): the slow consumer falls behind")
-                           .arg(config.id)
-                           .arg(config.name)),
-        1);
+    // Hundreds of drops, one line per 10 s.
+    const int dropLines
+        = log.count(QStringLiteral("Channel %1 (%2): the slow consumer falls behind")
+                        .arg(config.id)
+                        .arg(config.name));
+    QVERIFY2(dropLines >= 1 && dropLines <= 1 + clock.elapsed() / 10000,
+        qPrintable(QString::number(dropLines)));
 
     // Stop writes everything that was queued: the listener gets every packet it was given.
     slow.open();
