@@ -54,6 +54,9 @@ struct ChannelStatus {
     QString audioCodec; // empty for video-only sources
     int viewers = 0; // distinct viewer addresses in the last 30 s
     qint64 bufferBytes = 0; // this channel's segments on disk
+    // Packets its consumers (segmenter, recorder, transcoder) lost by falling behind the source
+    // since the ingest started; each loss is whole GOPs.
+    qint64 packetsDropped = 0;
 };
 
 struct SegmentInfo {

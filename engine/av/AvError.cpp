@@ -5,10 +5,13 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include <QDebug>
+#include <QRegularExpression>
 #include <QUrl>
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
+#include <map>
 #include <mutex>
 
 namespace panelx {
@@ -18,6 +21,70 @@ namespace {
 // The last error line libav logged on this thread. A fixed buffer: the log callback runs on
 // libav's hot paths and must not allocate.
 thread_local char t_lastError[512] = {};
+// The channel whose ingest or consumer runs on this thread (0: none).
+thread_local qint64 t_channelId = 0;
+thread_local QString t_channelName;
+// libav sometimes logs a line in pieces ("Packet corrupt (…)" then "."): the start of a line
+// not yet ended on this thread, and whether the next piece starts a new line.
+thread_local QByteArray t_pendingLine;
+thread_local int t_printPrefix = 1;
+
+// Counts lines that repeat for the same channel so each is printed once per window.
+class RepeatLimiter {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    void setWindow(std::chrono::milliseconds window)
+    {
+        std::lock_guard lock(m_mutex);
+        m_window = window;
+    }
+
+    // Whether to print `line` now; if so, how many times it was held back before. Lines that
+    // differ only in their numbers ("Packet corrupt (stream = 0, dts = 293690)") count as one.
+    bool admit(qint64 channelId, const QString &line, qint64 *repeats)
+    {
+        static const QRegularExpression digits(QStringLiteral("\\d+"));
+        const QString key = QString(line).replace(digits, QStringLiteral("#"));
+        const auto now = Clock::now();
+        std::lock_guard lock(m_mutex);
+        if (m_seen.size() > kMaxRemembered)
+            forgetOlderThan(now - m_window);
+        Seen &seen = m_seen[{channelId, key}];
+        if (seen.repeats >= 0 && now - seen.printedAt < m_window) {
+            ++seen.repeats;
+            return false;
+        }
+        *repeats = std::max<qint64>(seen.repeats, 0);
+        seen.printedAt = now;
+        seen.repeats = 0;
+        return true;
+    }
+
+private:
+    // Lines with other changing parts (names, addresses) are all distinct: bound the memory.
+    static constexpr size_t kMaxRemembered = 512;
+    struct Seen {
+        Clock::time_point printedAt;
+        qint64 repeats = -1; // -1: never printed
+    };
+
+    void forgetOlderThan(Clock::time_point cutoff)
+    {
+        for (auto it = m_seen.begin(); it != m_seen.end();)
+            it = it->second.printedAt < cutoff ? m_seen.erase(it) : std::next(it);
+    }
+
+    std::mutex m_mutex;
+    std::chrono::milliseconds m_window = kDefaultAvLogRepeatWindow;
+    std::map<std::pair<qint64, QString>, Seen> m_seen;
+};
+
+RepeatLimiter &repeatLimiter()
+{
+    static RepeatLimiter limiter;
+    return limiter;
+}
 
 void logCallback(void *avcl, int level, const char *fmt, va_list args)
 {
@@ -28,7 +95,27 @@ void logCallback(void *avcl, int level, const char *fmt, va_list args)
         av_log_format_line2(avcl, level, fmt, copy, t_lastError, sizeof t_lastError, &printPrefix);
         va_end(copy);
     }
-    av_log_default_callback(avcl, level, fmt, args);
+    if (level > av_log_get_level())
+        return;
+    char buffer[1024] = {};
+    av_log_format_line2(avcl, level, fmt, args, buffer, sizeof buffer, &t_printPrefix);
+    t_pendingLine += buffer;
+    if (!t_pendingLine.endsWith('\n') && t_pendingLine.size() < qsizetype(sizeof buffer))
+        return;
+    const QString line = QString::fromUtf8(t_pendingLine).trimmed();
+    t_pendingLine.clear();
+    qint64 repeats = 0;
+    if (line.isEmpty() || !repeatLimiter().admit(t_channelId, line, &repeats))
+        return;
+    QString text = t_channelId != 0
+        ? QStringLiteral("Channel %1 (%2): %3").arg(t_channelId).arg(t_channelName, line)
+        : line;
+    if (repeats > 0)
+        text += QStringLiteral(" (repeated %1 times)").arg(repeats);
+    if (level <= AV_LOG_WARNING)
+        qWarning().noquote() << text;
+    else
+        qInfo().noquote() << text;
 }
 
 bool isNetworkScheme(const QString &scheme)
@@ -221,6 +308,24 @@ void clearLastAvLogError()
 QString lastAvLogError()
 {
     return QString::fromUtf8(t_lastError).trimmed();
+}
+
+void setAvLogRepeatWindow(std::chrono::milliseconds window)
+{
+    repeatLimiter().setWindow(window);
+}
+
+AvLogChannelScope::AvLogChannelScope(qint64 channelId, const QString &channelName)
+    : m_previousId(t_channelId), m_previousName(t_channelName)
+{
+    t_channelId = channelId;
+    t_channelName = channelName;
+}
+
+AvLogChannelScope::~AvLogChannelScope()
+{
+    t_channelId = m_previousId;
+    t_channelName = m_previousName;
 }
 
 } // namespace panelx

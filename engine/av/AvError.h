@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
+#include <chrono>
 
 namespace panelx {
 
@@ -24,10 +26,30 @@ QString describeTimeout(const QString &url, int timeoutMs);
 
 // Routes libav's log through a callback that remembers, per thread, the last error line
 // libav printed (some failures, such as an unknown host name, are only told there) and then
-// prints as libav would (at warning level unless a level was chosen). Idempotent and
-// thread-safe.
+// prints it through Qt's message handler (at warning level unless a level was chosen),
+// prefixed with the channel of the thread's AvLogChannelScope. A line that repeats for the
+// same channel is printed once per repeat window, the next time with "(repeated N times)", so
+// a corrupt source cannot flood the log. Idempotent and thread-safe.
 void installAvLogCapture();
 void clearLastAvLogError();
 QString lastAvLogError();
+
+inline constexpr std::chrono::milliseconds kDefaultAvLogRepeatWindow {30000};
+// How long a repeated line stays quiet (tests shorten it).
+void setAvLogRepeatWindow(std::chrono::milliseconds window);
+
+// While it lives, libav's log lines from this thread are prefixed "Channel <id> (<name>): ".
+// The ingest thread and each consumer thread of a channel hold one.
+class AvLogChannelScope {
+public:
+    AvLogChannelScope(qint64 channelId, const QString &channelName);
+    ~AvLogChannelScope();
+    AvLogChannelScope(const AvLogChannelScope &) = delete;
+    AvLogChannelScope &operator=(const AvLogChannelScope &) = delete;
+
+private:
+    qint64 m_previousId = 0;
+    QString m_previousName;
+};
 
 } // namespace panelx

@@ -44,6 +44,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void udpSourceSurvivesSenderRestart();
+    void rateFallsWhenSenderStops();
     void singleKindSourcesWork_data();
     void singleKindSourcesWork();
     void uncarriableCodecFails_data();
@@ -241,6 +242,42 @@ void TestIngestUdp::udpSourceSurvivesSenderRestart()
         QVERIFY(probed.firstVideoPacketIsKey);
         QVERIFY(probed.startsWithPat);
     }
+}
+
+void TestIngestUdp::rateFallsWhenSenderStops()
+{
+    const quint16 port = freeUdpPort();
+    const QString url = QStringLiteral("udp://127.0.0.1:%1?localaddr=127.0.0.1").arg(port);
+    test::IngestObserver observer;
+    constexpr int kReadTimeoutMs = 10000;
+    Ingest ingest(channel(url), *m_store, observer.options(5000, kReadTimeoutMs));
+    ingest.start();
+    std::unique_ptr<QProcess> sender = startSender(port);
+    QVERIFY(sender);
+    QVERIFY(test::waitFor(
+        [&] {
+            const QList<ChannelStatus> statuses = observer.statuses();
+            return !statuses.isEmpty() && statuses.last().inputBitrate > 0;
+        },
+        20000));
+
+    // The sender stops: the published rate falls to 0 well before the read time-out ends the
+    // session, while the channel is still Live.
+    sender->kill();
+    sender->waitForFinished(5000);
+    QElapsedTimer sinceStop;
+    sinceStop.start();
+    const int published = observer.statuses().size();
+    QVERIFY(test::waitFor(
+        [&] {
+            const QList<ChannelStatus> statuses = observer.statuses();
+            return statuses.size() > published && statuses.last().inputBitrate == 0;
+        },
+        kReadTimeoutMs / 2 + 2000));
+    const ChannelStatus quiet = observer.statuses().last();
+    qInfo() << "input rate published as 0 after" << sinceStop.elapsed() << "ms without packets";
+    QCOMPARE(quiet.state, ChannelState::Live);
+    ingest.stop();
 }
 
 void TestIngestUdp::singleKindSourcesWork_data()

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTimer>
+#include <mutex>
 
 namespace panelx::test {
 
@@ -150,6 +151,45 @@ QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames)
             "mpegts", path},
         120000, nullptr, &err);
     return code == 0 ? QByteArray() : (err.isEmpty() ? QByteArrayLiteral("ffmpeg failed") : err);
+}
+
+namespace {
+std::mutex g_logMutex;
+QStringList g_logLines;
+QtMessageHandler g_previousHandler = nullptr;
+} // namespace
+
+LogCapture::LogCapture()
+{
+    std::lock_guard lock(g_logMutex);
+    g_logLines.clear();
+    g_previousHandler = qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            {
+                std::lock_guard lock(g_logMutex);
+                g_logLines << message;
+            }
+            g_previousHandler(type, context, message);
+        });
+}
+
+LogCapture::~LogCapture()
+{
+    qInstallMessageHandler(g_previousHandler);
+}
+
+QStringList LogCapture::lines() const
+{
+    std::lock_guard lock(g_logMutex);
+    return g_logLines;
+}
+
+int LogCapture::count(const QString &part) const
+{
+    int n = 0;
+    for (const QString &line : lines())
+        n += line.contains(part) ? 1 : 0;
+    return n;
 }
 
 } // namespace panelx::test

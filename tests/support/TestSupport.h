@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QtGlobal>
 #include <functional>
 
 namespace panelx::test {
@@ -49,5 +50,18 @@ ProbedMedia probeMedia(const QString &path);
 // `gopFrames` frames, ~300 kb/s, AAC 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on
 // success, else ffmpeg's complaint.
 QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames = 25);
+
+// Records every line logged through Qt (qWarning, qInfo …, libav's lines included) while it
+// lives; the lines are still printed. One at a time.
+class LogCapture {
+public:
+    LogCapture();
+    ~LogCapture();
+    LogCapture(const LogCapture &) = delete;
+    LogCapture &operator=(const LogCapture &) = delete;
+    QStringList lines() const;
+    // How many lines contain `part`.
+    int count(const QString &part) const;
+};
 
 } // namespace panelx::test
