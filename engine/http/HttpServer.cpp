@@ -3,6 +3,7 @@
 #include "ChannelDirectory.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
+#include "http/LiveResponseCache.h"
 #include "http/Routes.h"
 
 #include <QFile>
@@ -352,10 +353,9 @@ struct HttpServer::Impl {
         const QString rendition = route.rendition.empty()
             ? kSourceRendition
             : QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
-        const QList<SegmentInfo> segments
-            = server.m_store.latest(channel->id, rendition, kLiveWindowSegments);
+        const std::optional<SegmentInfo> newest = server.m_store.last(channel->id, rendition);
         recordViewer(server, connection, channel->id);
-        if (segments.isEmpty()) {
+        if (!newest) {
             const int retryS = std::max(1, (channel->segmentDurationMs + 999) / 1000);
             return sendText(connection, MHD_HTTP_SERVICE_UNAVAILABLE,
                 QStringLiteral("channel \"%1\" has no segment yet (it is starting or its source "
@@ -364,12 +364,17 @@ struct HttpServer::Impl {
                     .arg(retryS),
                 {{MHD_HTTP_HEADER_RETRY_AFTER, QByteArray::number(retryS)}});
         }
-        playlist::MediaOptions options;
-        options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel->id).arg(rendition);
-        options.targetDurationMs = channel->segmentDurationMs;
-        MHD_Response *response = bufferResponse(
-            playlist::renderMedia(segments, options), kMediaPlaylistType, kLiveCache);
-        return queue(connection, MHD_HTTP_OK, response);
+        const http::LiveWindowVersion version {
+            newest->sequence, newest->startUtcMs, channel->segmentDurationMs};
+        return server.m_liveResponses->queue(connection, channel->id, rendition, version, [&] {
+            playlist::MediaOptions options;
+            options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel->id).arg(rendition);
+            options.targetDurationMs = channel->segmentDurationMs;
+            const QList<SegmentInfo> segments
+                = server.m_store.latest(channel->id, rendition, kLiveWindowSegments);
+            return bufferResponse(
+                playlist::renderMedia(segments, options), kMediaPlaylistType, kLiveCache);
+        });
     }
 
     static MHD_Result channelList(HttpServer &server, MHD_Connection *connection)
@@ -434,7 +439,8 @@ struct HttpServer::Impl {
 
 HttpServer::HttpServer(
     SegmentStore &store, const ChannelDirectory &channels, HttpServerOptions options)
-    : m_store(store), m_channels(channels), m_options(options)
+    : m_store(store), m_channels(channels), m_options(options),
+      m_liveResponses(std::make_unique<http::LiveResponseCache>())
 {
 }
 
@@ -590,6 +596,7 @@ void HttpServer::stop()
     m_daemon = nullptr;
     m_port = 0;
     m_viewers.clear();
+    m_liveResponses->clear();
 }
 
 int HttpServer::viewers(qint64 channelId) const

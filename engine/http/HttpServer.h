@@ -18,6 +18,9 @@ namespace panelx {
 
 class ChannelDirectory;
 class SegmentStore;
+namespace http {
+class LiveResponseCache;
+}
 
 struct HttpServerOptions {
     // A thread per connection (measured the faster on 1 MiB segments: libmicrohttpd then hands
@@ -76,6 +79,7 @@ private:
     QHostAddress m_address;
     QString m_fallbackHost; // "host:port" for URLs when a request has no usable Host header
     http::ViewerCounter m_viewers;
+    const std::unique_ptr<http::LiveResponseCache> m_liveResponses;
     std::atomic<quint64> m_requests {0};
 };
 

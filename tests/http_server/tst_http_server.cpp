@@ -230,6 +230,38 @@ private slots:
         QCOMPARE(rendition.body, reply.body);
     }
 
+    // Live playlists are rendered once per window and reused: each commit and each change of
+    // the channel's segment duration must still show at once.
+    void livePlaylistFollowsEachCommitAndSetting()
+    {
+        ChannelConfig moving;
+        moving.id = 5;
+        moving.name = QStringLiteral("Moving");
+        moving.slug = QStringLiteral("moving");
+        moving.sourceUrl = kDemoSourceUrl;
+        m_channels.put(moving);
+        for (int i = 0; i < 7; ++i)
+            commitSegment(5, i, false);
+        const auto lastUri
+            = [](const QByteArray &body) { return body.trimmed().split('\n').last(); };
+        const auto first = test::httpRequest(url("/live/moving.m3u8"));
+        QCOMPARE(first.status, 200);
+        QCOMPARE(lastUri(first.body), QByteArray("/seg/5/src/6.ts"));
+        QCOMPARE(test::httpRequest(url("/live/moving.m3u8")).body, first.body);
+
+        commitSegment(5, 7, false);
+        const auto next = test::httpRequest(url("/live/moving.m3u8"));
+        QCOMPARE(lastUri(next.body), QByteArray("/seg/5/src/7.ts"));
+        QVERIFY2(next.body.contains("#EXT-X-MEDIA-SEQUENCE:2\n"), next.body.constData());
+        QVERIFY(next.body.contains("#EXT-X-TARGETDURATION:6\n"));
+
+        moving.segmentDurationMs = 2000;
+        m_channels.put(moving);
+        const auto shorter = test::httpRequest(url("/live/moving.m3u8"));
+        QVERIFY2(shorter.body.contains("#EXT-X-TARGETDURATION:3\n"), shorter.body.constData());
+        QCOMPARE(lastUri(shorter.body), QByteArray("/seg/5/src/7.ts"));
+    }
+
     void channelStatesGetClearAnswers_data()
     {
         QTest::addColumn<QString>("path");
