@@ -6,7 +6,6 @@
 
 #include "hls/SegmentStore.h"
 #include "ingest/Ingest.h"
-#include "storage/Database.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -105,8 +104,7 @@ private:
     ChannelConfig channel();
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<SegmentStore> m_store;
+    test::StoreFixture m_fixture;
     QString m_clip;
     qint64 m_nextChannelId = 1;
 };
@@ -116,10 +114,8 @@ void TestIngestConsumers::initTestCase()
     if (!test::haveProgram("ffmpeg"))
         QSKIP("ffmpeg is not installed (installer/install-deps.sh --test)");
     QVERIFY(m_dir.isValid());
-    m_db = std::make_unique<Database>(m_dir.filePath("panelx.db"));
-    QString error;
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_store = std::make_unique<SegmentStore>(*m_db, m_dir.filePath("segments"));
+    const QString storeProblem = m_fixture.open(m_dir.path());
+    QVERIFY2(storeProblem.isEmpty(), qPrintable(storeProblem));
     m_clip = m_dir.filePath("clip.ts");
     const QByteArray problem = test::makeSmallClip(m_clip, 30);
     QVERIFY2(problem.isEmpty(), problem.constData());
@@ -153,7 +149,7 @@ void TestIngestConsumers::slowListenerDoesNotDelaySegmenter()
     };
     const ChannelConfig config = channel();
     GatedListener slow(false);
-    Ingest ingest(config, *m_store, options);
+    Ingest ingest(config, *m_fixture.store, options);
     // Also when a check fails: the ingest cannot stop while its listener is blocked.
     const auto openGate = qScopeGuard([&] { slow.open(); });
     ingest.addListener(&slow, QStringLiteral("slow"));
@@ -213,7 +209,7 @@ void TestIngestConsumers::listenerAddedAndRemovedMidSession()
     test::IngestObserver observer;
     const ChannelConfig config = channel();
     GatedListener probe(true);
-    Ingest ingest(config, *m_store, observer.options());
+    Ingest ingest(config, *m_fixture.store, observer.options());
     ingest.start();
     QVERIFY(test::waitFor([&] { return !observer.segments().isEmpty(); }, 15000));
 

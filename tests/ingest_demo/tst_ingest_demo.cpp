@@ -6,7 +6,6 @@
 #include "hls/SegmentStore.h"
 #include "hls/WallClockAnchor.h"
 #include "ingest/Ingest.h"
-#include "storage/Database.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -31,8 +30,7 @@ private:
     void checkSegment(const SegmentInfo &info);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<SegmentStore> m_store;
+    test::StoreFixture m_fixture;
 };
 
 void TestIngestDemo::initTestCase()
@@ -40,10 +38,8 @@ void TestIngestDemo::initTestCase()
     if (!test::haveProgram("ffprobe"))
         QSKIP("ffprobe is not installed (installer/install-deps.sh --test)");
     QVERIFY(m_dir.isValid());
-    m_db = std::make_unique<Database>(m_dir.filePath("panelx.db"));
-    QString error;
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_store = std::make_unique<SegmentStore>(*m_db, m_dir.filePath("segments"));
+    const QString problem = m_fixture.open(m_dir.path());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 ChannelConfig TestIngestDemo::demoChannel() const
@@ -59,7 +55,8 @@ ChannelConfig TestIngestDemo::demoChannel() const
 
 void TestIngestDemo::checkSegment(const SegmentInfo &info)
 {
-    const QString path = m_store->segmentPath(info.channelId, info.rendition, info.sequence);
+    const QString path
+        = m_fixture.store->segmentPath(info.channelId, info.rendition, info.sequence);
     QVERIFY2(QFileInfo::exists(path), qPrintable(path));
     QCOMPARE(info.sizeBytes, QFileInfo(path).size());
     const test::ProbedMedia media = test::probeMedia(path);
@@ -76,7 +73,7 @@ void TestIngestDemo::checkSegment(const SegmentInfo &info)
 void TestIngestDemo::demoChannelGoesLive()
 {
     test::IngestObserver observer;
-    Ingest ingest(demoChannel(), *m_store, observer.options());
+    Ingest ingest(demoChannel(), *m_fixture.store, observer.options());
     QElapsedTimer clock;
     clock.start();
     ingest.start();
@@ -104,7 +101,7 @@ void TestIngestDemo::demoChannelGoesLive()
     // Anchored to the wall clock: the last segment ends about when the channel stopped.
     QVERIFY(qAbs(segments.last().startUtcMs + segments.last().durationMs - stoppedUtcMs) < 1500);
     QCOMPARE(segments.size(), beforeStop + 1);
-    QCOMPARE(m_store->latest(7, kSourceRendition, 100), segments);
+    QCOMPARE(m_fixture.store->latest(7, kSourceRendition, 100), segments);
 
     for (int i = 0; i < segments.size(); ++i) {
         const SegmentInfo &info = segments[i];
@@ -130,10 +127,10 @@ void TestIngestDemo::demoChannelGoesLive()
 
 void TestIngestDemo::restartContinuesWithDiscontinuity()
 {
-    const std::optional<SegmentInfo> before = m_store->last(7, kSourceRendition);
+    const std::optional<SegmentInfo> before = m_fixture.store->last(7, kSourceRendition);
     QVERIFY(before.has_value());
     test::IngestObserver observer;
-    Ingest ingest(demoChannel(), *m_store, observer.options());
+    Ingest ingest(demoChannel(), *m_fixture.store, observer.options());
     ingest.start();
     QVERIFY(test::waitFor([&] { return observer.segments().size() >= 2; }, 20000));
     ingest.stop();

@@ -7,7 +7,6 @@
 #include "av/AvError.h"
 #include "hls/SegmentStore.h"
 #include "ingest/Ingest.h"
-#include "storage/Database.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -51,8 +50,7 @@ private:
     ChannelConfig channel(const QString &url);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<SegmentStore> m_store;
+    test::StoreFixture m_fixture;
     qint64 m_nextChannelId = 1;
 };
 
@@ -61,10 +59,8 @@ void TestIngestHealth::initTestCase()
     if (!test::haveProgram("ffmpeg"))
         QSKIP("ffmpeg is not installed (installer/install-deps.sh --test)");
     QVERIFY(m_dir.isValid());
-    m_db = std::make_unique<Database>(m_dir.filePath("panelx.db"));
-    QString error;
-    QVERIFY2(m_db->open(&error), qPrintable(error));
-    m_store = std::make_unique<SegmentStore>(*m_db, m_dir.filePath("segments"));
+    const QString storeProblem = m_fixture.open(m_dir.path());
+    QVERIFY2(storeProblem.isEmpty(), qPrintable(storeProblem));
     installAvLogCapture();
     for (const auto &[name, seconds] : {std::pair {"long.ts", 30}, std::pair {"short.ts", 3}}) {
         const QByteArray problem = test::makeSmallClip(m_dir.filePath(name), seconds);
@@ -104,12 +100,12 @@ void TestIngestHealth::segmenterErrorClearsAfterCommit()
 {
     test::IngestObserver observer;
     const ChannelConfig config = channel(m_dir.filePath("long.ts"));
-    Ingest ingest(config, *m_store, observer.options());
+    Ingest ingest(config, *m_fixture.store, observer.options());
     ingest.start();
     QVERIFY(test::waitFor([&] { return !observer.segments().isEmpty(); }, 15000));
 
     // The segment folder turns into a file: segments cannot be written.
-    const QString folder = m_store->segmentDir(config.id, kSourceRendition);
+    const QString folder = m_fixture.store->segmentDir(config.id, kSourceRendition);
     const QString aside = folder + QStringLiteral(".aside");
     QVERIFY(QDir().rename(folder, aside));
     {
@@ -145,7 +141,7 @@ void TestIngestHealth::segmenterErrorClearsAfterCommit()
 void TestIngestHealth::loopingFileStaysLive()
 {
     test::IngestObserver observer;
-    Ingest ingest(channel(m_dir.filePath("short.ts")), *m_store, observer.options());
+    Ingest ingest(channel(m_dir.filePath("short.ts")), *m_fixture.store, observer.options());
     ingest.start();
     // A 3 s file played three times: each loop starts a segment with a discontinuity.
     QVERIFY(test::waitFor(
@@ -211,7 +207,7 @@ void TestIngestHealth::corruptSourceLogsOncePerChannel()
     test::LogCapture log;
     test::IngestObserver observer;
     const ChannelConfig config = channel(m_dir.filePath("corrupt.ts"));
-    Ingest ingest(config, *m_store, observer.options());
+    Ingest ingest(config, *m_fixture.store, observer.options());
     ingest.start();
     const QString prefix = QStringLiteral("Channel %1 (%2): ").arg(config.id).arg(config.name);
     QVERIFY(

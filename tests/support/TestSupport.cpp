@@ -1,5 +1,8 @@
 #include "TestSupport.h"
 
+#include "hls/SegmentStore.h"
+#include "storage/Database.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -190,6 +193,19 @@ int LogCapture::count(const QString &part) const
     for (const QString &line : lines())
         n += line.contains(part) ? 1 : 0;
     return n;
+}
+
+StoreFixture::StoreFixture() = default;
+StoreFixture::~StoreFixture() = default;
+
+QString StoreFixture::open(const QString &folder)
+{
+    db = std::make_unique<Database>(folder + QStringLiteral("/panelx.db"));
+    QString error;
+    if (!db->open(&error))
+        return error;
+    store = std::make_unique<SegmentStore>(*db, folder + QStringLiteral("/segments"));
+    return {};
 }
 
 } // namespace panelx::test

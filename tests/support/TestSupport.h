@@ -7,6 +7,12 @@
 #include <QStringList>
 #include <QtGlobal>
 #include <functional>
+#include <memory>
+
+namespace panelx {
+class Database;
+class SegmentStore;
+} // namespace panelx
 
 namespace panelx::test {
 
@@ -50,6 +56,16 @@ ProbedMedia probeMedia(const QString &path);
 // `gopFrames` frames, ~300 kb/s, AAC 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on
 // success, else ffmpeg's complaint.
 QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames = 25);
+
+// A segment store over its own SQLite index: `folder`/panelx.db and `folder`/segments.
+struct StoreFixture {
+    std::unique_ptr<Database> db;
+    std::unique_ptr<SegmentStore> store; // destroyed first
+    StoreFixture();
+    ~StoreFixture();
+    // Empty on success, else why the database could not be opened.
+    QString open(const QString &folder);
+};
 
 // Records every line logged through Qt (qWarning, qInfo …, libav's lines included) while it
 // lives; the lines are still printed. One at a time.
