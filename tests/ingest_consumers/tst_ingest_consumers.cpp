@@ -123,13 +123,7 @@ void TestIngestConsumers::initTestCase()
 
 ChannelConfig TestIngestConsumers::channel()
 {
-    ChannelConfig channel;
-    channel.id = m_nextChannelId++;
-    channel.name = QStringLiteral("Clip %1").arg(channel.id);
-    channel.slug = QStringLiteral("clip-%1").arg(channel.id);
-    channel.sourceUrl = m_clip;
-    channel.segmentDurationMs = kTargetMs;
-    return channel;
+    return test::makeChannel(m_nextChannelId++, m_clip, kTargetMs);
 }
 
 void TestIngestConsumers::slowListenerDoesNotDelaySegmenter()

@@ -87,13 +87,7 @@ void TestIngestHealth::cleanup()
 
 ChannelConfig TestIngestHealth::channel(const QString &url)
 {
-    ChannelConfig channel;
-    channel.id = m_nextChannelId++;
-    channel.name = QStringLiteral("Health %1").arg(channel.id);
-    channel.slug = QStringLiteral("health-%1").arg(channel.id);
-    channel.sourceUrl = url;
-    channel.segmentDurationMs = kTargetMs;
-    return channel;
+    return test::makeChannel(m_nextChannelId++, url, kTargetMs);
 }
 
 void TestIngestHealth::segmenterErrorClearsAfterCommit()

@@ -139,13 +139,7 @@ bool TestIngestUdp::makeMedia(const QString &name, const QStringList &args)
 
 ChannelConfig TestIngestUdp::channel(const QString &url)
 {
-    ChannelConfig channel;
-    channel.id = m_nextChannelId++;
-    channel.name = QStringLiteral("Channel %1").arg(channel.id);
-    channel.slug = QStringLiteral("channel-%1").arg(channel.id);
-    channel.sourceUrl = url;
-    channel.segmentDurationMs = kTargetMs;
-    return channel;
+    return test::makeChannel(m_nextChannelId++, url, kTargetMs);
 }
 
 std::unique_ptr<QProcess> TestIngestUdp::startSender(quint16 port)

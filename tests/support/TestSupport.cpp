@@ -195,6 +195,17 @@ int LogCapture::count(const QString &part) const
     return n;
 }
 
+ChannelConfig makeChannel(qint64 id, const QString &url, int segmentDurationMs)
+{
+    ChannelConfig channel;
+    channel.id = id;
+    channel.name = QStringLiteral("Channel %1").arg(id);
+    channel.slug = QStringLiteral("channel-%1").arg(id);
+    channel.sourceUrl = url;
+    channel.segmentDurationMs = segmentDurationMs;
+    return channel;
+}
+
 StoreFixture::StoreFixture() = default;
 StoreFixture::~StoreFixture() = default;
 

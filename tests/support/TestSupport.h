@@ -2,6 +2,8 @@
 // HTTP over loopback with deadlines. No sleeps: everything waits on a condition or a signal.
 #pragma once
 
+#include "ChannelTypes.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -56,6 +58,9 @@ ProbedMedia probeMedia(const QString &path);
 // `gopFrames` frames, ~300 kb/s, AAC 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on
 // success, else ffmpeg's complaint.
 QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames = 25);
+
+// A channel for ingest tests: "Channel <id>" (slug "channel-<id>") reading `url`.
+ChannelConfig makeChannel(qint64 id, const QString &url, int segmentDurationMs);
 
 // A segment store over its own SQLite index: `folder`/panelx.db and `folder`/segments.
 struct StoreFixture {
