@@ -24,6 +24,18 @@ constexpr int kAudioIndex = 1;
 
 DemoSource::DemoSource(SourceControl &control) : m_control(control) { }
 
+DemoSource::~DemoSource()
+{
+    // The AAC encoder holds a few frames back; drained (the packets are not wanted any more)
+    // it does not warn "frames left in the queue on closing" at every stop of the channel.
+    AVCodecContext *audio = m_audioEncoder.get();
+    if (!audio || !avcodec_is_open(audio) || avcodec_send_frame(audio, nullptr) < 0)
+        return;
+    AvPacketPtr packet = makeAvPacket();
+    while (avcodec_receive_packet(audio, packet.get()) >= 0)
+        av_packet_unref(packet.get());
+}
+
 QString DemoSource::filterDescription(bool withText)
 {
     QString video

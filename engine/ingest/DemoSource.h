@@ -17,6 +17,7 @@ public:
     static constexpr int kSampleRate = 48000;
 
     explicit DemoSource(SourceControl &control);
+    ~DemoSource() override;
 
     bool open(QString *error) override;
     const std::vector<SourceStream> &streams() const override { return m_streams; }
