@@ -8,7 +8,6 @@ extern "C" {
 #include <libavutil/opt.h>
 }
 
-#include <QDateTime>
 #include <QDebug>
 #include <QDir>
 #include <QFile>
@@ -32,15 +31,6 @@ int64_t toUs(int64_t value, AVRational timeBase)
 {
     return av_rescale_q(value, timeBase, AV_TIME_BASE_Q);
 }
-
-} // namespace
-
-qint64 defaultUtcNowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-namespace {
 
 // The one message for a data folder that cannot take more segments, with what to do about it.
 // Empty when `error` is not about the folder itself.

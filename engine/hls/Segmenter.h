@@ -5,6 +5,7 @@
 
 #include "ChannelTypes.h"
 #include "av/AvHandles.h"
+#include "hls/RetentionClock.h"
 #include "hls/WallClockAnchor.h"
 #include "ingest/PacketListener.h"
 
@@ -13,8 +14,6 @@
 namespace panelx {
 
 class SegmentStore;
-
-qint64 defaultUtcNowMs();
 
 struct SegmenterOptions {
     qint64 channelId = 0;
@@ -26,7 +25,7 @@ struct SegmenterOptions {
     bool applyRetention = true;
     // The wall clock segments are dated by; tests pass their own. Called on the thread that
     // feeds the segmenter.
-    std::function<qint64()> utcNowMs = defaultUtcNowMs;
+    std::function<qint64()> utcNowMs = StoreClocks::system().wallUtcMs;
     // Both called on the thread that feeds the segmenter. onError is called once per problem
     // (a full disk fails every keyframe), and onCommitted tells that the channel writes again.
     std::function<void(const SegmentInfo &)> onCommitted;

@@ -356,7 +356,7 @@ void Ingest::run()
 
         const auto sessionStart = Clock::now();
         qint64 packetsRead = 0;
-        bool refused = false;
+        bool refused = false; // a required consumer refused the streams, at once or later
         ReadResult result;
         while ((result = source->read(packet.get(), &error)) == ReadResult::Packet
             || result == ReadResult::StreamsChanged) {
@@ -367,9 +367,8 @@ void Ingest::run()
                 session.streams = source->streams();
                 describeStreams(session);
                 if (!startSession(session, &error, &answerPending)) {
-                    endSession();
-                    setState(ChannelState::Failed, error);
-                    return;
+                    refused = true;
+                    break;
                 }
                 publishStatus();
                 continue;
