@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
+#include <condition_variable>
 #include <microhttpd.h>
 
 #include <arpa/inet.h>
@@ -169,11 +170,33 @@ void logFromMhd(void *, const char *format, va_list arguments)
     qCDebug(lcHttp, "%s", line);
 }
 
+// An API request's body as it arrives, and whether it grew past the limit.
+struct ApiCall {
+    QByteArray body;
+    bool tooLarge = false;
+};
+
+// How long an API request waits for the engine before it is answered 503.
+constexpr std::chrono::seconds kApiReplyTimeout {30};
+
 } // namespace
 
+namespace http {
+struct PendingApiReply {
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::optional<ApiResponse> response;
+    bool cancelled = false; // the server is stopping
+};
+} // namespace http
+
 struct HttpServer::Impl {
+    // The request context of a viewer request once its headers are in (API requests have an
+    // ApiCall instead).
+    static inline char headersDone;
+
     static MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url,
-        const char *method, const char *version, const char *, size_t *uploadSize,
+        const char *method, const char *version, const char *uploadData, size_t *uploadSize,
         void **requestContext)
     {
         auto *server = static_cast<HttpServer *>(cls);
@@ -181,6 +204,8 @@ struct HttpServer::Impl {
         const bool isHead = !isGet && std::strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
         const bool isOptions
             = !isGet && !isHead && std::strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0;
+        if (std::string_view(url).starts_with(http::kApiPrefix))
+            return api(*server, connection, url, method, uploadData, uploadSize, requestContext);
         if (!*requestContext) {
             if (!isGet && !isHead && !isOptions) {
                 // Answered before any body is read, which makes MHD close the connection: the
@@ -193,7 +218,6 @@ struct HttpServer::Impl {
             }
             // libmicrohttpd keeps a connection alive only when the answer comes after the
             // request is complete, i.e. from the second call.
-            static char headersDone;
             *requestContext = &headersDone;
             return MHD_YES;
         }
@@ -223,6 +247,97 @@ struct HttpServer::Impl {
             break;
         }
         return sendText(connection, MHD_HTTP_BAD_REQUEST, QString::fromUtf8(route.reason));
+    }
+
+    // /api/...: the body is collected (up to the limit), then the handler answers, on whatever
+    // thread it likes, while this connection's own thread waits for it.
+    static MHD_Result api(HttpServer &server, MHD_Connection *connection, const char *url,
+        const char *method, const char *uploadData, size_t *uploadSize, void **requestContext)
+    {
+        if (!*requestContext) {
+            *requestContext = new ApiCall;
+            return MHD_YES;
+        }
+        auto *call = static_cast<ApiCall *>(*requestContext);
+        if (*uploadSize != 0) {
+            if (call->body.size() + qint64(*uploadSize) > http::kMaxApiBodyBytes) {
+                call->tooLarge = true;
+                call->body.clear();
+            } else if (!call->tooLarge) {
+                call->body.append(uploadData, qsizetype(*uploadSize));
+            }
+            *uploadSize = 0;
+            return MHD_YES;
+        }
+        server.m_requests.fetch_add(1, std::memory_order_relaxed);
+        if (call->tooLarge)
+            return sendApi(connection,
+                http::apiError(MHD_HTTP_CONTENT_TOO_LARGE,
+                    QStringLiteral("the request body is larger than %1 bytes; send less")
+                        .arg(http::kMaxApiBodyBytes)));
+        if (!server.m_apiHandler)
+            return sendApi(connection,
+                http::apiError(MHD_HTTP_NOT_FOUND, QStringLiteral("this server has no admin API")));
+
+        http::ApiRequest request;
+        request.method = method;
+        const char *query = std::strchr(url, '?');
+        request.path = query ? QByteArray(url, query - url) : QByteArray(url);
+        request.query = query ? QByteArray(query + 1) : QByteArray();
+        request.authorization = header(connection, MHD_HTTP_HEADER_AUTHORIZATION);
+        request.contentType = header(connection, MHD_HTTP_HEADER_CONTENT_TYPE);
+        request.body = std::move(call->body);
+        const MHD_ConnectionInfo *info
+            = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (info && info->client_addr) {
+            request.peer = QHostAddress(info->client_addr);
+            bool isV4 = false;
+            const quint32 v4 = request.peer.toIPv4Address(&isV4);
+            if (isV4)
+                request.peer = QHostAddress(v4);
+        }
+
+        auto pending = std::make_shared<http::PendingApiReply>();
+        {
+            std::lock_guard lock(server.m_apiMutex);
+            if (server.m_apiStopping)
+                return sendApi(connection,
+                    http::apiError(MHD_HTTP_SERVICE_UNAVAILABLE,
+                        QStringLiteral("PanelX is stopping; try again when it runs")));
+            server.m_apiPending.insert(pending);
+        }
+        server.m_apiHandler(std::move(request), [pending](http::ApiResponse response) {
+            std::lock_guard lock(pending->mutex);
+            pending->response = std::move(response);
+            pending->ready.notify_all();
+        });
+        std::optional<http::ApiResponse> response;
+        {
+            std::unique_lock lock(pending->mutex);
+            pending->ready.wait_for(lock, kApiReplyTimeout,
+                [&] { return pending->response.has_value() || pending->cancelled; });
+            response = std::move(pending->response);
+        }
+        {
+            std::lock_guard lock(server.m_apiMutex);
+            server.m_apiPending.erase(pending);
+        }
+        if (!response)
+            response = http::apiError(MHD_HTTP_SERVICE_UNAVAILABLE,
+                QStringLiteral("PanelX did not answer in time (it is busy or stopping); try "
+                               "again"));
+        return sendApi(connection, *response);
+    }
+
+    static MHD_Result sendApi(MHD_Connection *connection, const http::ApiResponse &answer)
+    {
+        MHD_Response *response
+            = bufferResponse(answer.body, "application/json; charset=utf-8", "no-store");
+        if (!response)
+            return MHD_NO;
+        for (const auto &[name, value] : answer.headers)
+            MHD_add_response_header(response, name.constData(), value.constData());
+        return queue(connection, unsigned(answer.status), response);
     }
 
     static MHD_Result preflight(MHD_Connection *connection)
@@ -414,8 +529,13 @@ struct HttpServer::Impl {
     }
 
     // Runs once the whole response is in the socket (or the connection is closing).
-    static void onCompleted(void *, MHD_Connection *connection, void **, MHD_RequestTerminationCode)
+    static void onCompleted(
+        void *, MHD_Connection *connection, void **requestContext, MHD_RequestTerminationCode)
     {
+        if (*requestContext && *requestContext != &headersDone) {
+            delete static_cast<ApiCall *>(*requestContext);
+            *requestContext = nullptr;
+        }
         ConnectionState *state = connectionState(connection);
         if (state && state->corked)
             setCorked(connection, *state, false);
@@ -579,6 +699,10 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
     m_address = address;
     m_fallbackHost = hostPort(reinterpret_cast<sockaddr *>(&bound));
     m_requests.store(0, std::memory_order_relaxed);
+    {
+        std::lock_guard lock(m_apiMutex);
+        m_apiStopping = false;
+    }
     if (m_options.threadPerConnection)
         qCDebug(lcHttp, "listening on %s port %u, a thread per connection",
             qPrintable(address.toString()), m_port);
@@ -592,6 +716,15 @@ void HttpServer::stop()
 {
     if (!m_daemon)
         return;
+    {
+        std::lock_guard lock(m_apiMutex);
+        m_apiStopping = true;
+        for (const auto &pending : m_apiPending) {
+            std::lock_guard pendingLock(pending->mutex);
+            pending->cancelled = true;
+            pending->ready.notify_all();
+        }
+    }
     MHD_stop_daemon(m_daemon); // also closes the listening socket
     m_daemon = nullptr;
     m_port = 0;

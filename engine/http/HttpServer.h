@@ -4,6 +4,7 @@
 // entirely off the GUI thread and every method here may be called from any thread.
 #pragma once
 
+#include "http/ApiExchange.h"
 #include "http/ViewerCounter.h"
 
 #include <QHash>
@@ -11,6 +12,8 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include <mutex>
+#include <set>
 
 struct MHD_Daemon;
 
@@ -20,7 +23,8 @@ class ChannelDirectory;
 class SegmentStore;
 namespace http {
 class LiveResponseCache;
-}
+struct PendingApiReply;
+} // namespace http
 
 struct HttpServerOptions {
     // A thread per connection (measured the faster on 1 MiB segments: libmicrohttpd then hands
@@ -50,6 +54,10 @@ public:
     ~HttpServer();
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
+
+    // Requests under /api/ (any method, bodies up to kMaxApiBodyBytes) go to `handler`; without
+    // one they get 404. Set before start().
+    void setApiHandler(http::ApiHandler handler) { m_apiHandler = std::move(handler); }
 
     // Listens on address:port (port 0 = any free port, see port()). False with a message a
     // person can act on, e.g. when the port is already in use.
@@ -81,6 +89,12 @@ private:
     http::ViewerCounter m_viewers;
     const std::unique_ptr<http::LiveResponseCache> m_liveResponses;
     std::atomic<quint64> m_requests {0};
+    http::ApiHandler m_apiHandler;
+    // API requests waiting for their reply; stop() releases them so no thread waits on an engine
+    // that is stopping.
+    std::mutex m_apiMutex;
+    std::set<std::shared_ptr<http::PendingApiReply>> m_apiPending;
+    bool m_apiStopping = false;
 };
 
 } // namespace panelx

@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTcpSocket>
@@ -18,6 +20,7 @@
 #include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <thread>
 
 using namespace panelx;
 
@@ -189,6 +192,17 @@ private slots:
         commitSegment(2, 0, false);
 
         m_server = std::make_unique<HttpServer>(*m_store, m_channels);
+        // An API that echoes what it was given, answering from a thread of its own as the
+        // engine's API does.
+        m_server->setApiHandler([](http::ApiRequest request, http::ApiReply reply) {
+            std::thread([request, reply] {
+                const QJsonObject echo {{"method", QString::fromLatin1(request.method)},
+                    {"path", QString::fromLatin1(request.path)},
+                    {"authorization", QString::fromLatin1(request.authorization)},
+                    {"body", QString::fromLatin1(request.body)}, {"peer", request.peer.toString()}};
+                reply({201, QJsonDocument(echo).toJson(), {{"X-Echo", "yes"}}});
+            }).detach();
+        });
         QVERIFY2(m_server->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
         QVERIFY(m_server->port() != 0);
         QVERIFY(m_server->isRunning());
@@ -496,6 +510,37 @@ private slots:
         const RawResponse withBody = rawRequest(m_server->port(),
             "POST /seg/1/src/2.ts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
         QCOMPARE(withBody.status, 405);
+    }
+
+    void apiRequestsReachTheHandler()
+    {
+        const auto reply = test::httpRequest(url("/api/v1/things/3"), "PATCH",
+            {{"Authorization", "Bearer abc"}, {"Content-Type", "application/json"}}, kTimeoutMs,
+            R"({"name":"x"})");
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("application/json; charset=utf-8"));
+        QCOMPARE(reply.header("X-Echo"), QByteArray("yes"));
+        const QJsonObject echo = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(echo.value("method").toString(), QStringLiteral("PATCH"));
+        QCOMPARE(echo.value("path").toString(), QStringLiteral("/api/v1/things/3"));
+        QCOMPARE(echo.value("authorization").toString(), QStringLiteral("Bearer abc"));
+        QCOMPARE(echo.value("body").toString(), QStringLiteral(R"({"name":"x"})"));
+        QCOMPARE(echo.value("peer").toString(), QStringLiteral("127.0.0.1"));
+        // The connection stays usable for viewer requests after an API exchange.
+        QCOMPARE(test::httpRequest(url("/live/demo.m3u8")).status, 200);
+    }
+
+    void apiBodiesOverTheLimitAre413()
+    {
+        const QByteArray body(http::kMaxApiBodyBytes + 1, 'x');
+        const auto reply = test::httpRequest(url("/api/v1/things"), "POST", {}, kTimeoutMs, body);
+        QCOMPARE(reply.status, 413);
+        const QJsonObject error = QJsonDocument::fromJson(reply.body).object();
+        QVERIFY2(error.value("error").toString().contains("larger than"), reply.body);
+        // Exactly at the limit is accepted.
+        const auto atLimit = test::httpRequest(
+            url("/api/v1/things"), "POST", {}, kTimeoutMs, QByteArray(http::kMaxApiBodyBytes, 'y'));
+        QCOMPARE(atLimit.status, 201);
     }
 
     void traversalIsRefused_data()

@@ -62,14 +62,15 @@ QByteArray HttpReply::header(const QByteArray &name) const
 }
 
 HttpReply httpRequest(const QString &url, const QByteArray &method,
-    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs, const QByteArray &body)
 {
     QNetworkAccessManager manager;
     QNetworkRequest request {QUrl(url)};
     for (const auto &[key, value] : headers)
         request.setRawHeader(key, value);
     request.setTransferTimeout(timeoutMs);
-    QNetworkReply *reply = manager.sendCustomRequest(request, method);
+    QNetworkReply *reply = body.isEmpty() ? manager.sendCustomRequest(request, method)
+                                          : manager.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);

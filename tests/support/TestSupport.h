@@ -33,9 +33,10 @@ struct HttpReply {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray header(const QByteArray &name) const;
 };
-// A blocking GET (or other method) over loopback, with a deadline.
+// A blocking GET (or other method, with an optional body) over loopback, with a deadline.
 HttpReply httpRequest(const QString &url, const QByteArray &method = "GET",
-    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000);
+    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000,
+    const QByteArray &body = {});
 
 } // namespace panelx::test
 
