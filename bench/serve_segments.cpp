@@ -41,8 +41,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOptions({
         {"port", "Port to listen on (0 = any free port).", "port", "0"},
-        {"epoll", "Epoll loops (see --threads) instead of a thread per connection."},
-        {"threads", "Epoll loops with --epoll (0 = one per core).", "n", "1"},
+        {"threads", "Event-loop threads of the server (0 = one per core).", "n", "1"},
         {"segments", "Number of segment files.", "n", "20"},
         {"size", "Bytes per segment file.", "bytes", "1048576"},
         {"data-dir", "Folder for the database and segments (default: a temporary one).", "dir"},
@@ -116,7 +115,6 @@ int main(int argc, char *argv[])
 
     HttpServerOptions options;
     options.threads = parser.value("threads").toInt();
-    options.threadPerConnection = !parser.isSet("epoll");
     HttpServer server(store, directory, options);
     if (!server.start(QHostAddress::LocalHost, quint16(parser.value("port").toUInt()), &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));

@@ -14,7 +14,7 @@
 #   bench/serving.sh [build-dir]        (env: ROUNDS=5 DURATION=10 CONNECTIONS=100
 #                                        WRK_THREADS=1 SEGMENT_BYTES=1048576
 #                                        COMMIT_INTERVAL_MS=100 NGINX_NOPUSH=on
-#                                        SERVER_ARGS="--epoll --threads 2")
+#                                        SERVER_ARGS="--threads 2")
 # Nothing is pinned, and wrk itself takes a core.
 set -euo pipefail
 
@@ -125,9 +125,9 @@ children_ticks() { times | awk -v hz="$TICKS" 'NR == 2 { split($1 " " $2, t, /[m
 
 # One wrk run against URL $1 while measuring process $2
 #   -> "requests/s MB/s p99_ms cpu_us/request load_average errors others_cpu_percent".
-# The load average counts the benchmark's own threads too (wrk, and a server with a thread per
-# connection has many runnable); "others" is the CPU that neither wrk nor the measured server
-# used during the run, in percent of all cores: what other programs took.
+# The load average counts the benchmark's own threads too (wrk, and the server's loop
+# threads); "others" is the CPU that neither wrk nor the measured server used during the run,
+# in percent of all cores: what other programs took.
 run() {
     local before after summary load machine0 machine1 wrk0 wrk1 start_ns end_ns
     load=$(loadavg)
@@ -212,7 +212,7 @@ OTHERS_MEDIAN=$(printf '%s' "$OTHERS" | awk 'NF' | median)
 echo "CPU taken by other programs during the runs: median $OTHERS_MEDIAN % of all cores," \
      "range $(printf '%s' "$OTHERS" | awk 'NF' | sort -n | sed -n '1p;$p' | paste -sd- -) %"
 # wrk and a server already fill the cores; whatever else runs makes the schedulers' shares, not
-# the servers, decide the ratios (a thread per connection gains against one nginx worker).
+# the servers, decide the ratios (two loop threads would gain against one nginx worker).
 awk -v o="$OTHERS_MEDIAN" 'BEGIN { exit !(o > 10) }' \
     && echo "NOTE: other programs took over 10 % of the CPU: these are not quiet-machine figures"
 errors=$(printf '%s\n' "${RESULTS[@]}" | awk 'NF && $6 != 0' | wc -l)

@@ -6,7 +6,7 @@ BUILD=(cmake ninja-build g++ pkg-config clang-format
        qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-multimedia-dev qt6-charts-dev
        qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
        libavformat-dev libavcodec-dev libavutil-dev libavfilter-dev libavdevice-dev
-       libswscale-dev libswresample-dev libmicrohttpd-dev libqrencode-dev
+       libswscale-dev libswresample-dev libh2o-evloop-dev libssl-dev libqrencode-dev
        qt6-qpa-plugins
        gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
        gstreamer1.0-libav libqt6multimedia6

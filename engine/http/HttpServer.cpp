@@ -4,25 +4,36 @@
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
 #include "http/LiveResponseCache.h"
+#include "http/OpenFileLimit.h"
 #include "http/Routes.h"
+#include "http/SegmentMappings.h"
 
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
-#include <condition_variable>
-#include <microhttpd.h>
+
+// Qt's `slots` keyword macro would eat a member of the library's structs.
+#pragma push_macro("slots")
+#undef slots
+#include <h2o.h>
+#include <h2o/multithread.h>
+#pragma pop_macro("slots")
 
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
-#include <cstdarg>
+#include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <set>
 #include <sys/socket.h>
-#include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcHttp, "panelx.http")
 
@@ -31,54 +42,32 @@ namespace panelx {
 namespace {
 
 constexpr const char *kAllowedMethods = "GET, HEAD, OPTIONS";
-constexpr const char *kTextType = "text/plain; charset=utf-8";
-constexpr const char *kMediaPlaylistType = "application/vnd.apple.mpegurl";
-constexpr const char *kChannelListType = "audio/x-mpegurl";
-constexpr const char *kSegmentType = "video/mp2t";
-constexpr const char *kLiveCache = "no-cache";
-constexpr const char *kSegmentCache = "public, max-age=31536000, immutable";
+constexpr std::string_view kTextType = "text/plain; charset=utf-8";
+constexpr std::string_view kJsonType = "application/json; charset=utf-8";
+constexpr std::string_view kMediaPlaylistType = "application/vnd.apple.mpegurl";
+constexpr std::string_view kChannelListType = "audio/x-mpegurl";
+constexpr std::string_view kSegmentType = "video/mp2t";
+constexpr std::string_view kLiveCache = "no-cache";
+constexpr std::string_view kNoStore = "no-store";
+constexpr std::string_view kSegmentCache = "public, max-age=31536000, immutable";
 // Fetches by one connection are folded into one viewer-counter update per this interval, so
 // the shared counter's lock is taken about once a second per connection, not per request.
 constexpr qint64 kViewerRecordIntervalMs = 1000;
-// Handlers are shallow (no recursion, small buffers); with a thread per connection a small
-// stack keeps hundreds of viewers cheap.
-constexpr size_t kThreadStackBytes = 512 * 1024;
+// How long an API request waits for the engine before it is answered 503.
+constexpr uint64_t kApiReplyTimeoutMs = 30'000;
+// The library reads a request body whole before a handler sees it, and answers 413 itself
+// (plain text, connection closed) above its own limit. A little above ours, so a body just
+// over kMaxApiBodyBytes still gets the API's JSON answer.
+constexpr size_t kBodySlackBytes = 64 * 1024;
+// Connections accepted per wake-up of a loop, so one busy listener cannot starve the others.
+constexpr int kAcceptBatch = 32;
+// How long stop() lets each loop close its connections before it gives up on them.
+constexpr auto kStopGrace = std::chrono::seconds(3);
 
 qint64 monotonicMs()
 {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
-
-struct ConnectionState {
-    http::ClientKey client {};
-    qint64 lastChannelId = 0;
-    qint64 lastRecordMs = 0;
-    bool corked = false; // TCP_CORK is on until the current response completes
-};
-
-ConnectionState *connectionState(MHD_Connection *connection)
-{
-    const MHD_ConnectionInfo *info
-        = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    return info ? static_cast<ConnectionState *>(info->socket_context) : nullptr;
-}
-
-// libmicrohttpd sends a file response's headers with a send() of their own and pushes them, so
-// they leave in a packet of their own ahead of the sendfile'd body: one more packet and one
-// more wake-up of the client per segment, which cost about 40 % of the segment rate against
-// nginx with tcp_nopush (docs/decisions.md, "HTTP server"). A corked socket holds the headers
-// until the body fills the packet; uncorking when the response is complete pushes the tail.
-// A body larger than libmicrohttpd's sendfile chunk (2 MiB with a thread per connection,
-// 128 KiB with epoll) still has its headers pushed alone: the library then corks the socket
-// itself and uncorks it after the headers.
-void setCorked(MHD_Connection *connection, ConnectionState &state, bool on)
-{
-    const MHD_ConnectionInfo *info
-        = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-    const int value = on ? 1 : 0;
-    if (info && ::setsockopt(info->connect_fd, IPPROTO_TCP, TCP_CORK, &value, sizeof value) == 0)
-        state.corked = on;
 }
 
 http::ClientKey keyFromSockaddr(const sockaddr *address)
@@ -113,406 +102,733 @@ QString hostPort(const sockaddr *address)
     return QStringLiteral("[%1]:%2").arg(QLatin1String(text)).arg(ntohs(in6->sin6_port));
 }
 
-void addCommonHeaders(MHD_Response *response)
+const char *reasonPhrase(int status)
 {
-    MHD_add_response_header(response, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 416:
+        return "Range Not Satisfiable";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return status < 400 ? "OK" : "Error";
+    }
 }
 
-MHD_Result queue(MHD_Connection *connection, unsigned status, MHD_Response *response)
+bool methodIs(const h2o_req_t *req, std::string_view method)
 {
-    if (!response)
-        return MHD_NO; // out of memory: libmicrohttpd closes this connection, others go on
-    const MHD_Result result = MHD_queue_response(connection, status, response);
-    MHD_destroy_response(response);
-    return result;
+    return h2o_memis(req->method.base, req->method.len, method.data(), method.size());
 }
 
-MHD_Response *bufferResponse(
-    const QByteArray &body, const char *contentType, const char *cacheControl)
+bool isHead(const h2o_req_t *req)
 {
-    MHD_Response *response = MHD_create_response_from_buffer(
-        size_t(body.size()), const_cast<char *>(body.constData()), MHD_RESPMEM_MUST_COPY);
-    if (!response)
-        return nullptr;
-    MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, contentType);
-    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, cacheControl);
-    addCommonHeaders(response);
-    return response;
+    return methodIs(req, "HEAD");
+}
+
+// Header values must live until the response is sent: static text as is, anything else copied
+// into the request's pool.
+void addHeader(h2o_req_t *req, const h2o_token_t *name, std::string_view staticValue)
+{
+    h2o_add_header(
+        &req->pool, &req->res.headers, name, nullptr, staticValue.data(), staticValue.size());
+}
+
+void addHeaderCopy(h2o_req_t *req, const h2o_token_t *name, const QByteArray &value)
+{
+    const h2o_iovec_t copy = h2o_strdup(&req->pool, value.constData(), size_t(value.size()));
+    h2o_add_header(&req->pool, &req->res.headers, name, nullptr, copy.base, copy.len);
+}
+
+void addHeaderByName(h2o_req_t *req, const QByteArray &name, const QByteArray &value)
+{
+    const h2o_iovec_t nameCopy = h2o_strdup(&req->pool, name.constData(), size_t(name.size()));
+    const h2o_iovec_t copy = h2o_strdup(&req->pool, value.constData(), size_t(value.size()));
+    h2o_add_header_by_str(&req->pool, &req->res.headers, nameCopy.base, nameCopy.len, 0, nullptr,
+        copy.base, copy.len);
+}
+
+void startHeaders(
+    h2o_req_t *req, int status, std::string_view contentType, std::string_view cacheControl)
+{
+    req->res.status = status;
+    req->res.reason = reasonPhrase(status);
+    addHeader(req, H2O_TOKEN_CONTENT_TYPE, contentType);
+    addHeader(req, H2O_TOKEN_CACHE_CONTROL, cacheControl);
+    addHeader(req, H2O_TOKEN_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+}
+
+// A body copied into the request (h2o_send_inline leaves it out for HEAD).
+void sendCopy(h2o_req_t *req, const QByteArray &body)
+{
+    req->res.content_length = size_t(body.size());
+    h2o_send_inline(req, body.constData(), size_t(body.size()));
+}
+
+// A body that lives elsewhere (a cached playlist, a mapped segment): `owner` keeps it alive
+// until the request is done, i.e. until the last byte is in the socket.
+void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *data, size_t length)
+{
+    using Owner = std::shared_ptr<const void>;
+    void *slot = h2o_mem_alloc_shared(
+        &req->pool, sizeof(Owner), [](void *p) { static_cast<Owner *>(p)->~Owner(); });
+    new (slot) Owner(std::move(owner));
+    req->res.content_length = length;
+    static h2o_generator_t generator = {nullptr, nullptr};
+    h2o_start_response(req, &generator);
+    if (isHead(req) || length == 0) {
+        h2o_send(req, nullptr, 0, H2O_SEND_STATE_FINAL);
+        return;
+    }
+    // Headers and body leave in one writev, so a small segment is one TCP segment.
+    h2o_iovec_t body = h2o_iovec_init(data, length);
+    h2o_send(req, &body, 1, H2O_SEND_STATE_FINAL);
 }
 
 // Error and status answers: a sentence that says what to do, as text/plain.
-MHD_Result sendText(MHD_Connection *connection, unsigned status, const QString &message,
-    std::initializer_list<std::pair<const char *, QByteArray>> headers = {})
+void sendText(h2o_req_t *req, int status, const QString &message,
+    std::initializer_list<std::pair<const h2o_token_t *, QByteArray>> headers = {})
 {
-    MHD_Response *response = bufferResponse(message.toUtf8() + '\n', kTextType, "no-store");
-    if (!response)
-        return MHD_NO;
+    startHeaders(req, status, kTextType, kNoStore);
     for (const auto &[name, value] : headers)
-        MHD_add_response_header(response, name, value.constData());
-    return queue(connection, status, response);
+        addHeaderCopy(req, name, value);
+    sendCopy(req, message.toUtf8() + '\n');
 }
 
-const char *header(MHD_Connection *connection, const char *name)
+void sendApi(h2o_req_t *req, const http::ApiResponse &answer)
 {
-    return MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+    startHeaders(req, answer.status, kJsonType, kNoStore);
+    for (const auto &[name, value] : answer.headers)
+        addHeaderByName(req, name, value);
+    sendCopy(req, answer.body);
 }
 
-// Paths reach the router exactly as sent: decoding first would let %2e%2e and %2f past it.
-size_t keepEscaped(void *, MHD_Connection *, char *text)
+const h2o_iovec_t *requestHeader(const h2o_req_t *req, const h2o_token_t *name)
 {
-    return std::strlen(text);
+    const ssize_t index = h2o_find_header(&req->headers, name, -1);
+    return index < 0 ? nullptr : &req->headers.entries[index].value;
 }
 
-void logFromMhd(void *, const char *format, va_list arguments)
+QByteArray requestHeaderBytes(const h2o_req_t *req, const h2o_token_t *name)
 {
-    char line[512];
-    std::vsnprintf(line, sizeof line, format, arguments);
-    qCDebug(lcHttp, "%s", line);
+    const h2o_iovec_t *value = requestHeader(req, name);
+    return value ? QByteArray(value->base, qsizetype(value->len)) : QByteArray();
 }
 
-// An API request's body as it arrives, and whether it grew past the limit.
-struct ApiCall {
-    QByteArray body;
-    bool tooLarge = false;
-};
-
-// How long an API request waits for the engine before it is answered 503.
-constexpr std::chrono::seconds kApiReplyTimeout {30};
+// The request line and headers as sent, give or take the separators.
+size_t requestHeadBytes(const h2o_req_t *req)
+{
+    size_t bytes = req->input.method.len + req->input.path.len + req->input.authority.len;
+    for (size_t i = 0; i < req->headers.size; ++i)
+        bytes += req->headers.entries[i].name->len + req->headers.entries[i].value.len + 4;
+    return bytes;
+}
 
 } // namespace
 
 namespace http {
-struct PendingApiReply {
-    std::mutex mutex;
-    std::condition_variable ready;
-    std::optional<ApiResponse> response;
-    bool cancelled = false; // the server is stopping
+
+struct Loop;
+
+// One accepted connection, known to its loop from accept until the socket closes.
+struct Connection {
+    Loop *loop = nullptr;
+    int fd = -1;
+    sockaddr_storage peer {};
+    ClientKey client {};
+    qint64 lastChannelId = 0;
+    qint64 lastRecordMs = 0;
 };
+
+// An API request waiting for its reply. Only its loop's thread touches it; the reply closure
+// holds it only to carry it back to that thread.
+struct ApiTicket;
+struct ApiTimeout {
+    h2o_timeout_entry_t super {}; // first: the library hands back a pointer to it
+    ApiTicket *ticket = nullptr;
+};
+struct ApiTicket {
+    Loop *loop = nullptr;
+    h2o_req_t *req = nullptr;
+    bool alive = true; // false once answered or once the request is gone
+    ApiTimeout timeout;
+};
+
+// Messages to a loop thread from any thread.
+struct Message;
+struct MessageLink {
+    h2o_multithread_message_t super {}; // first: the library hands back its link
+    Message *message = nullptr;
+};
+struct Message {
+    enum class Kind { Stop, ResumeAccepting, ApiReply };
+    explicit Message(Kind k) : kind(k) { link.message = this; }
+    MessageLink link;
+    Kind kind;
+    std::shared_ptr<ApiTicket> ticket;
+    ApiResponse response;
+};
+
+// Where other threads post to a loop; closed (receiver null) once the loop has stopped, after
+// which a post is dropped.
+struct Mailbox {
+    std::mutex mutex;
+    h2o_multithread_receiver_t *receiver = nullptr;
+    bool post(Message *message)
+    {
+        std::lock_guard lock(mutex);
+        if (!receiver) {
+            delete message;
+            return false;
+        }
+        h2o_multithread_send_message(receiver, &message->link.super);
+        return true;
+    }
+};
+
+struct LoopReceiver {
+    h2o_multithread_receiver_t super {}; // first: the library hands back a pointer to it
+    Loop *loop = nullptr;
+};
+
+struct RequestHandler {
+    h2o_handler_t super; // first: the library hands back a pointer to it
+    HttpServer::Running *running;
+};
+
+struct Loop {
+    HttpServer::Running *running = nullptr;
+    h2o_evloop_t *evloop = nullptr;
+    h2o_context_t context {};
+    h2o_accept_ctx_t accept {};
+    int listenFd = -1; // this loop's copy of the listening socket
+    h2o_socket_t *listener = nullptr;
+    LoopReceiver receiver;
+    h2o_timeout_t apiTimeout {};
+    std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
+    std::thread thread;
+    std::atomic<bool> acceptPaused {false};
+    // Only the loop's thread touches these.
+    bool stopping = false;
+    std::set<Connection *> connections;
+    std::set<ApiTicket *> pendingApi;
+};
+
 } // namespace http
 
-struct HttpServer::Impl {
-    // The request context of a viewer request once its headers are in (API requests have an
-    // ApiCall instead).
-    static inline char headersDone;
+struct HttpServer::Running {
+    HttpServer &server;
+    h2o_globalconf_t config {};
+    int listenFd = -1;
+    QString fallbackHost; // "host:port" for URLs when a request has no usable Host header
+    bool listensEverywhere = false;
+    int connectionCap = 0;
+    http::LiveResponseCache liveResponses;
+    http::SegmentMappings segments;
+    std::vector<std::unique_ptr<http::Loop>> loops;
+    std::atomic<int> open {0};
+    std::mutex addressMutex;
+    QHash<QByteArray, int> perAddress; // client key -> open connections
 
-    static MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url,
-        const char *method, const char *version, const char *uploadData, size_t *uploadSize,
-        void **requestContext)
+    explicit Running(HttpServer &s) : server(s) { }
+
+    // --- connections ----------------------------------------------------------------------
+
+    bool admit(const http::ClientKey &client)
     {
-        auto *server = static_cast<HttpServer *>(cls);
-        const bool isGet = std::strcmp(method, MHD_HTTP_METHOD_GET) == 0;
-        const bool isHead = !isGet && std::strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
-        const bool isOptions
-            = !isGet && !isHead && std::strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0;
-        if (std::string_view(url).starts_with(http::kApiPrefix))
-            return api(*server, connection, url, method, uploadData, uploadSize, requestContext);
-        if (!*requestContext) {
-            if (!isGet && !isHead && !isOptions) {
-                // Answered before any body is read, which makes MHD close the connection: the
-                // right end for a client that speaks a method we never serve.
-                server->m_requests.fetch_add(1, std::memory_order_relaxed);
-                return sendText(connection, MHD_HTTP_METHOD_NOT_ALLOWED,
-                    QStringLiteral("method %1 is not allowed here; use GET or HEAD")
-                        .arg(QString::fromLatin1(method).left(32)),
-                    {{MHD_HTTP_HEADER_ALLOW, kAllowedMethods}});
+        const QByteArray key(
+            reinterpret_cast<const char *>(client.data()), qsizetype(client.size()));
+        std::lock_guard lock(addressMutex);
+        int &count = perAddress[key];
+        if (count >= server.m_options.maxConnectionsPerAddress) {
+            if (count == 0)
+                perAddress.remove(key);
+            return false;
+        }
+        ++count;
+        open.fetch_add(1, std::memory_order_relaxed);
+        return true;
+    }
+
+    void release(const http::ClientKey &client)
+    {
+        const QByteArray key(
+            reinterpret_cast<const char *>(client.data()), qsizetype(client.size()));
+        {
+            std::lock_guard lock(addressMutex);
+            const auto it = perAddress.find(key);
+            if (it != perAddress.end() && --*it <= 0)
+                perAddress.erase(it);
+        }
+        if (open.fetch_sub(1, std::memory_order_relaxed) - 1 >= connectionCap)
+            return;
+        for (const auto &loop : loops)
+            if (loop->acceptPaused.exchange(false))
+                loop->mailbox->post(new http::Message(http::Message::Kind::ResumeAccepting));
+    }
+
+    static void pauseAccepting(http::Loop &loop)
+    {
+        // Level-triggered: a listener left readable at the cap (or out of descriptors) would
+        // wake the loop again and again.
+        h2o_socket_read_stop(loop.listener);
+        loop.acceptPaused.store(true);
+        // A connection may have closed between the check and the flag: look again.
+        if (loop.running->open.load() < loop.running->connectionCap
+            && loop.acceptPaused.exchange(false))
+            h2o_socket_read_start(loop.listener, &Running::onAccept);
+    }
+
+    static void onAccept(h2o_socket_t *listener, const char *err)
+    {
+        auto &loop = *static_cast<http::Loop *>(listener->data);
+        Running &self = *loop.running;
+        if (err || loop.stopping)
+            return;
+        for (int i = 0; i < kAcceptBatch; ++i) {
+            if (self.open.load(std::memory_order_relaxed) >= self.connectionCap) {
+                pauseAccepting(loop);
+                return;
             }
-            // libmicrohttpd keeps a connection alive only when the answer comes after the
-            // request is complete, i.e. from the second call.
-            *requestContext = &headersDone;
-            return MHD_YES;
+            sockaddr_storage peer {};
+            socklen_t peerLength = sizeof peer;
+            const int fd = ::accept4(loop.listenFd, reinterpret_cast<sockaddr *>(&peer),
+                &peerLength, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (fd < 0) {
+                if (errno == EMFILE || errno == ENFILE) {
+                    qCWarning(lcHttp,
+                        "out of file descriptors: not accepting until a "
+                        "connection closes");
+                    pauseAccepting(loop);
+                }
+                return; // EAGAIN: all accepted; anything else: the client left already
+            }
+            const http::ClientKey client = keyFromSockaddr(reinterpret_cast<sockaddr *>(&peer));
+            if (!self.admit(client)) {
+                ::close(fd); // this address holds its share already
+                continue;
+            }
+            const int on = 1;
+            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+            auto *connection = new http::Connection;
+            connection->loop = &loop;
+            connection->fd = fd;
+            connection->peer = peer;
+            connection->client = client;
+            loop.connections.insert(connection);
+            h2o_socket_t *socket = h2o_evloop_socket_create(loop.evloop, fd, 0);
+            socket->on_close.cb = &Running::onConnectionClosed;
+            socket->on_close.data = connection;
+            h2o_accept(&loop.accept, socket);
         }
-        if (*uploadSize != 0) { // a body on GET/HEAD/OPTIONS means nothing here: discard it
-            *uploadSize = 0;
-            return MHD_YES;
+    }
+
+    static void onConnectionClosed(void *data)
+    {
+        auto *connection = static_cast<http::Connection *>(data);
+        http::Loop &loop = *connection->loop;
+        loop.connections.erase(connection);
+        loop.running->release(connection->client);
+        delete connection;
+    }
+
+    static http::Connection *connectionOf(h2o_req_t *req)
+    {
+        h2o_socket_t *socket = req->conn->callbacks->get_socket(req->conn);
+        return socket ? static_cast<http::Connection *>(socket->on_close.data) : nullptr;
+    }
+
+    // --- loop threads ---------------------------------------------------------------------
+
+    static void onMessages(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages)
+    {
+        http::Loop &loop = *reinterpret_cast<http::LoopReceiver *>(receiver)->loop;
+        while (!h2o_linklist_is_empty(messages)) {
+            h2o_linklist_t *node = messages->next;
+            h2o_linklist_unlink(node);
+            std::unique_ptr<http::Message> message(
+                reinterpret_cast<http::MessageLink *>(node)->message);
+            switch (message->kind) {
+            case http::Message::Kind::Stop:
+                beginStop(loop);
+                break;
+            case http::Message::Kind::ResumeAccepting:
+                if (!loop.stopping && loop.listener)
+                    h2o_socket_read_start(loop.listener, &Running::onAccept);
+                break;
+            case http::Message::Kind::ApiReply:
+                answerApi(*message->ticket, message->response);
+                break;
+            }
         }
-        server->m_requests.fetch_add(1, std::memory_order_relaxed);
-        if (!header(connection, MHD_HTTP_HEADER_HOST)
-            && std::strcmp(version, MHD_HTTP_VERSION_1_0) != 0) // RFC 9112 3.2: required
-            return sendText(connection, MHD_HTTP_BAD_REQUEST,
-                QStringLiteral("an HTTP/1.1 request needs a Host header"));
-        if (isOptions)
-            return preflight(connection);
-        const http::Route route = http::parseRoute(url);
+    }
+
+    static void beginStop(http::Loop &loop)
+    {
+        loop.stopping = true;
+        if (loop.listener) {
+            h2o_socket_close(loop.listener); // closes this loop's copy of the socket
+            loop.listener = nullptr;
+        }
+        for (http::ApiTicket *ticket : std::set(loop.pendingApi))
+            answerApi(*ticket,
+                http::apiError(503, QStringLiteral("PanelX is stopping; try again when it runs")));
+        // Every connection then sees end of file or a failed write, and the library closes it.
+        for (http::Connection *connection : loop.connections)
+            ::shutdown(connection->fd, SHUT_RDWR);
+    }
+
+    static void run(http::Loop *loop)
+    {
+        pthread_setname_np(pthread_self(), "http");
+        while (!loop->stopping)
+            h2o_evloop_run(loop->evloop, INT32_MAX);
+        const auto deadline = std::chrono::steady_clock::now() + kStopGrace;
+        while (!loop->connections.empty() && std::chrono::steady_clock::now() < deadline)
+            h2o_evloop_run(loop->evloop, 50);
+        {
+            std::lock_guard lock(loop->mailbox->mutex);
+            loop->mailbox->receiver = nullptr;
+        }
+        // Nothing is posted any more: what is left are replies nobody waits for.
+        while (!h2o_linklist_is_empty(&loop->receiver.super._messages)) {
+            h2o_linklist_t *node = loop->receiver.super._messages.next;
+            h2o_linklist_unlink(node);
+            delete reinterpret_cast<http::MessageLink *>(node)->message;
+        }
+        h2o_multithread_unregister_receiver(loop->context.queue, &loop->receiver.super);
+        if (!loop->connections.empty()) {
+            // The library cannot drop a connection from outside; leaving the loop is the lesser
+            // harm than freeing what it still uses.
+            qCWarning(lcHttp, "%zu connection(s) did not close in time; leaving them",
+                loop->connections.size());
+            return;
+        }
+        h2o_timeout_dispose(loop->evloop, &loop->apiTimeout);
+        h2o_context_dispose(&loop->context);
+        h2o_evloop_destroy(loop->evloop);
+        loop->evloop = nullptr;
+    }
+
+    bool startLoops(int threads, QString *error)
+    {
+        for (int i = 0; i < threads; ++i) {
+            auto loop = std::make_unique<http::Loop>();
+            loop->running = this;
+            loop->listenFd = ::fcntl(listenFd, F_DUPFD_CLOEXEC, 0);
+            if (loop->listenFd < 0) {
+                *error = QStringLiteral("cannot open the viewer server's socket: %1")
+                             .arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return false;
+            }
+            loop->evloop = h2o_evloop_create();
+            h2o_context_init(&loop->context, loop->evloop, &config);
+            loop->accept.ctx = &loop->context;
+            loop->accept.hosts = config.hosts;
+            loop->receiver.loop = loop.get();
+            h2o_multithread_register_receiver(
+                loop->context.queue, &loop->receiver.super, &Running::onMessages);
+            loop->mailbox->receiver = &loop->receiver.super;
+            h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiReplyTimeoutMs);
+            loop->listener
+                = h2o_evloop_socket_create(loop->evloop, loop->listenFd, H2O_SOCKET_FLAG_DONT_READ);
+            loop->listener->data = loop.get();
+            h2o_socket_read_start(loop->listener, &Running::onAccept);
+            loops.push_back(std::move(loop));
+        }
+        for (const auto &loop : loops)
+            loop->thread = std::thread(&Running::run, loop.get());
+        return true;
+    }
+
+    void stopLoops()
+    {
+        for (const auto &loop : loops)
+            if (loop->thread.joinable())
+                loop->mailbox->post(new http::Message(http::Message::Kind::Stop));
+        bool leaked = false;
+        for (const auto &loop : loops) {
+            if (loop->thread.joinable())
+                loop->thread.join();
+            leaked = leaked || loop->evloop != nullptr;
+        }
+        if (!leaked) {
+            loops.clear();
+            h2o_config_dispose(&config);
+        } else {
+            for (auto &loop : loops)
+                (void)loop.release(); // still referenced by the library's leftovers
+        }
+        ::close(listenFd);
+        listenFd = -1;
+    }
+
+    // --- requests -------------------------------------------------------------------------
+
+    static int onRequest(h2o_handler_t *handler, h2o_req_t *req)
+    {
+        Running &self = *reinterpret_cast<http::RequestHandler *>(handler)->running;
+        // The target exactly as sent (never percent-decoded), without its query string.
+        const std::string_view target(req->input.path.base, req->input.path.len);
+        const std::string_view path
+            = req->query_at == SIZE_MAX ? target : target.substr(0, req->query_at);
+        // The library itself reads up to about 400 KiB of request head (and answers 400 above).
+        if (requestHeadBytes(req) > size_t(self.server.m_options.maxHeaderBytes)) {
+            self.server.m_requests.fetch_add(1, std::memory_order_relaxed);
+            req->http1_is_persistent = 0;
+            sendText(req, 431,
+                QStringLiteral("the request line and headers are larger than %1 bytes; send "
+                               "fewer or shorter headers")
+                    .arg(self.server.m_options.maxHeaderBytes));
+            return 0;
+        }
+        if (path.starts_with(http::kApiPrefix)) {
+            self.api(req, path, target);
+            return 0;
+        }
+        self.server.m_requests.fetch_add(1, std::memory_order_relaxed);
+        const bool isOptions = methodIs(req, "OPTIONS");
+        if (!methodIs(req, "GET") && !isHead(req) && !isOptions) {
+            sendText(req, 405,
+                QStringLiteral("method %1 is not allowed here; use GET or HEAD")
+                    .arg(
+                        QString::fromLatin1(req->method.base, qsizetype(req->method.len)).left(32)),
+                {{H2O_TOKEN_ALLOW, kAllowedMethods}});
+            return 0;
+        }
+        // Without a Host header the library names the request after its default host, whose
+        // name is then the very same string.
+        const bool hasHost = req->authority.base != req->hostconf->authority.hostport.base;
+        if (!hasHost && req->version >= 0x101) { // RFC 9112 3.2: required
+            sendText(req, 400, QStringLiteral("an HTTP/1.1 request needs a Host header"));
+            return 0;
+        }
+        if (isOptions) {
+            preflight(req);
+            return 0;
+        }
+        const http::Route route = http::parseRoute(path);
         switch (route.kind) {
         case http::RouteKind::Segment:
-            return segment(*server, connection, route, isGet);
+            self.segment(req, route);
+            return 0;
         case http::RouteKind::LivePlaylist:
-            return livePlaylist(*server, connection, route);
+            self.livePlaylist(req, route);
+            return 0;
         case http::RouteKind::ChannelList:
-            return channelList(*server, connection);
+            self.channelList(req, hasHost);
+            return 0;
         case http::RouteKind::NotFound:
-            return sendText(connection, MHD_HTTP_NOT_FOUND, QString::fromUtf8(route.reason));
+            sendText(req, 404, QString::fromUtf8(route.reason));
+            return 0;
         case http::RouteKind::BadPath:
         case http::RouteKind::Invalid:
             break;
         }
-        return sendText(connection, MHD_HTTP_BAD_REQUEST, QString::fromUtf8(route.reason));
+        sendText(req, 400, QString::fromUtf8(route.reason));
+        return 0;
     }
 
-    // /api/...: the body is collected (up to the limit), then the handler answers, on whatever
-    // thread it likes, while this connection's own thread waits for it.
-    static MHD_Result api(HttpServer &server, MHD_Connection *connection, const char *url,
-        const char *method, const char *uploadData, size_t *uploadSize, void **requestContext)
+    static void preflight(h2o_req_t *req)
     {
-        if (!*requestContext) {
-            *requestContext = new ApiCall;
-            return MHD_YES;
-        }
-        auto *call = static_cast<ApiCall *>(*requestContext);
-        if (*uploadSize != 0) {
-            if (call->body.size() + qint64(*uploadSize) > http::kMaxApiBodyBytes) {
-                call->tooLarge = true;
-                call->body.clear();
-            } else if (!call->tooLarge) {
-                call->body.append(uploadData, qsizetype(*uploadSize));
-            }
-            *uploadSize = 0;
-            return MHD_YES;
-        }
-        server.m_requests.fetch_add(1, std::memory_order_relaxed);
-        if (call->tooLarge)
-            return sendApi(connection,
-                http::apiError(MHD_HTTP_CONTENT_TOO_LARGE,
-                    QStringLiteral("the request body is larger than %1 bytes; send less")
-                        .arg(http::kMaxApiBodyBytes)));
-        if (!server.m_apiHandler)
-            return sendApi(connection,
-                http::apiError(MHD_HTTP_NOT_FOUND, QStringLiteral("this server has no admin API")));
-
-        http::ApiRequest request;
-        request.method = method;
-        const char *query = std::strchr(url, '?');
-        request.path = query ? QByteArray(url, query - url) : QByteArray(url);
-        request.query = query ? QByteArray(query + 1) : QByteArray();
-        request.authorization = header(connection, MHD_HTTP_HEADER_AUTHORIZATION);
-        request.contentType = header(connection, MHD_HTTP_HEADER_CONTENT_TYPE);
-        request.body = std::move(call->body);
-        const MHD_ConnectionInfo *info
-            = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (info && info->client_addr) {
-            request.peer = QHostAddress(info->client_addr);
-            bool isV4 = false;
-            const quint32 v4 = request.peer.toIPv4Address(&isV4);
-            if (isV4)
-                request.peer = QHostAddress(v4);
-        }
-
-        auto pending = std::make_shared<http::PendingApiReply>();
-        {
-            std::lock_guard lock(server.m_apiMutex);
-            if (server.m_apiStopping)
-                return sendApi(connection,
-                    http::apiError(MHD_HTTP_SERVICE_UNAVAILABLE,
-                        QStringLiteral("PanelX is stopping; try again when it runs")));
-            server.m_apiPending.insert(pending);
-        }
-        server.m_apiHandler(std::move(request), [pending](http::ApiResponse response) {
-            std::lock_guard lock(pending->mutex);
-            pending->response = std::move(response);
-            pending->ready.notify_all();
-        });
-        std::optional<http::ApiResponse> response;
-        {
-            std::unique_lock lock(pending->mutex);
-            pending->ready.wait_for(lock, kApiReplyTimeout,
-                [&] { return pending->response.has_value() || pending->cancelled; });
-            response = std::move(pending->response);
-        }
-        {
-            std::lock_guard lock(server.m_apiMutex);
-            server.m_apiPending.erase(pending);
-        }
-        if (!response)
-            response = http::apiError(MHD_HTTP_SERVICE_UNAVAILABLE,
-                QStringLiteral("PanelX did not answer in time (it is busy or stopping); try "
-                               "again"));
-        return sendApi(connection, *response);
+        req->res.status = 204;
+        req->res.reason = reasonPhrase(204);
+        addHeader(req, H2O_TOKEN_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        h2o_add_header_by_str(&req->pool, &req->res.headers,
+            H2O_STRLIT("Access-Control-Allow-Methods"), 0, nullptr,
+            H2O_STRLIT("GET, HEAD, OPTIONS"));
+        h2o_add_header_by_str(&req->pool, &req->res.headers,
+            H2O_STRLIT("Access-Control-Allow-Headers"), 0, nullptr,
+            H2O_STRLIT("Range, Origin, Accept"));
+        h2o_add_header_by_str(&req->pool, &req->res.headers, H2O_STRLIT("Access-Control-Max-Age"),
+            0, nullptr, H2O_STRLIT("86400"));
+        addHeader(req, H2O_TOKEN_ALLOW, kAllowedMethods);
+        static h2o_generator_t generator = {nullptr, nullptr};
+        h2o_start_response(req, &generator);
+        h2o_send(req, nullptr, 0, H2O_SEND_STATE_FINAL);
     }
 
-    static MHD_Result sendApi(MHD_Connection *connection, const http::ApiResponse &answer)
+    void recordViewer(h2o_req_t *req, qint64 channelId)
     {
-        MHD_Response *response
-            = bufferResponse(answer.body, "application/json; charset=utf-8", "no-store");
-        if (!response)
-            return MHD_NO;
-        for (const auto &[name, value] : answer.headers)
-            MHD_add_response_header(response, name.constData(), value.constData());
-        return queue(connection, unsigned(answer.status), response);
-    }
-
-    static MHD_Result preflight(MHD_Connection *connection)
-    {
-        MHD_Response *response
-            = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
-        if (!response)
-            return MHD_NO;
-        addCommonHeaders(response);
-        MHD_add_response_header(
-            response, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_METHODS, kAllowedMethods);
-        MHD_add_response_header(response, "Access-Control-Allow-Headers", "Range, Origin, Accept");
-        MHD_add_response_header(response, "Access-Control-Max-Age", "86400");
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, kAllowedMethods);
-        return queue(connection, MHD_HTTP_NO_CONTENT, response);
-    }
-
-    static void recordViewer(HttpServer &server, MHD_Connection *connection, qint64 channelId)
-    {
-        ConnectionState *state = connectionState(connection);
-        if (!state)
+        http::Connection *connection = connectionOf(req);
+        if (!connection)
             return;
         const qint64 nowMs = monotonicMs();
-        if (state->lastChannelId == channelId
-            && nowMs - state->lastRecordMs < kViewerRecordIntervalMs)
+        if (connection->lastChannelId == channelId
+            && nowMs - connection->lastRecordMs < kViewerRecordIntervalMs)
             return;
-        state->lastChannelId = channelId;
-        state->lastRecordMs = nowMs;
-        server.m_viewers.record(channelId, state->client, nowMs);
+        connection->lastChannelId = channelId;
+        connection->lastRecordMs = nowMs;
+        server.m_viewers.record(channelId, connection->client, nowMs);
     }
 
     // A channel that is switched off serves nothing, whether asked by slug or by id.
-    static MHD_Result switchedOff(MHD_Connection *connection, const ChannelConfig &channel)
+    static void switchedOff(h2o_req_t *req, const ChannelConfig &channel)
     {
-        return sendText(connection, MHD_HTTP_NOT_FOUND,
+        sendText(req, 404,
             QStringLiteral("channel \"%1\" is switched off; enable it in PanelX to watch it")
                 .arg(channel.name));
     }
 
-    static MHD_Result segment(
-        HttpServer &server, MHD_Connection *connection, const http::Route &route, bool sendsBody)
+    void segment(h2o_req_t *req, const http::Route &route)
     {
         // The files of a disabled channel stay in its buffer, and a deleted channel's may not
         // be gone yet: the directory, not the folder, says what is on air.
         const std::optional<ChannelConfig> channel = server.m_channels.byId(route.channelId);
-        if (!channel)
-            return sendText(connection, MHD_HTTP_NOT_FOUND,
+        if (!channel) {
+            sendText(req, 404,
                 QStringLiteral("there is no channel %1 (it may have been deleted); the list of "
                                "channels is at /playlist.m3u")
                     .arg(route.channelId));
-        if (!channel->enabled)
-            return switchedOff(connection, *channel);
+            return;
+        }
+        if (!channel->enabled) {
+            switchedOff(req, *channel);
+            return;
+        }
         const QString rendition
             = QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
         // Built from the parsed numbers and the checked rendition only, never from request text.
         const QByteArray path = QFile::encodeName(
             server.m_store.segmentPath(route.channelId, rendition, route.sequence));
-        const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-        struct stat info { };
-        if (fd < 0 || ::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-            const int openError = errno;
-            if (fd >= 0)
-                ::close(fd);
-            if (fd >= 0 || openError == ENOENT || openError == ENOTDIR)
-                return sendText(connection, MHD_HTTP_NOT_FOUND,
+        int mapError = 0;
+        const http::SegmentMappings::Handle mapping = segments.map(path, &mapError);
+        if (!mapping) {
+            if (mapError == ENOENT || mapError == ENOTDIR || mapError == EISDIR) {
+                sendText(req, 404,
                     QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is "
                                    "older than the channel's buffer or not made yet; reload the "
                                    "playlist")
                         .arg(route.sequence)
                         .arg(route.channelId)
                         .arg(rendition));
-            qCWarning(lcHttp, "cannot open %s: %s", path.constData(), std::strerror(openError));
-            return sendText(connection, MHD_HTTP_INTERNAL_SERVER_ERROR,
+                return;
+            }
+            qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(mapError));
+            sendText(req, 500,
                 QStringLiteral("the segment file cannot be read (%1); check the data folder's "
                                "permissions")
-                    .arg(QString::fromLocal8Bit(std::strerror(openError))));
+                    .arg(QString::fromLocal8Bit(std::strerror(mapError))));
+            return;
         }
-        const qint64 size = info.st_size;
-        const char *rangeHeader = header(connection, MHD_HTTP_HEADER_RANGE);
-        const http::ByteRange range = rangeHeader ? http::parseRange(rangeHeader, size)
-                                                  : http::ByteRange {http::RangeKind::None};
+        const qint64 size = mapping->size;
+        const h2o_iovec_t *rangeHeader = requestHeader(req, H2O_TOKEN_RANGE);
+        const http::ByteRange range = rangeHeader
+            ? http::parseRange(std::string_view(rangeHeader->base, rangeHeader->len), size)
+            : http::ByteRange {http::RangeKind::None};
         if (range.kind == http::RangeKind::Unsatisfiable) {
-            ::close(fd);
-            return sendText(connection, MHD_HTTP_RANGE_NOT_SATISFIABLE,
+            sendText(req, 416,
                 QStringLiteral("the requested range is outside the segment's %1 bytes").arg(size),
-                {{MHD_HTTP_HEADER_CONTENT_RANGE, "bytes */" + QByteArray::number(size)}});
+                {{H2O_TOKEN_CONTENT_RANGE, "bytes */" + QByteArray::number(size)}});
+            return;
         }
-        recordViewer(server, connection, route.channelId);
+        recordViewer(req, route.channelId);
         const bool partial = range.kind == http::RangeKind::Satisfiable;
         const qint64 offset = partial ? range.first : 0;
         const qint64 length = partial ? range.length() : size;
-        // MHD owns the descriptor from here and sends it with sendfile.
-        MHD_Response *response
-            = MHD_create_response_from_fd_at_offset64(uint64_t(length), fd, uint64_t(offset));
-        if (!response) {
-            ::close(fd);
-            return MHD_NO;
-        }
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, kSegmentType);
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, kSegmentCache);
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ACCEPT_RANGES, "bytes");
-        addCommonHeaders(response);
-        if (partial) {
-            char contentRange[80];
-            std::snprintf(contentRange, sizeof contentRange, "bytes %lld-%lld/%lld",
-                static_cast<long long>(range.first), static_cast<long long>(range.last),
-                static_cast<long long>(size));
-            MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_RANGE, contentRange);
-        }
-        if (sendsBody && length > 0)
-            if (ConnectionState *state = connectionState(connection))
-                setCorked(connection, *state, true);
-        return queue(connection, partial ? MHD_HTTP_PARTIAL_CONTENT : MHD_HTTP_OK, response);
+        startHeaders(req, partial ? 206 : 200, kSegmentType, kSegmentCache);
+        addHeader(req, H2O_TOKEN_ACCEPT_RANGES, "bytes");
+        if (partial)
+            addHeaderCopy(req, H2O_TOKEN_CONTENT_RANGE,
+                QByteArrayLiteral("bytes ") + QByteArray::number(range.first) + '-'
+                    + QByteArray::number(range.last) + '/' + QByteArray::number(size));
+        const char *data = mapping->data ? mapping->data + offset : nullptr;
+        sendShared(req, mapping, data, size_t(length));
     }
 
-    static MHD_Result livePlaylist(
-        HttpServer &server, MHD_Connection *connection, const http::Route &route)
+    void livePlaylist(h2o_req_t *req, const http::Route &route)
     {
         const QString slug = QString::fromLatin1(route.slug.data(), qsizetype(route.slug.size()));
         const std::optional<ChannelConfig> channel = server.m_channels.bySlug(slug);
-        if (!channel)
-            return sendText(connection, MHD_HTTP_NOT_FOUND,
+        if (!channel) {
+            sendText(req, 404,
                 QStringLiteral("there is no channel \"%1\"; the list of channels is at "
                                "/playlist.m3u")
                     .arg(slug));
-        if (!channel->enabled)
-            return switchedOff(connection, *channel);
+            return;
+        }
+        if (!channel->enabled) {
+            switchedOff(req, *channel);
+            return;
+        }
         const QString rendition = route.rendition.empty()
             ? kSourceRendition
             : QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
         const std::optional<SegmentInfo> newest = server.m_store.last(channel->id, rendition);
-        recordViewer(server, connection, channel->id);
+        recordViewer(req, channel->id);
         if (!newest) {
             const int retryS = std::max(1, (channel->segmentDurationMs + 999) / 1000);
-            return sendText(connection, MHD_HTTP_SERVICE_UNAVAILABLE,
+            sendText(req, 503,
                 QStringLiteral("channel \"%1\" has no segment yet (it is starting or its source "
                                "is down); retry in %2 s")
                     .arg(channel->name)
                     .arg(retryS),
-                {{MHD_HTTP_HEADER_RETRY_AFTER, QByteArray::number(retryS)}});
+                {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(retryS)}});
+            return;
         }
         const http::LiveWindowVersion version {
             newest->sequence, newest->startUtcMs, channel->segmentDurationMs};
-        return server.m_liveResponses->queue(connection, channel->id, rendition, version, [&] {
-            playlist::MediaOptions options;
-            options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel->id).arg(rendition);
-            options.targetDurationMs = channel->segmentDurationMs;
-            const QList<SegmentInfo> segments
-                = server.m_store.latest(channel->id, rendition, kLiveWindowSegments);
-            return bufferResponse(
-                playlist::renderMedia(segments, options), kMediaPlaylistType, kLiveCache);
-        });
+        const http::LiveResponseCache::Body body
+            = liveResponses.body(channel->id, rendition, version, [&] {
+                  playlist::MediaOptions options;
+                  options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel->id).arg(rendition);
+                  options.targetDurationMs = channel->segmentDurationMs;
+                  const QList<SegmentInfo> segments
+                      = server.m_store.latest(channel->id, rendition, kLiveWindowSegments);
+                  return playlist::renderMedia(segments, options);
+              });
+        startHeaders(req, 200, kMediaPlaylistType, kLiveCache);
+        sendShared(req, body, body->constData(), size_t(body->size()));
     }
 
-    static MHD_Result channelList(HttpServer &server, MHD_Connection *connection)
+    void channelList(h2o_req_t *req, bool hasHost)
     {
-        QString fallback = server.m_fallbackHost;
-        if (server.m_address.isNull() || server.m_address == QHostAddress::Any
-            || server.m_address == QHostAddress::AnyIPv4
-            || server.m_address == QHostAddress::AnyIPv6) {
+        QString fallback = fallbackHost;
+        if (listensEverywhere) {
             // Listening on every interface: the address this client reached us on works for it.
-            const MHD_ConnectionInfo *info
-                = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
             sockaddr_storage local {};
             socklen_t localLength = sizeof local;
-            if (info
-                && ::getsockname(
-                       info->connect_fd, reinterpret_cast<sockaddr *>(&local), &localLength)
+            const http::Connection *connection = connectionOf(req);
+            if (connection
+                && ::getsockname(connection->fd, reinterpret_cast<sockaddr *>(&local), &localLength)
                     == 0)
                 fallback = hostPort(reinterpret_cast<sockaddr *>(&local));
         }
-        const char *host = header(connection, MHD_HTTP_HEADER_HOST);
-        const QString base = !server.m_options.publicUrl.isEmpty()
-            ? server.m_options.publicUrl
-            : http::baseUrl(host ? std::string_view(host) : std::string_view(), fallback);
+        const std::string_view host = hasHost
+            ? std::string_view(req->authority.base, req->authority.len)
+            : std::string_view();
+        const QString base = !server.m_options.publicUrl.isEmpty() ? server.m_options.publicUrl
+                                                                   : http::baseUrl(host, fallback);
         QList<playlist::ChannelEntry> entries;
         for (const ChannelConfig &channel : server.m_channels.all())
             if (channel.enabled) {
@@ -523,44 +839,108 @@ struct HttpServer::Impl {
                     = base + QStringLiteral("/live/") + channel.slug + QStringLiteral(".m3u8");
                 entries.append(entry);
             }
-        MHD_Response *response
-            = bufferResponse(playlist::renderChannelList(entries), kChannelListType, kLiveCache);
-        return queue(connection, MHD_HTTP_OK, response);
+        startHeaders(req, 200, kChannelListType, kLiveCache);
+        sendCopy(req, playlist::renderChannelList(entries));
     }
 
-    // Runs once the whole response is in the socket (or the connection is closing).
-    static void onCompleted(
-        void *, MHD_Connection *connection, void **requestContext, MHD_RequestTerminationCode)
+    // --- admin API ------------------------------------------------------------------------
+
+    // /api/...: the library has read the body; the handler answers on whatever thread it likes
+    // and the answer is carried back to this loop, which never waits for it.
+    void api(h2o_req_t *req, std::string_view path, std::string_view target)
     {
-        if (*requestContext && *requestContext != &headersDone) {
-            delete static_cast<ApiCall *>(*requestContext);
-            *requestContext = nullptr;
+        server.m_requests.fetch_add(1, std::memory_order_relaxed);
+        if (req->entity.len > size_t(http::kMaxApiBodyBytes)) {
+            sendApi(req,
+                http::apiError(413,
+                    QStringLiteral("the request body is larger than %1 bytes; send less")
+                        .arg(http::kMaxApiBodyBytes)));
+            return;
         }
-        ConnectionState *state = connectionState(connection);
-        if (state && state->corked)
-            setCorked(connection, *state, false);
+        if (!server.m_apiHandler) {
+            sendApi(req, http::apiError(404, QStringLiteral("this server has no admin API")));
+            return;
+        }
+        http::Connection *connection = connectionOf(req);
+        if (!connection) {
+            sendApi(req, http::apiError(500, QStringLiteral("the connection is gone")));
+            return;
+        }
+        http::Loop &loop = *connection->loop;
+        if (loop.stopping) {
+            sendApi(req,
+                http::apiError(503, QStringLiteral("PanelX is stopping; try again when it runs")));
+            return;
+        }
+
+        http::ApiRequest request;
+        request.method = QByteArray(req->method.base, qsizetype(req->method.len));
+        request.path = QByteArray(path.data(), qsizetype(path.size()));
+        if (req->query_at != SIZE_MAX)
+            request.query = QByteArray(
+                target.data() + req->query_at + 1, qsizetype(target.size() - req->query_at - 1));
+        request.authorization = requestHeaderBytes(req, H2O_TOKEN_AUTHORIZATION);
+        request.contentType = requestHeaderBytes(req, H2O_TOKEN_CONTENT_TYPE);
+        if (req->entity.base)
+            request.body = QByteArray(req->entity.base, qsizetype(req->entity.len));
+        request.peer = QHostAddress(reinterpret_cast<const sockaddr *>(&connection->peer));
+        bool isV4 = false;
+        const quint32 v4 = request.peer.toIPv4Address(&isV4);
+        if (isV4)
+            request.peer = QHostAddress(v4);
+
+        auto ticket = std::make_shared<http::ApiTicket>();
+        ticket->loop = &loop;
+        ticket->req = req;
+        ticket->timeout.ticket = ticket.get();
+        ticket->timeout.super.cb = [](h2o_timeout_entry_t *entry) {
+            answerApi(*reinterpret_cast<http::ApiTimeout *>(entry)->ticket,
+                http::apiError(503,
+                    QStringLiteral("PanelX did not answer in time (it is busy or stopping); try "
+                                   "again")));
+        };
+        h2o_timeout_link(loop.evloop, &loop.apiTimeout, &ticket->timeout.super);
+        loop.pendingApi.insert(ticket.get());
+        // The request's pool holds the ticket too: when the request is gone (answered and
+        // sent, or the connection closed), the ticket is marked so a late reply is dropped.
+        using Holder = std::shared_ptr<http::ApiTicket>;
+        void *slot = h2o_mem_alloc_shared(&req->pool, sizeof(Holder), [](void *p) {
+            auto *holder = static_cast<Holder *>(p);
+            forgetApi(**holder);
+            holder->~Holder();
+        });
+        new (slot) Holder(ticket);
+
+        server.m_apiHandler(std::move(request),
+            [mailbox = loop.mailbox, ticket](http::ApiResponse response) mutable {
+                auto *message = new http::Message(http::Message::Kind::ApiReply);
+                message->ticket = std::move(ticket);
+                message->response = std::move(response);
+                mailbox->post(message); // dropped when the server has stopped
+            });
     }
 
-    static void onConnection(void *, MHD_Connection *connection, void **socketContext,
-        MHD_ConnectionNotificationCode code)
+    static void forgetApi(http::ApiTicket &ticket)
     {
-        if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-            auto *state = new ConnectionState;
-            const MHD_ConnectionInfo *info
-                = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-            state->client = keyFromSockaddr(info ? info->client_addr : nullptr);
-            *socketContext = state;
-        } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-            delete static_cast<ConnectionState *>(*socketContext);
-            *socketContext = nullptr;
-        }
+        ticket.alive = false;
+        h2o_timeout_unlink(&ticket.timeout.super);
+        ticket.loop->pendingApi.erase(&ticket);
+    }
+
+    // On the ticket's loop thread; the first answer wins, later ones are dropped.
+    static void answerApi(http::ApiTicket &ticket, const http::ApiResponse &response)
+    {
+        if (!ticket.alive)
+            return;
+        h2o_req_t *req = ticket.req;
+        forgetApi(ticket);
+        sendApi(req, response);
     }
 };
 
 HttpServer::HttpServer(
     SegmentStore &store, const ChannelDirectory &channels, HttpServerOptions options)
-    : m_store(store), m_channels(channels), m_options(options),
-      m_liveResponses(std::make_unique<http::LiveResponseCache>())
+    : m_store(store), m_channels(channels), m_options(std::move(options))
 {
 }
 
@@ -568,6 +948,24 @@ HttpServer::~HttpServer()
 {
     stop();
 }
+
+namespace {
+
+// Once per process: writes to a connection the client closed must fail with EPIPE, not kill
+// the process (the library writes without MSG_NOSIGNAL); and connections need descriptors.
+qint64 prepareProcess()
+{
+    static const qint64 openFileLimit = [] {
+        struct sigaction ignore { };
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        ::sigaction(SIGPIPE, &ignore, nullptr);
+        return http::raiseOpenFileLimit();
+    }();
+    return openFileLimit;
+}
+
+} // namespace
 
 bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error)
 {
@@ -577,6 +975,7 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
             *error = message;
         return false;
     };
+    const qint64 openFileLimit = prepareProcess();
 
     sockaddr_storage storage {};
     socklen_t length = 0;
@@ -660,76 +1059,61 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
         ? ntohs(reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port)
         : ntohs(reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
 
-    const unsigned threads = m_options.threads > 0
-        ? unsigned(m_options.threads)
-        : unsigned(std::max(1, QThread::idealThreadCount()));
-    // libmicrohttpd reads an option array up to its MHD_OPTION_END item, however short it is:
-    // without the closing item it takes whatever lies past the array as further options.
-    const bool pool = threads > 1 && !m_options.threadPerConnection;
-    const MHD_OptionItem poolOptions[] = {
-        {pool ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, intptr_t(threads), nullptr},
-        {MHD_OPTION_END, 0, nullptr},
-    };
-    const unsigned flags = m_options.threadPerConnection
-        ? MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL
-            | MHD_USE_TURBO
-        : MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_TURBO;
-    m_daemon = MHD_start_daemon(flags | MHD_USE_ERROR_LOG, 0, nullptr, nullptr, &Impl::onRequest,
-        this, //
-        MHD_OPTION_EXTERNAL_LOGGER, &logFromMhd, nullptr, //
-        MHD_OPTION_LISTEN_SOCKET, MHD_socket(fd), //
-        MHD_OPTION_CONNECTION_LIMIT, unsigned(m_options.maxConnections), //
-        MHD_OPTION_CONNECTION_TIMEOUT, unsigned(m_options.idleTimeoutS), //
-        // Requests carry no body, so a connection's memory only holds the request line, headers
-        // and the response headers; its size is what bounds "oversized headers".
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(m_options.maxHeaderBytes), //
-        MHD_OPTION_NOTIFY_CONNECTION, &Impl::onConnection, this, //
-        MHD_OPTION_NOTIFY_COMPLETED, &Impl::onCompleted, this, //
-        MHD_OPTION_UNESCAPE_CALLBACK, &keepEscaped, nullptr, //
-        MHD_OPTION_ARRAY, poolOptions, //
-        MHD_OPTION_THREAD_STACK_SIZE, size_t(kThreadStackBytes), //
-        MHD_OPTION_END);
-    if (!m_daemon) {
-        ::close(fd);
-        return fail(QStringLiteral("the viewer HTTP server could not start on port %1 (out of "
-                                   "memory or threads?)")
-                        .arg(boundPort));
+    auto running = std::make_unique<Running>(*this);
+    running->listenFd = fd;
+    running->fallbackHost = hostPort(reinterpret_cast<sockaddr *>(&bound));
+    running->listensEverywhere = address.isNull() || address == QHostAddress::Any
+        || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    running->connectionCap = http::connectionCap(m_options.maxConnections, openFileLimit);
+    if (running->connectionCap < m_options.maxConnections)
+        qCWarning(lcHttp,
+            "the open-file limit (%lld) allows only %d viewer connections; raise LimitNOFILE "
+            "or ulimit -n for more",
+            openFileLimit, running->connectionCap);
+
+    h2o_globalconf_t &config = running->config;
+    h2o_config_init(&config);
+    config.server_name = h2o_iovec_init(H2O_STRLIT("")); // no Server header
+    config.max_request_entity_size = size_t(http::kMaxApiBodyBytes) + kBodySlackBytes;
+    config.http1.req_timeout = uint64_t(std::max(1, m_options.requestTimeoutS)) * 1000;
+    config.http1.upgrade_to_http2 = 0;
+    h2o_hostconf_t *host
+        = h2o_config_register_host(&config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+    // Every request, whatever its path, reaches our handler: the router decides.
+    auto *handler = reinterpret_cast<http::RequestHandler *>(
+        h2o_create_handler(&host->fallback_path, sizeof(http::RequestHandler)));
+    handler->super.on_req = &Running::onRequest;
+    handler->running = running.get();
+
+    const int threads
+        = m_options.threads > 0 ? m_options.threads : std::max(1, QThread::idealThreadCount());
+    m_requests.store(0, std::memory_order_relaxed);
+    QString loopError;
+    if (!running->startLoops(threads, &loopError)) {
+        running->stopLoops();
+        return fail(loopError);
     }
+    m_running = std::move(running);
     m_port = boundPort;
     m_address = address;
-    m_fallbackHost = hostPort(reinterpret_cast<sockaddr *>(&bound));
-    m_requests.store(0, std::memory_order_relaxed);
-    {
-        std::lock_guard lock(m_apiMutex);
-        m_apiStopping = false;
-    }
-    if (m_options.threadPerConnection)
-        qCDebug(lcHttp, "listening on %s port %u, a thread per connection",
-            qPrintable(address.toString()), m_port);
-    else
-        qCDebug(lcHttp, "listening on %s port %u with %u epoll thread(s)",
-            qPrintable(address.toString()), m_port, threads);
+    qCDebug(lcHttp, "listening on %s port %u with %d loop thread(s), at most %d connections",
+        qPrintable(address.toString()), m_port, threads, m_running->connectionCap);
     return true;
 }
 
 void HttpServer::stop()
 {
-    if (!m_daemon)
+    if (!m_running)
         return;
-    {
-        std::lock_guard lock(m_apiMutex);
-        m_apiStopping = true;
-        for (const auto &pending : m_apiPending) {
-            std::lock_guard pendingLock(pending->mutex);
-            pending->cancelled = true;
-            pending->ready.notify_all();
-        }
-    }
-    MHD_stop_daemon(m_daemon); // also closes the listening socket
-    m_daemon = nullptr;
+    m_running->stopLoops();
+    m_running.reset();
     m_port = 0;
     m_viewers.clear();
-    m_liveResponses->clear();
+}
+
+int HttpServer::openConnections() const
+{
+    return m_running ? m_running->open.load() : 0;
 }
 
 int HttpServer::viewers(qint64 channelId) const

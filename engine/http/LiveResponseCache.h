@@ -1,13 +1,14 @@
-// Live playlists as ready libmicrohttpd responses: a channel's window is rendered once, when
-// its newest segment changes, and every request until then queues the same response (body and
-// headers included), so a playlist poll costs no rendering, allocation or header building.
+// Live playlists rendered once per window: a channel's window is rendered when its newest
+// segment changes, and every request until then sends the same bytes, so a playlist poll costs
+// no rendering or allocation.
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QPair>
 #include <QString>
 #include <functional>
-#include <microhttpd.h>
+#include <memory>
 #include <shared_mutex>
 
 namespace panelx::http {
@@ -23,23 +24,19 @@ struct LiveWindowVersion {
 
 class LiveResponseCache {
 public:
-    LiveResponseCache() = default;
-    ~LiveResponseCache();
-    LiveResponseCache(const LiveResponseCache &) = delete;
-    LiveResponseCache &operator=(const LiveResponseCache &) = delete;
+    using Body = std::shared_ptr<const QByteArray>;
 
-    // Queues the response made for `version` of the channel+rendition's window, calling `make`
-    // (which returns a new response, or nullptr when out of memory) only when the cached one is
-    // of another version. Callable from any thread.
-    MHD_Result queue(MHD_Connection *connection, qint64 channelId, const QString &rendition,
-        const LiveWindowVersion &version, const std::function<MHD_Response *()> &make);
-    // Drops every cached response (responses still being sent stay valid until sent).
+    // The body rendered for `version` of the channel+rendition's window, calling `render` only
+    // when the cached one is of another version. The body stays valid for as long as the caller
+    // holds it, even once a newer window replaced it. Callable from any thread.
+    Body body(qint64 channelId, const QString &rendition, const LiveWindowVersion &version,
+        const std::function<QByteArray()> &render);
     void clear();
 
 private:
     struct Entry {
         LiveWindowVersion version;
-        MHD_Response *response = nullptr;
+        Body body;
     };
     std::shared_mutex m_mutex;
     QHash<QPair<qint64, QString>, Entry> m_entries;

@@ -55,7 +55,7 @@ void removeConnection(const QString &name)
 }
 
 // Per-thread list of the connections opened in this thread. Its destructor runs when the
-// thread ends, for QThread and plain pthreads (libmicrohttpd's) alike.
+// thread ends, for QThread and plain threads (the HTTP server's) alike.
 struct ThreadConnections {
     quint64 threadNumber = g_nextThread++;
     QSet<QString> names;

@@ -666,7 +666,7 @@ void TestSegmentStore::concurrentCommitAndQueries()
     f.clock.advance(150'000); // retention removes what ended more than 60 s before this
     std::atomic<bool> done {false};
     std::atomic<int> writerFailures {0};
-    // A plain std::thread, like libmicrohttpd's, not a QThread.
+    // A plain std::thread, like the HTTP server's, not a QThread.
     std::thread writer([&] {
         for (int i = 0; i < kSegments; ++i) {
             SegmentInfo info;
