@@ -951,18 +951,17 @@ HttpServer::~HttpServer()
 
 namespace {
 
-// Once per process: writes to a connection the client closed must fail with EPIPE, not kill
-// the process (the library writes without MSG_NOSIGNAL); and connections need descriptors.
-qint64 prepareProcess()
+// Writes to a connection the client closed must fail with EPIPE, not kill the process (the
+// library writes without MSG_NOSIGNAL). Once per process.
+void ignoreBrokenPipes()
 {
-    static const qint64 openFileLimit = [] {
+    static const bool ignored = [] {
         struct sigaction ignore { };
         ignore.sa_handler = SIG_IGN;
         sigemptyset(&ignore.sa_mask);
-        ::sigaction(SIGPIPE, &ignore, nullptr);
-        return http::raiseOpenFileLimit();
+        return ::sigaction(SIGPIPE, &ignore, nullptr) == 0;
     }();
-    return openFileLimit;
+    Q_UNUSED(ignored);
 }
 
 } // namespace
@@ -975,7 +974,9 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
             *error = message;
         return false;
     };
-    const qint64 openFileLimit = prepareProcess();
+    ignoreBrokenPipes();
+    // Every connection is a descriptor; read at every start, so a lowered limit is honoured.
+    const qint64 openFileLimit = http::raiseOpenFileLimit();
 
     sockaddr_storage storage {};
     socklen_t length = 0;
