@@ -115,6 +115,8 @@ int main(int argc, char *argv[])
 
     HttpServerOptions options;
     options.threads = parser.value("threads").toInt();
+    // wrk's connections all come from 127.0.0.1: one address is the whole audience here.
+    options.maxConnectionsPerAddress = options.maxConnections;
     HttpServer server(store, directory, options);
     if (!server.start(QHostAddress::LocalHost, quint16(parser.value("port").toUInt()), &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
