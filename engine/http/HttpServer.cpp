@@ -911,10 +911,10 @@ struct HttpServer::Running {
         });
         new (slot) Holder(ticket);
 
-        server.m_apiHandler(std::move(request),
-            [mailbox = loop.mailbox, ticket](http::ApiResponse response) mutable {
+        server.m_apiHandler(
+            std::move(request), [mailbox = loop.mailbox, ticket](http::ApiResponse response) {
                 auto *message = new http::Message(http::Message::Kind::ApiReply);
-                message->ticket = std::move(ticket);
+                message->ticket = ticket; // a copy: a second reply must find it too
                 message->response = std::move(response);
                 mailbox->post(message); // dropped when the server has stopped
             });

@@ -18,6 +18,7 @@
 #include <QTest>
 #include <linux/tcp.h>
 #include <memory>
+#include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -526,6 +527,67 @@ private slots:
         const auto atLimit = test::httpRequest(
             url("/api/v1/things"), "POST", {}, kTimeoutMs, QByteArray(http::kMaxApiBodyBytes, 'y'));
         QCOMPARE(atLimit.status, 201);
+    }
+
+    // The API answers when it likes: a reply after the client left, and one after the server
+    // stopped, are dropped without harm, and a second reply is ignored.
+    void lateApiRepliesAreDropped()
+    {
+        HttpServer server(*m_store, m_channels);
+        std::mutex mutex;
+        QList<http::ApiReply> replies;
+        server.setApiHandler([&](http::ApiRequest, http::ApiReply reply) {
+            std::lock_guard lock(mutex);
+            replies.append(std::move(reply));
+        });
+        QString error;
+        QVERIFY2(server.start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        const auto pending = [&] {
+            std::lock_guard lock(mutex);
+            return replies.size();
+        };
+        const QByteArray request = "GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+        // Answered twice: the first reply is the answer, the second is ignored.
+        QTcpSocket twice;
+        twice.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(twice.waitForConnected(kTimeoutMs));
+        twice.write(request);
+        QTRY_COMPARE_WITH_TIMEOUT(pending(), 1, kTimeoutMs);
+        replies.at(0)(http::ApiResponse {200, "{\"first\":true}", {}});
+        replies.at(0)(http::ApiResponse {500, "{\"second\":true}", {}});
+        const RawResponse answered = readResponse(twice);
+        QCOMPARE(answered.status, 200);
+        QCOMPARE(answered.body, QByteArray("{\"first\":true}"));
+        twice.write("GET /live/demo.m3u8 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QCOMPARE(readResponse(twice).status, 200); // no stray second answer came first
+
+        // The client leaves before the reply.
+        {
+            QTcpSocket gone;
+            gone.connectToHost(QHostAddress::LocalHost, server.port());
+            QVERIFY(gone.waitForConnected(kTimeoutMs));
+            gone.write(request);
+            QTRY_COMPARE_WITH_TIMEOUT(pending(), 2, kTimeoutMs);
+        }
+        replies.at(1)(http::ApiResponse {200, "{}", {}});
+        QCOMPARE(test::httpRequest(
+                     QStringLiteral("http://127.0.0.1:%1/live/demo.m3u8").arg(server.port()))
+                     .status,
+            200);
+
+        // The server stops while a request waits: that client is told, and the reply that
+        // comes afterwards goes nowhere.
+        QTcpSocket waiting;
+        waiting.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(waiting.waitForConnected(kTimeoutMs));
+        waiting.write(request);
+        QTRY_COMPARE_WITH_TIMEOUT(pending(), 3, kTimeoutMs);
+        server.stop();
+        const RawResponse stopping = readResponse(waiting);
+        QCOMPARE(stopping.status, 503);
+        QVERIFY2(stopping.body.contains("stopping"), stopping.body.constData());
+        replies.at(2)(http::ApiResponse {200, "{}", {}});
     }
 
     void traversalIsRefused_data()
