@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -217,6 +218,20 @@ QString StoreFixture::open(const QString &folder)
     if (!db->open(&error))
         return error;
     store = std::make_unique<SegmentStore>(*db, folder + QStringLiteral("/segments"));
+    return {};
+}
+
+QString commitSegment(SegmentStore &store, SegmentInfo &info, const QByteArray &bytes)
+{
+    QString error;
+    if (!store.prepareTempPath(info.channelId, info.rendition, &error))
+        return error;
+    QFile file(store.tempPath(info.channelId, info.rendition));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush())
+        return QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+    file.close();
+    if (!store.commit(info, &error))
+        return error;
     return {};
 }
 

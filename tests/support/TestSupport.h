@@ -73,6 +73,10 @@ struct StoreFixture {
     QString open(const QString &folder);
 };
 
+// Writes `bytes` where a segmenter writes the next segment of info.channelId/info.rendition and
+// commits it (info.sequence and info.sizeBytes are filled in). Empty on success, else why not.
+QString commitSegment(SegmentStore &store, SegmentInfo &info, const QByteArray &bytes);
+
 // Records every line logged through Qt (qWarning, qInfo …, libav's lines included) while it
 // lives; the lines are still printed. One at a time.
 class LogCapture {
