@@ -1,5 +1,7 @@
 // Command-line handling: `panelx` opens the desktop window, `panelx --headless` runs the same
-// engine as a service. Everything else lives in engine/ and ui/.
+// engine as a service, `panelx ctl` controls either (app/ctl). Everything else lives in engine/
+// and ui/.
+#include "Ctl.h"
 #include "Engine.h"
 #include "ViewerAddress.h"
 
@@ -127,6 +129,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PanelX"));
     QCoreApplication::setApplicationName(QStringLiteral("PanelX"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PANELX_VERSION));
+    if (argc >= 2 && std::strcmp(argv[1], "ctl") == 0)
+        return panelx::ctl::runCtl(argc, argv);
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss} %{type}: %{message}"));
 
     std::unique_ptr<QCoreApplication> app;

@@ -1,0 +1,136 @@
+#include "Ctl.h"
+
+#include "AdminClient.h"
+#include "ChannelTypes.h"
+#include "CtlCommand.h"
+#include "CtlOutput.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace panelx::ctl {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ctl", text);
+}
+
+struct Defaults {
+    QString dataDir;
+    quint16 port = kDefaultHttpPort;
+};
+
+// Where PanelX keeps its data and which port it serves, as saved by its Settings page.
+Defaults savedDefaults()
+{
+    Defaults defaults;
+    QSettings settings;
+    defaults.dataDir = settings.value(QStringLiteral("engine/dataDir")).toString().trimmed();
+    if (defaults.dataDir.isEmpty() || !QDir::isAbsolutePath(defaults.dataDir))
+        defaults.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    bool ok = false;
+    const uint port = settings.value(QStringLiteral("engine/httpPort")).toUInt(&ok);
+    if (ok && port > 0 && port <= 65535)
+        defaults.port = quint16(port);
+    return defaults;
+}
+
+// The body's "error" sentence (and the field at fault), or the body as text.
+QString serverError(const AdminReply &reply)
+{
+    const QJsonObject error = QJsonDocument::fromJson(reply.body).object();
+    QString sentence = error.value(QStringLiteral("error")).toString();
+    if (sentence.isEmpty())
+        sentence = QString::fromUtf8(reply.body).trimmed();
+    if (sentence.isEmpty())
+        sentence = tr("the server answered HTTP %1 with no reason").arg(reply.status);
+    const QString field = error.value(QStringLiteral("field")).toString();
+    if (!field.isEmpty() && !sentence.contains(field))
+        sentence += tr(" (field: %1)").arg(field);
+    return sentence;
+}
+
+int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
+{
+    const Defaults defaults = savedDefaults();
+    const QString url = command.url.isEmpty()
+        ? QStringLiteral("http://127.0.0.1:%1").arg(defaults.port)
+        : command.url;
+    const QUrl base = QUrl::fromUserInput(url);
+    if (!base.isValid() || (base.scheme() != QLatin1String("http"))) {
+        err << tr("panelx ctl: --url needs PanelX's address such as http://127.0.0.1:8080, not "
+                  "“%1”.")
+                   .arg(url)
+            << Qt::endl;
+        return kExitUsage;
+    }
+    const QString tokenFile = !command.tokenFile.isEmpty()
+        ? command.tokenFile
+        : QDir(command.dataDir.isEmpty() ? defaults.dataDir : command.dataDir)
+              .filePath(QStringLiteral("admin-token"));
+    QFile file(tokenFile);
+    QByteArray token;
+    if (file.open(QIODevice::ReadOnly))
+        token = file.readAll().trimmed();
+    if (token.isEmpty()) {
+        err << tr("panelx ctl: cannot read the admin token from %1 (%2). PanelX writes it there "
+                  "when it starts; give its data folder with --data-dir, or the file with "
+                  "--token-file.")
+                   .arg(QDir::toNativeSeparators(tokenFile),
+                       file.error() == QFile::NoError ? tr("the file is empty")
+                                                      : file.errorString())
+            << Qt::endl;
+        return kExitUsage;
+    }
+
+    const AdminReply reply = callAdminApi(base, token, command.call);
+    if (!reply.reached) {
+        err << tr("PanelX is not running at %1 — start it with `panelx --headless` (%2).")
+                   .arg(base.toString(), reply.problem)
+            << Qt::endl;
+        return kExitNotRunning;
+    }
+    if (reply.status < 200 || reply.status >= 300) {
+        err << tr("panelx ctl: %1").arg(serverError(reply)) << Qt::endl;
+        if (reply.status == 401)
+            err << tr("(the token came from %1; is it this PanelX's data folder?)")
+                       .arg(QDir::toNativeSeparators(tokenFile))
+                << Qt::endl;
+        return kExitRefused;
+    }
+    if (command.json)
+        out << QString::fromUtf8(reply.body);
+    else
+        out << formatAnswer(command, QJsonDocument::fromJson(reply.body).object());
+    return kExitOk;
+}
+
+} // namespace
+
+int runCtl(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList arguments = QCoreApplication::arguments().mid(2);
+    const CtlCommand command = parseCommand(arguments);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (command.exitCode >= 0) {
+        (command.exitCode == kExitOk ? out : err) << command.text;
+        if (!command.text.endsWith(QLatin1Char('\n')))
+            (command.exitCode == kExitOk ? out : err) << Qt::endl;
+        return command.exitCode;
+    }
+    return execute(command, out, err);
+}
+
+} // namespace panelx::ctl
