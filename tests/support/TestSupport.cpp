@@ -11,7 +11,9 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTimer>
+#include <QUdpSocket>
 #include <mutex>
 
 namespace panelx::test {
@@ -195,6 +197,35 @@ int LogCapture::count(const QString &part) const
     for (const QString &line : lines())
         n += line.contains(part) ? 1 : 0;
     return n;
+}
+
+std::unique_ptr<QProcess> startUdpSender(quint16 port)
+{
+    auto sender = std::make_unique<QProcess>();
+    sender->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sender->start(QStringLiteral("ffmpeg"),
+        {"-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
+            "testsrc2=s=640x360:r=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25",
+            "-keyint_min", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a",
+            "64k", "-f", "mpegts", QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port)});
+    if (!sender->waitForStarted(5000))
+        return nullptr;
+    return sender;
+}
+
+quint16 freeUdpPort()
+{
+    QUdpSocket socket;
+    socket.bind(QHostAddress::LocalHost, 0);
+    return socket.localPort();
+}
+
+quint16 freeTcpPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
 }
 
 ChannelConfig makeChannel(qint64 id, const QString &url, int segmentDurationMs)

@@ -11,6 +11,8 @@
 #include <functional>
 #include <memory>
 
+class QProcess;
+
 namespace panelx {
 class Database;
 class SegmentStore;
@@ -59,6 +61,15 @@ ProbedMedia probeMedia(const QString &path);
 // `gopFrames` frames, ~300 kb/s, AAC 64 kb/s, MPEG-TS) to `path` with the ffmpeg CLI. Empty on
 // success, else ffmpeg's complaint.
 QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames = 25);
+
+// A live MPEG-TS source over UDP: an ffmpeg process sending 640x360 H.264 at 25 fps (a keyframe
+// a second) and AAC to 127.0.0.1:`port` in real time until it is destroyed. Null if ffmpeg
+// does not start.
+std::unique_ptr<QProcess> startUdpSender(quint16 port);
+// A UDP port on 127.0.0.1 that was free a moment ago.
+quint16 freeUdpPort();
+// A TCP port on 127.0.0.1 that was free a moment ago (nothing listens on it).
+quint16 freeTcpPort();
 
 // A channel for ingest tests: "Channel <id>" (slug "channel-<id>") reading `url`.
 ChannelConfig makeChannel(qint64 id, const QString &url, int segmentDurationMs);
