@@ -14,9 +14,10 @@ int AuthGuard::retryAfterSeconds(const QHostAddress &address, qint64 nowMs) cons
 
 void AuthGuard::recordFailure(const QHostAddress &address, qint64 nowMs)
 {
-    if (m_records.size() >= kMaxAddresses)
+    const QString key = address.toString();
+    if (m_records.size() >= kMaxAddresses && !m_records.contains(key))
         forgetQuiet(nowMs);
-    Record &record = m_records[address.toString()];
+    Record &record = m_records[key];
     record.failuresMs.removeIf([nowMs](qint64 at) { return at <= nowMs - kWindowMs; });
     record.failuresMs.append(nowMs);
     if (record.failuresMs.size() < kFailuresAllowed)
