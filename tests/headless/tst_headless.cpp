@@ -124,6 +124,11 @@ public:
     void start()
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        // The service reads the saved settings: its own, not the user's.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(
+            QStringLiteral("XDG_CONFIG_HOME"), m_dataDir + QStringLiteral("/config"));
+        m_process.setProcessEnvironment(environment);
         m_process.start(QStringLiteral(PANELX_BINARY),
             {QStringLiteral("--headless"), QStringLiteral("--data-dir"), m_dataDir,
                 QStringLiteral("--port"), QString::number(m_port)});

@@ -2,9 +2,9 @@
 // page driven with QTest input, and the German catalogue.
 #include "DesktopApp.h"
 #include "InstanceLock.h"
+#include "Settings.h"
 #include "TestSupport.h"
 #include "Translations.h"
-#include "settings/Settings.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsPage.h"
 
@@ -28,6 +28,7 @@
 using namespace panelx;
 
 Q_DECLARE_METATYPE(panelx::Settings::Field)
+Q_DECLARE_METATYPE(panelx::ListenScope)
 
 class tst_UiSettings : public QObject {
     Q_OBJECT
@@ -35,6 +36,8 @@ private slots:
     void initTestCase();
     void init();
     void saveAndLoadRoundTrip();
+    void migratesListenOnLan_data();
+    void migratesListenOnLan();
     void loadFallsBackOnBadValues_data();
     void loadFallsBackOnBadValues();
     void validate_data();
@@ -76,15 +79,40 @@ void tst_UiSettings::saveAndLoadRoundTrip()
     Settings s;
     s.dataDir = m_scratch.filePath(QStringLiteral("data"));
     s.httpPort = 9123;
-    s.listenOnLan = false;
+    s.listen = ListenScope::LanIpv6;
     s.publicUrl = QStringLiteral("https://tv.example.com:8443");
     s.segmentDurationMs = 6000;
     s.bufferMs = 30 * 60 * 1000;
     s.language = UiLanguage::German;
+    s.remoteAdmin = true;
     s.save();
     const Settings loaded = Settings::load();
     QVERIFY(loaded == s);
     QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+    QCOMPARE(
+        QSettings().value(QStringLiteral("engine/listen")).toString(), QStringLiteral("lan-ipv6"));
+}
+
+// Before the listen scope, "local network" was a boolean that listened on IPv6 too; it becomes
+// the IPv4 local network (IPv6 is now chosen on its own), and saving drops the old key.
+void tst_UiSettings::migratesListenOnLan_data()
+{
+    QTest::addColumn<bool>("listenOnLan");
+    QTest::addColumn<ListenScope>("scope");
+    QTest::newRow("local network") << true << ListenScope::Lan;
+    QTest::newRow("this computer") << false << ListenScope::Loopback;
+}
+
+void tst_UiSettings::migratesListenOnLan()
+{
+    QFETCH(bool, listenOnLan);
+    QFETCH(ListenScope, scope);
+    QSettings().setValue(QStringLiteral("engine/listenOnLan"), listenOnLan);
+    const Settings loaded = Settings::load();
+    QCOMPARE(loaded.listen, scope);
+    loaded.save();
+    QVERIFY(!QSettings().contains(QStringLiteral("engine/listenOnLan")));
+    QCOMPARE(Settings::load().listen, scope);
 }
 
 void tst_UiSettings::loadFallsBackOnBadValues_data()
@@ -102,6 +130,7 @@ void tst_UiSettings::loadFallsBackOnBadValues_data()
     QTest::newRow("unknown language") << "ui/language" << QVariant("klingon");
     QTest::newRow("public URL with a path") << "engine/publicUrl" << QVariant("http://tv/live");
     QTest::newRow("public URL not http") << "engine/publicUrl" << QVariant("ftp://tv.example");
+    QTest::newRow("unknown listen scope") << "engine/listen" << QVariant("everywhere");
 }
 
 void tst_UiSettings::loadFallsBackOnBadValues()
@@ -215,7 +244,7 @@ void tst_UiSettings::restartNeeded_data()
     s = Settings();
     s.httpPort = 9000;
     QTest::newRow("port") << s << QStringList {"viewer port"};
-    s.listenOnLan = false;
+    s.listen = ListenScope::Loopback;
     s.dataDir = QStringLiteral("/elsewhere");
     s.language = UiLanguage::German;
     s.publicUrl = QStringLiteral("http://tv.example.com");
@@ -236,15 +265,21 @@ void tst_UiSettings::applyToEngineOptions()
     Settings s;
     s.dataDir = QStringLiteral("/srv/panelx");
     s.httpPort = 8181;
-    s.listenOnLan = false;
+    s.listen = ListenScope::Loopback;
     s.publicUrl = QStringLiteral(" HTTPS://TV.Example.com:8443/ ");
+    s.remoteAdmin = true;
     EngineOptions options;
     s.applyTo(options);
     QCOMPARE(options.publicUrl, QStringLiteral("https://tv.example.com:8443"));
     QCOMPARE(options.dataDir, s.dataDir);
     QCOMPARE(options.httpPort, quint16(8181));
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
-    s.listenOnLan = true;
+    QVERIFY(options.remoteAdmin);
+    // The local network is IPv4 only unless IPv6 is chosen too.
+    s.listen = ListenScope::Lan;
+    s.applyTo(options);
+    QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::AnyIPv4));
+    s.listen = ListenScope::LanIpv6;
     s.applyTo(options);
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::Any));
 }
@@ -254,7 +289,7 @@ void tst_UiSettings::prepareStartupKeepsCommandLine()
     Settings saved;
     saved.dataDir = QStringLiteral("/srv/saved");
     saved.httpPort = 9200;
-    saved.listenOnLan = false;
+    saved.listen = ListenScope::Loopback;
     saved.publicUrl = QStringLiteral("http://saved.example.com");
     saved.save();
 

@@ -144,13 +144,20 @@ void SettingsPage::buildUi()
     m_listenLan = new QRadioButton(
         tr("Devices on the local network (TVs, phones, other computers)"), viewers);
     m_listenLan->setObjectName(QStringLiteral("listenLan"));
+    m_listenLanIpv6 = new QRadioButton(
+        tr("Devices on the local network, over IPv4 and IPv6 (every address of this computer, "
+           "global IPv6 ones included)"),
+        viewers);
+    m_listenLanIpv6->setObjectName(QStringLiteral("listenLanIpv6"));
     m_listenLocal = new QRadioButton(tr("This computer only (127.0.0.1)"), viewers);
     m_listenLocal->setObjectName(QStringLiteral("listenLocal"));
     auto *listenGroup = new QButtonGroup(this);
     listenGroup->addButton(m_listenLan);
+    listenGroup->addButton(m_listenLanIpv6);
     listenGroup->addButton(m_listenLocal);
     auto *listenBox = new QVBoxLayout;
     listenBox->addWidget(m_listenLan);
+    listenBox->addWidget(m_listenLanIpv6);
     listenBox->addWidget(m_listenLocal);
     viewersForm->addRow(tr("Who can watch:"),
         fieldColumn(
@@ -235,7 +242,7 @@ void SettingsPage::buildUi()
     };
     connect(m_dataDir, &QLineEdit::textChanged, this, formChanged);
     connect(m_port, &QSpinBox::valueChanged, this, formChanged);
-    connect(m_listenLan, &QRadioButton::toggled, this, formChanged);
+    connect(m_listenLan->group(), &QButtonGroup::buttonToggled, this, formChanged);
     connect(m_publicUrl, &QLineEdit::textChanged, this, formChanged);
     connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
     connect(m_bufferHours, &QDoubleSpinBox::valueChanged, this, formChanged);
@@ -255,8 +262,9 @@ void SettingsPage::showSettings(const Settings &settings)
     m_updatingForm = true;
     m_dataDir->setText(settings.dataDir);
     m_port->setValue(settings.httpPort);
-    m_listenLan->setChecked(settings.listenOnLan);
-    m_listenLocal->setChecked(!settings.listenOnLan);
+    m_listenLan->setChecked(settings.listen == ListenScope::Lan);
+    m_listenLanIpv6->setChecked(settings.listen == ListenScope::LanIpv6);
+    m_listenLocal->setChecked(settings.listen == ListenScope::Loopback);
     m_publicUrl->setText(settings.publicUrl);
     m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
     m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
@@ -269,7 +277,9 @@ Settings SettingsPage::readForm() const
     Settings s = m_controller->draft();
     s.dataDir = m_dataDir->text().trimmed();
     s.httpPort = static_cast<quint16>(m_port->value());
-    s.listenOnLan = m_listenLan->isChecked();
+    s.listen = m_listenLocal->isChecked() ? ListenScope::Loopback
+        : m_listenLanIpv6->isChecked()    ? ListenScope::LanIpv6
+                                          : ListenScope::Lan;
     s.publicUrl = m_publicUrl->text().trimmed();
     s.segmentDurationMs = m_segmentDuration->value() * 1000;
     s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);

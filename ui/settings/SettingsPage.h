@@ -59,6 +59,7 @@ private:
     QSpinBox *m_port = nullptr;
     QLabel *m_portError = nullptr;
     QRadioButton *m_listenLan = nullptr;
+    QRadioButton *m_listenLanIpv6 = nullptr;
     QRadioButton *m_listenLocal = nullptr;
     QLineEdit *m_publicUrl = nullptr;
     QLabel *m_publicUrlError = nullptr;
