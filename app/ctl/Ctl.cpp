@@ -1,17 +1,15 @@
 #include "Ctl.h"
 
 #include "AdminClient.h"
-#include "ChannelTypes.h"
 #include "CtlCommand.h"
 #include "CtlOutput.h"
+#include "Settings.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstring>
@@ -23,26 +21,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ctl", text);
-}
-
-struct Defaults {
-    QString dataDir;
-    quint16 port = kDefaultHttpPort;
-};
-
-// Where PanelX keeps its data and which port it serves, as saved by its Settings page.
-Defaults savedDefaults()
-{
-    Defaults defaults;
-    QSettings settings;
-    defaults.dataDir = settings.value(QStringLiteral("engine/dataDir")).toString().trimmed();
-    if (defaults.dataDir.isEmpty() || !QDir::isAbsolutePath(defaults.dataDir))
-        defaults.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    bool ok = false;
-    const uint port = settings.value(QStringLiteral("engine/httpPort")).toUInt(&ok);
-    if (ok && port > 0 && port <= 65535)
-        defaults.port = quint16(port);
-    return defaults;
 }
 
 // The body's "error" sentence (and the field at fault), or the body as text.
@@ -62,9 +40,10 @@ QString serverError(const AdminReply &reply)
 
 int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
 {
-    const Defaults defaults = savedDefaults();
+    // The same saved settings PanelX itself starts from.
+    const Settings saved = Settings::load();
     const QString url = command.url.isEmpty()
-        ? QStringLiteral("http://127.0.0.1:%1").arg(defaults.port)
+        ? QStringLiteral("http://127.0.0.1:%1").arg(saved.httpPort)
         : command.url;
     const QUrl base = QUrl::fromUserInput(url);
     if (!base.isValid() || (base.scheme() != QLatin1String("http"))) {
@@ -76,7 +55,7 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
     }
     const QString tokenFile = !command.tokenFile.isEmpty()
         ? command.tokenFile
-        : QDir(command.dataDir.isEmpty() ? defaults.dataDir : command.dataDir)
+        : QDir(command.dataDir.isEmpty() ? saved.dataDir : command.dataDir)
               .filePath(QStringLiteral("admin-token"));
     QFile file(tokenFile);
     QByteArray token;

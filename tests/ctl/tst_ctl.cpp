@@ -24,6 +24,30 @@ struct CtlRun {
     QString err;
 };
 
+// `panelx --headless` on a data folder and port of its own, killed if still running at the end.
+class Headless {
+public:
+    Headless(const QString &dataDir, quint16 port, const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_process.start(QStringLiteral(PANELX_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir,
+                QStringLiteral("--port"), QString::number(port)});
+    }
+    ~Headless()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+    bool started() { return m_process.waitForStarted(10000); }
+
+private:
+    QProcess m_process;
+};
+
 } // namespace
 
 class TestCtl : public QObject {
@@ -32,14 +56,19 @@ class TestCtl : public QObject {
 private:
     QTemporaryDir m_home; // the saved settings of the program under test stay in here
 
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath("config"));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath("data"));
+        return environment;
+    }
+
     // Runs `panelx ctl <arguments>` to completion.
     CtlRun ctl(const QStringList &arguments, int timeoutMs = 30000)
     {
         QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath("config"));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath("data"));
-        process.setProcessEnvironment(environment);
+        process.setProcessEnvironment(environment());
         process.start(
             QStringLiteral(PANELX_BINARY), QStringList {QStringLiteral("ctl")} + arguments);
         CtlRun run;
@@ -292,6 +321,118 @@ private slots:
                      "PanelX is not running at " + url + " — start it with `panelx --headless`"),
             qPrintable(run.err));
         QVERIFY(run.out.isEmpty());
+    }
+
+    // The case: a headless PanelX set up and run only through `panelx ctl`.
+    void headlessIsRunEntirelyByCtl()
+    {
+        if (!test::haveProgram(QStringLiteral("ffmpeg")))
+            QSKIP("ffmpeg is not installed (installer/install-deps.sh --test)");
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const quint16 port = test::freeTcpPort();
+        Headless panelx(data.path(), port, environment());
+        QVERIFY(panelx.started());
+        const QStringList server {
+            "--url", QStringLiteral("http://127.0.0.1:%1").arg(port), "--data-dir", data.path()};
+
+        // Ready once it answers; until then ctl says it is not running (or has no token yet).
+        CtlRun status;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         status = ctl(server + QStringList {"status"});
+                         return status.exitCode == kExitOk;
+                     },
+                     60000),
+            qPrintable(status.err));
+        QVERIFY2(status.out.startsWith("PanelX "), qPrintable(status.out));
+
+        const quint16 udpPort = test::freeUdpPort();
+        const QString source = QStringLiteral("udp://127.0.0.1:%1").arg(udpPort);
+        const CtlRun added = ctl(server
+            + QStringList {"--json", "channels", "add", "--name", "Ctl UDP", "--url", source,
+                "--segment-seconds", "2"});
+        QCOMPARE(added.exitCode, int(kExitOk));
+        const QJsonObject channel = QJsonDocument::fromJson(added.out.toUtf8()).object();
+        const QString slug = channel.value("slug").toString();
+        QVERIFY2(!slug.isEmpty(), qPrintable(added.out));
+        QCOMPARE(channel.value("url").toString(), source);
+        QCOMPARE(channel.value("segmentSeconds").toDouble(), 2.0);
+
+        const CtlRun duplicate = ctl(
+            server + QStringList {"channels", "add", "--name", "Ctl UDP", "--url", "demo://"});
+        QCOMPARE(duplicate.exitCode, int(kExitRefused));
+        QVERIFY2(duplicate.err.startsWith("panelx ctl: ") && duplicate.err.size() > 20,
+            qPrintable(duplicate.err));
+
+        std::unique_ptr<QProcess> sender = test::startUdpSender(udpPort);
+        QVERIFY(sender);
+        QString state;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         const CtlRun show
+                             = ctl(server + QStringList {"--json", "channels", "show", slug});
+                         state = QJsonDocument::fromJson(show.out.toUtf8())
+                                     .object()
+                                     .value("status")
+                                     .toObject()
+                                     .value("state")
+                                     .toString();
+                         return state == QLatin1String("live");
+                     },
+                     60000),
+            qPrintable("the channel stayed " + state));
+
+        const CtlRun list = ctl(server + QStringList {"channels", "list"});
+        QCOMPARE(list.exitCode, int(kExitOk));
+        QVERIFY2(list.out.contains(QRegularExpression("\\n\\d+ +Ctl UDP +" + slug + " +live ")),
+            qPrintable(list.out));
+        const CtlRun statusLive = ctl(server + QStringList {"status"});
+        QVERIFY2(statusLive.out.contains(QRegularExpression("Ctl UDP +" + slug + " +live ")),
+            qPrintable(statusLive.out));
+        const CtlRun shown = ctl(server + QStringList {"channels", "show", slug});
+        QVERIFY2(shown.out.contains(QRegularExpression("video: +h264 640x360 25.00 fps")),
+            qPrintable(shown.out));
+
+        const CtlRun stopped = ctl(server + QStringList {"channels", "stop", slug});
+        QCOMPARE(stopped.exitCode, int(kExitOk));
+        QVERIFY2(
+            stopped.out.contains(QRegularExpression("enabled: +false")), qPrintable(stopped.out));
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         return ctl(server + QStringList {"channels", "list"})
+                             .out.contains(QRegularExpression(slug + " +stopped"));
+                     },
+                     30000),
+            "the stopped channel is not listed as stopped");
+
+        sender->kill();
+        sender->waitForFinished(10000);
+        const CtlRun removed = ctl(server + QStringList {"channels", "remove", slug});
+        QCOMPARE(removed.exitCode, int(kExitOk));
+        QCOMPARE(removed.out, "Removed channel " + slug + ".\n");
+        const CtlRun gone = ctl(server + QStringList {"channels", "show", slug});
+        QCOMPARE(gone.exitCode, int(kExitRefused));
+        QVERIFY2(gone.err.contains(slug), qPrintable(gone.err));
+        QVERIFY(!ctl(server + QStringList {"channels", "list"}).out.contains(slug));
+
+        const CtlRun settings = ctl(server + QStringList {"settings", "get"});
+        QCOMPARE(settings.exitCode, int(kExitOk));
+        QVERIFY2(settings.out.contains(QRegularExpression("httpPort: +\\d+\\n")),
+            qPrintable(settings.out));
+
+        // A wrong token: the server's sentence, where the token came from, status 1.
+        const QString wrongToken = data.filePath("wrong-token");
+        QFile file(wrongToken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("00000000000000000000000000000000\n");
+        file.close();
+        const CtlRun refused = ctl({"--url", QStringLiteral("http://127.0.0.1:%1").arg(port),
+            "--token-file", wrongToken, "channels", "list"});
+        QCOMPARE(refused.exitCode, int(kExitRefused));
+        QVERIFY2(refused.err.contains("token") && refused.err.contains(wrongToken),
+            qPrintable(refused.err));
+        QVERIFY(refused.out.isEmpty());
     }
 };
 
