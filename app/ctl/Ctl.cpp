@@ -18,11 +18,6 @@ namespace panelx::ctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ctl", text);
-}
-
 // The body's "error" sentence (and the field at fault), or the body as text.
 QString serverError(const AdminReply &reply)
 {
@@ -31,10 +26,10 @@ QString serverError(const AdminReply &reply)
     if (sentence.isEmpty())
         sentence = QString::fromUtf8(reply.body).trimmed();
     if (sentence.isEmpty())
-        sentence = tr("the server answered HTTP %1 with no reason").arg(reply.status);
+        sentence = CtlText::tr("the server answered HTTP %1 with no reason").arg(reply.status);
     const QString field = error.value(QStringLiteral("field")).toString();
     if (!field.isEmpty() && !sentence.contains(field))
-        sentence += tr(" (field: %1)").arg(field);
+        sentence += CtlText::tr(" (field: %1)").arg(field);
     return sentence;
 }
 
@@ -47,8 +42,9 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
         : command.url;
     const QUrl base = QUrl::fromUserInput(url);
     if (!base.isValid() || (base.scheme() != QLatin1String("http"))) {
-        err << tr("panelx ctl: --url needs PanelX's address such as http://127.0.0.1:8080, not "
-                  "“%1”.")
+        err << CtlText::tr(
+            "panelx ctl: --url needs PanelX's address such as http://127.0.0.1:8080, not "
+            "“%1”.")
                    .arg(url)
             << Qt::endl;
         return kExitUsage;
@@ -62,11 +58,12 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
     if (file.open(QIODevice::ReadOnly))
         token = file.readAll().trimmed();
     if (token.isEmpty()) {
-        err << tr("panelx ctl: cannot read the admin token from %1 (%2). PanelX writes it there "
-                  "when it starts; give its data folder with --data-dir, or the file with "
-                  "--token-file.")
+        err << CtlText::tr(
+            "panelx ctl: cannot read the admin token from %1 (%2). PanelX writes it there "
+            "when it starts; give its data folder with --data-dir, or the file with "
+            "--token-file.")
                    .arg(QDir::toNativeSeparators(tokenFile),
-                       file.error() == QFile::NoError ? tr("the file is empty")
+                       file.error() == QFile::NoError ? CtlText::tr("the file is empty")
                                                       : file.errorString())
             << Qt::endl;
         return kExitUsage;
@@ -74,15 +71,15 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
 
     const AdminReply reply = callAdminApi(base, token, command.call);
     if (!reply.reached) {
-        err << tr("PanelX is not running at %1 — start it with `panelx --headless` (%2).")
+        err << CtlText::tr("PanelX is not running at %1 — start it with `panelx --headless` (%2).")
                    .arg(base.toString(), reply.problem)
             << Qt::endl;
         return kExitNotRunning;
     }
     if (reply.status < 200 || reply.status >= 300) {
-        err << tr("panelx ctl: %1").arg(serverError(reply)) << Qt::endl;
+        err << CtlText::tr("panelx ctl: %1").arg(serverError(reply)) << Qt::endl;
         if (reply.status == 401)
-            err << tr("(the token came from %1; is it this PanelX's data folder?)")
+            err << CtlText::tr("(the token came from %1; is it this PanelX's data folder?)")
                        .arg(QDir::toNativeSeparators(tokenFile))
                 << Qt::endl;
         return kExitRefused;

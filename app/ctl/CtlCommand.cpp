@@ -10,11 +10,6 @@ namespace panelx::ctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ctl", text);
-}
-
 const QString kUrl = QStringLiteral("url");
 const QString kDataDir = QStringLiteral("data-dir");
 const QString kTokenFile = QStringLiteral("token-file");
@@ -32,17 +27,17 @@ public:
     {
         m_parser.setApplicationDescription(description);
         if (serverUrl)
-            m_parser.addOption(
-                {kUrl, tr("Talk to PanelX at <url> (default: http://127.0.0.1:<saved port>)."),
-                    QStringLiteral("url")});
+            m_parser.addOption({kUrl,
+                CtlText::tr("Talk to PanelX at <url> (default: http://127.0.0.1:<saved port>)."),
+                QStringLiteral("url")});
         m_parser.addOptions({
             {kDataDir,
-                tr("Read the admin token from <dir>/admin-token (default: the saved data "
-                   "folder)."),
+                CtlText::tr("Read the admin token from <dir>/admin-token (default: the saved data "
+                            "folder)."),
                 QStringLiteral("dir")},
-            {kTokenFile, tr("Read the admin token from <file>."), QStringLiteral("file")},
-            {kJson, tr("Print the server's JSON as it is, for scripts.")},
-            {{QStringLiteral("h"), kHelp}, tr("Show this help.")},
+            {kTokenFile, CtlText::tr("Read the admin token from <file>."), QStringLiteral("file")},
+            {kJson, CtlText::tr("Print the server's JSON as it is, for scripts.")},
+            {{QStringLiteral("h"), kHelp}, CtlText::tr("Show this help.")},
         });
     }
 
@@ -67,7 +62,8 @@ public:
         if (m_parser.isSet(kHelp)) {
             command.exitCode = kExitOk;
             // The parser's own usage line names the program, not the command: say the command.
-            command.text = tr("Usage: %1 [options]%2\n").arg(m_synopsis, m_positionalSyntax)
+            command.text
+                = CtlText::tr("Usage: %1 [options]%2\n").arg(m_synopsis, m_positionalSyntax)
                 + m_parser.helpText().section(QLatin1Char('\n'), 1);
             return false;
         }
@@ -85,17 +81,18 @@ public:
     {
         const int n = int(m_parser.positionalArguments().size());
         if (n < min)
-            return usageError(command, tr("%1 needs more arguments").arg(m_synopsis));
+            return usageError(command, CtlText::tr("%1 needs more arguments").arg(m_synopsis));
         if (n > max)
             return usageError(command,
-                tr("unexpected argument “%1”").arg(m_parser.positionalArguments().at(max)));
+                CtlText::tr("unexpected argument “%1”")
+                    .arg(m_parser.positionalArguments().at(max)));
         return true;
     }
 
     bool usageError(CtlCommand &command, const QString &problem) const
     {
         command.exitCode = kExitUsage;
-        command.text = tr("panelx ctl: %1; see `%2 --help`.").arg(problem, m_synopsis);
+        command.text = CtlText::tr("panelx ctl: %1; see `%2 --help`.").arg(problem, m_synopsis);
         return false;
     }
 
@@ -120,8 +117,8 @@ bool addNumber(Level &level, const QString &option, const QString &field, CtlCom
     bool ok = false;
     const double value = level.parser().value(option).toDouble(&ok);
     if (!ok)
-        return level.usageError(
-            command, tr("--%1 needs a number, not “%2”").arg(option, level.parser().value(option)));
+        return level.usageError(command,
+            CtlText::tr("--%1 needs a number, not “%2”").arg(option, level.parser().value(option)));
     command.call.body.insert(field, value);
     return true;
 }
@@ -129,16 +126,17 @@ bool addNumber(Level &level, const QString &option, const QString &field, CtlCom
 void parseChannels(const QStringList &arguments, CtlCommand &command)
 {
     Level level(QStringLiteral("panelx ctl channels"),
-        tr("Lists, adds, changes, starts, stops and removes channels.\n\nVerbs:\n"
-           "  list                 every channel with its state\n"
-           "  show <id|slug>       one channel\n"
-           "  add --name N --url U [--disabled] [--segment-seconds S] [--buffer-minutes M]\n"
-           "  edit <id|slug> [--name N] [--url U] [--segment-seconds S] [--buffer-minutes M]\n"
-           "  start <id|slug>      switch a channel on\n"
-           "  stop <id|slug>       switch a channel off (its buffer stays)\n"
-           "  remove <id|slug>     delete a channel and its buffer"));
-    level.addPositional(QStringLiteral("verb"), tr("list, show, add, edit, start, stop or remove."),
-        QStringLiteral("<verb>"));
+        CtlText::tr(
+            "Lists, adds, changes, starts, stops and removes channels.\n\nVerbs:\n"
+            "  list                 every channel with its state\n"
+            "  show <id|slug>       one channel\n"
+            "  add --name N --url U [--disabled] [--segment-seconds S] [--buffer-minutes M]\n"
+            "  edit <id|slug> [--name N] [--url U] [--segment-seconds S] [--buffer-minutes M]\n"
+            "  start <id|slug>      switch a channel on\n"
+            "  stop <id|slug>       switch a channel off (its buffer stays)\n"
+            "  remove <id|slug>     delete a channel and its buffer"));
+    level.addPositional(QStringLiteral("verb"),
+        CtlText::tr("list, show, add, edit, start, stop or remove."), QStringLiteral("<verb>"));
     if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
         return;
     const QString verb = level.parser().positionalArguments().constFirst();
@@ -146,7 +144,7 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     const QString synopsis = QStringLiteral("panelx ctl channels ") + verb;
 
     if (verb == QLatin1String("list")) {
-        Level list(synopsis, tr("Lists every channel with its state, ordered by name."));
+        Level list(synopsis, CtlText::tr("Lists every channel with its state, ordered by name."));
         if (!list.parse(rest, command, false) || !list.expectPositional(command, 0, 0))
             return;
         command.call.path = QStringLiteral("/channels");
@@ -157,42 +155,45 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     const bool add = verb == QLatin1String("add");
     const bool edit = verb == QLatin1String("edit");
     const QHash<QString, QPair<QByteArray, QString>> simple {
-        {QStringLiteral("show"), {"GET", tr("Shows one channel and its state.")}},
+        {QStringLiteral("show"), {"GET", CtlText::tr("Shows one channel and its state.")}},
         {QStringLiteral("start"),
-            {"POST", tr("Switches a channel on: PanelX starts reading its source.")}},
+            {"POST", CtlText::tr("Switches a channel on: PanelX starts reading its source.")}},
         {QStringLiteral("stop"),
-            {"POST", tr("Switches a channel off: the source is left, the buffer stays.")}},
-        {QStringLiteral("remove"), {"DELETE", tr("Deletes a channel and its buffer.")}},
+            {"POST", CtlText::tr("Switches a channel off: the source is left, the buffer stays.")}},
+        {QStringLiteral("remove"), {"DELETE", CtlText::tr("Deletes a channel and its buffer.")}},
     };
     if (!add && !edit && !simple.contains(verb)) {
-        level.usageError(command, tr("unknown verb “%1”").arg(verb));
+        level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
         return;
     }
     Level verbLevel(synopsis,
-        add        ? tr("Adds a channel; it starts at once unless --disabled.")
-            : edit ? tr("Changes a channel's name, source or timing; what is not given stays.")
-                   : simple.value(verb).second,
+        add ? CtlText::tr("Adds a channel; it starts at once unless --disabled.")
+            : edit
+            ? CtlText::tr("Changes a channel's name, source or timing; what is not given stays.")
+            : simple.value(verb).second,
         !add && !edit);
     if (!add)
         verbLevel.addPositional(QStringLiteral("channel"),
-            tr("The channel's number or slug (see `panelx ctl channels list`)."),
+            CtlText::tr("The channel's number or slug (see `panelx ctl channels list`)."),
             QStringLiteral("<id|slug>"));
     if (add || edit) {
         verbLevel.parser().addOptions({
-            {QStringLiteral("name"), tr("The channel's name."), QStringLiteral("name")},
+            {QStringLiteral("name"), CtlText::tr("The channel's name."), QStringLiteral("name")},
             {kUrl,
-                tr("Where the channel comes from (udp://, rtp://, rtsp://, http(s)://, a file, "
-                   "demo://). PanelX's own address goes before the command: `panelx ctl --url "
-                   "http://host:8080 channels ...`."),
+                CtlText::tr(
+                    "Where the channel comes from (udp://, rtp://, rtsp://, http(s)://, a file, "
+                    "demo://). PanelX's own address goes before the command: `panelx ctl --url "
+                    "http://host:8080 channels ...`."),
                 QStringLiteral("url")},
-            {QStringLiteral("segment-seconds"), tr("Length of the HLS segments in seconds."),
-                QStringLiteral("s")},
-            {QStringLiteral("buffer-minutes"), tr("How far back viewers can go, in minutes."),
-                QStringLiteral("m")},
+            {QStringLiteral("segment-seconds"),
+                CtlText::tr("Length of the HLS segments in seconds."), QStringLiteral("s")},
+            {QStringLiteral("buffer-minutes"),
+                CtlText::tr("How far back viewers can go, in minutes."), QStringLiteral("m")},
         });
         if (add)
             verbLevel.parser().addOption({QStringLiteral("disabled"),
-                tr("Add the channel switched off; start it later with `channels start`.")});
+                CtlText::tr(
+                    "Add the channel switched off; start it later with `channels start`.")});
     }
     if (!verbLevel.parse(rest, command, false)
         || !verbLevel.expectPositional(command, add ? 0 : 1, add ? 0 : 1))
@@ -223,7 +224,7 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     if (add) {
         if (!command.call.body.contains(QStringLiteral("name"))
             || !command.call.body.contains(QStringLiteral("url"))) {
-            verbLevel.usageError(command, tr("a new channel needs --name and --url"));
+            verbLevel.usageError(command, CtlText::tr("a new channel needs --name and --url"));
             return;
         }
         if (parser.isSet(QStringLiteral("disabled")))
@@ -233,8 +234,8 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     } else {
         if (command.call.body.isEmpty()) {
             verbLevel.usageError(command,
-                tr("say what to change: --name, --url, --segment-seconds or "
-                   "--buffer-minutes"));
+                CtlText::tr("say what to change: --name, --url, --segment-seconds or "
+                            "--buffer-minutes"));
             return;
         }
         command.call.method = "PATCH";
@@ -257,13 +258,15 @@ QJsonValue settingValue(const QString &text)
 void parseSettings(const QStringList &arguments, CtlCommand &command)
 {
     Level level(QStringLiteral("panelx ctl settings"),
-        tr("Shows and changes PanelX's settings.\n\nVerbs:\n"
-           "  get                       every setting\n"
-           "  set KEY=VALUE [...]       change some; says which take effect after a restart\n\n"
-           "Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, "
-           "segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en "
-           "or de)."));
-    level.addPositional(QStringLiteral("verb"), tr("get or set."), QStringLiteral("<verb>"));
+        CtlText::tr(
+            "Shows and changes PanelX's settings.\n\nVerbs:\n"
+            "  get                       every setting\n"
+            "  set KEY=VALUE [...]       change some; says which take effect after a restart\n\n"
+            "Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, "
+            "segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en "
+            "or de)."));
+    level.addPositional(
+        QStringLiteral("verb"), CtlText::tr("get or set."), QStringLiteral("<verb>"));
     if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
         return;
     const QString verb = level.parser().positionalArguments().constFirst();
@@ -271,25 +274,26 @@ void parseSettings(const QStringList &arguments, CtlCommand &command)
     const QString synopsis = QStringLiteral("panelx ctl settings ") + verb;
     command.call.path = QStringLiteral("/settings");
     if (verb == QLatin1String("get")) {
-        Level get(synopsis, tr("Shows every setting."));
+        Level get(synopsis, CtlText::tr("Shows every setting."));
         if (get.parse(rest, command, false) && get.expectPositional(command, 0, 0))
             command.output = Output::Settings;
         return;
     }
     if (verb != QLatin1String("set")) {
-        level.usageError(command, tr("unknown verb “%1”").arg(verb));
+        level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
         return;
     }
     Level set(synopsis,
-        tr("Changes settings, e.g. `panelx ctl settings set httpPort=8081 listen=loopback`."));
-    set.addPositional(QStringLiteral("assignments"), tr("One or more KEY=VALUE."),
+        CtlText::tr(
+            "Changes settings, e.g. `panelx ctl settings set httpPort=8081 listen=loopback`."));
+    set.addPositional(QStringLiteral("assignments"), CtlText::tr("One or more KEY=VALUE."),
         QStringLiteral("KEY=VALUE [KEY=VALUE...]"));
     if (!set.parse(rest, command, false) || !set.expectPositional(command, 1, INT_MAX))
         return;
     for (const QString &assignment : set.parser().positionalArguments()) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            set.usageError(command, tr("“%1” is not KEY=VALUE").arg(assignment));
+            set.usageError(command, CtlText::tr("“%1” is not KEY=VALUE").arg(assignment));
             return;
         }
         command.call.body.insert(assignment.left(equals), settingValue(assignment.mid(equals + 1)));
@@ -305,15 +309,16 @@ CtlCommand parseCommand(const QStringList &arguments)
 {
     CtlCommand command;
     Level top(QStringLiteral("panelx ctl"),
-        tr("Controls a running PanelX (the window or `panelx --headless`) through its admin "
-           "API.\n\nCommands:\n"
-           "  status                    version, uptime, every channel's state, storage\n"
-           "  channels list|show|add|edit|start|stop|remove\n"
-           "  settings get|set\n\n"
-           "`panelx ctl <command> --help` tells more. Exit status: 0 done, 1 the server refused "
-           "(its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is "
-           "not running."));
-    top.addPositional(QStringLiteral("command"), tr("status, channels or settings."),
+        CtlText::tr(
+            "Controls a running PanelX (the window or `panelx --headless`) through its admin "
+            "API.\n\nCommands:\n"
+            "  status                    version, uptime, every channel's state, storage\n"
+            "  channels list|show|add|edit|start|stop|remove\n"
+            "  settings get|set\n\n"
+            "`panelx ctl <command> --help` tells more. Exit status: 0 done, 1 the server refused "
+            "(its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is "
+            "not running."));
+    top.addPositional(QStringLiteral("command"), CtlText::tr("status, channels or settings."),
         QStringLiteral("<command>"));
     if (!top.parse(arguments, command, true) || !top.expectPositional(command, 1, INT_MAX))
         return command;
@@ -321,8 +326,8 @@ CtlCommand parseCommand(const QStringList &arguments)
     const QStringList rest = top.parser().positionalArguments().mid(1);
     if (noun == QLatin1String("status")) {
         Level status(QStringLiteral("panelx ctl status"),
-            tr("Shows PanelX's version and uptime, every channel's state and the storage "
-               "used."));
+            CtlText::tr("Shows PanelX's version and uptime, every channel's state and the storage "
+                        "used."));
         if (status.parse(rest, command, false) && status.expectPositional(command, 0, 0)) {
             command.call.path = QStringLiteral("/status");
             command.output = Output::Status;
@@ -332,7 +337,7 @@ CtlCommand parseCommand(const QStringList &arguments)
     } else if (noun == QLatin1String("settings")) {
         parseSettings(rest, command);
     } else {
-        top.usageError(command, tr("unknown command “%1”").arg(noun));
+        top.usageError(command, CtlText::tr("unknown command “%1”").arg(noun));
     }
     return command;
 }

@@ -3,11 +3,17 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 namespace panelx::ctl {
+
+// The context of ctl's messages for lupdate (they are English unless a translator is loaded).
+class CtlText {
+    Q_DECLARE_TR_FUNCTIONS(CtlText)
+};
 
 // Exit statuses of `panelx ctl` (the API contract's).
 enum ExitCode { kExitOk = 0, kExitRefused = 1, kExitUsage = 2, kExitNotRunning = 3 };

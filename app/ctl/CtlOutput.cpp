@@ -7,11 +7,6 @@ namespace panelx::ctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ctl", text);
-}
-
 QString text(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -48,9 +43,11 @@ QString channelState(const QJsonObject &channel)
 QString channelsTable(const QJsonArray &channels)
 {
     if (channels.isEmpty())
-        return tr("No channels yet; add one with `panelx ctl channels add --name N --url U`.\n");
-    QList<QStringList> rows {{tr("ID"), tr("NAME"), tr("SLUG"), tr("STATE"), tr("VIEWERS"),
-        tr("SOURCE"), tr("WATCH AT")}};
+        return CtlText::tr(
+            "No channels yet; add one with `panelx ctl channels add --name N --url U`.\n");
+    QList<QStringList> rows {
+        {CtlText::tr("ID"), CtlText::tr("NAME"), CtlText::tr("SLUG"), CtlText::tr("STATE"),
+            CtlText::tr("VIEWERS"), CtlText::tr("SOURCE"), CtlText::tr("WATCH AT")}};
     for (const QJsonValue &value : channels) {
         const QJsonObject channel = value.toObject();
         rows << QStringList {text(channel.value(QStringLiteral("id"))),
@@ -69,31 +66,34 @@ QString channelLines(const QJsonObject &channel)
 {
     const QJsonObject status = channel.value(QStringLiteral("status")).toObject();
     QList<QStringList> rows {
-        {tr("id:"), text(channel.value(QStringLiteral("id")))},
-        {tr("name:"), channel.value(QStringLiteral("name")).toString()},
-        {tr("slug:"), channel.value(QStringLiteral("slug")).toString()},
-        {tr("source:"), channel.value(QStringLiteral("url")).toString()},
-        {tr("enabled:"), text(channel.value(QStringLiteral("enabled")))},
-        {tr("segments:"), tr("%1 s").arg(text(channel.value(QStringLiteral("segmentSeconds"))))},
-        {tr("buffer:"), tr("%1 min").arg(text(channel.value(QStringLiteral("bufferMinutes"))))},
-        {tr("watch at:"), channel.value(QStringLiteral("liveUrl")).toString()},
-        {tr("state:"), channelState(channel)},
+        {CtlText::tr("id:"), text(channel.value(QStringLiteral("id")))},
+        {CtlText::tr("name:"), channel.value(QStringLiteral("name")).toString()},
+        {CtlText::tr("slug:"), channel.value(QStringLiteral("slug")).toString()},
+        {CtlText::tr("source:"), channel.value(QStringLiteral("url")).toString()},
+        {CtlText::tr("enabled:"), text(channel.value(QStringLiteral("enabled")))},
+        {CtlText::tr("segments:"),
+            CtlText::tr("%1 s").arg(text(channel.value(QStringLiteral("segmentSeconds"))))},
+        {CtlText::tr("buffer:"),
+            CtlText::tr("%1 min").arg(text(channel.value(QStringLiteral("bufferMinutes"))))},
+        {CtlText::tr("watch at:"), channel.value(QStringLiteral("liveUrl")).toString()},
+        {CtlText::tr("state:"), channelState(channel)},
     };
     if (status.value(QStringLiteral("width")).toInt() > 0)
-        rows << QStringList {tr("video:"),
+        rows << QStringList {CtlText::tr("video:"),
             QStringLiteral("%1 %2x%3 %4 fps")
                 .arg(status.value(QStringLiteral("videoCodec")).toString())
                 .arg(status.value(QStringLiteral("width")).toInt())
                 .arg(status.value(QStringLiteral("height")).toInt())
                 .arg(status.value(QStringLiteral("frameRate")).toDouble(), 0, 'f', 2)};
     if (!status.value(QStringLiteral("audioCodec")).toString().isEmpty())
-        rows << QStringList {tr("audio:"), status.value(QStringLiteral("audioCodec")).toString()};
-    rows << QStringList {tr("input:"),
-        tr("%1 kb/s, %2 packets dropped")
+        rows << QStringList {
+            CtlText::tr("audio:"), status.value(QStringLiteral("audioCodec")).toString()};
+    rows << QStringList {CtlText::tr("input:"),
+        CtlText::tr("%1 kb/s, %2 packets dropped")
             .arg(status.value(QStringLiteral("inputBitrate")).toDouble() / 1000, 0, 'f', 0)
             .arg(text(status.value(QStringLiteral("packetsDropped"))))};
-    rows << QStringList {tr("viewers:"), text(status.value(QStringLiteral("viewers")))};
-    rows << QStringList {tr("buffered:"),
+    rows << QStringList {CtlText::tr("viewers:"), text(status.value(QStringLiteral("viewers")))};
+    rows << QStringList {CtlText::tr("buffered:"),
         formatBytes(qint64(status.value(QStringLiteral("bufferBytes")).toDouble()))};
     return formatTable(rows);
 }
@@ -146,12 +146,12 @@ QString formatBytes(qint64 bytes)
 QString formatDuration(qint64 seconds)
 {
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return CtlText::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%1 min").arg(seconds / 60);
+        return CtlText::tr("%1 min").arg(seconds / 60);
     if (seconds < 86400)
-        return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+        return CtlText::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+    return CtlText::tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
 }
 
 QString formatAnswer(const CtlCommand &command, const QJsonObject &answer)
@@ -159,12 +159,12 @@ QString formatAnswer(const CtlCommand &command, const QJsonObject &answer)
     switch (command.output) {
     case Output::Status: {
         const QJsonObject storage = answer.value(QStringLiteral("storage")).toObject();
-        return tr("PanelX %1, up %2, viewers at %3\n")
+        return CtlText::tr("PanelX %1, up %2, viewers at %3\n")
                    .arg(answer.value(QStringLiteral("version")).toString(),
                        formatDuration(
                            qint64(answer.value(QStringLiteral("uptimeSeconds")).toDouble())),
                        answer.value(QStringLiteral("viewerUrl")).toString())
-            + tr("Data in %1: %2 of buffers, %3 free of %4\n\n")
+            + CtlText::tr("Data in %1: %2 of buffers, %3 free of %4\n\n")
                   .arg(storage.value(QStringLiteral("dataDir")).toString(),
                       formatBytes(qint64(storage.value(QStringLiteral("bufferBytes")).toDouble())),
                       formatBytes(qint64(storage.value(QStringLiteral("freeBytes")).toDouble())),
@@ -176,14 +176,14 @@ QString formatAnswer(const CtlCommand &command, const QJsonObject &answer)
     case Output::Channel:
         return channelLines(answer);
     case Output::Removed:
-        return tr("Removed channel %1.\n").arg(command.subject);
+        return CtlText::tr("Removed channel %1.\n").arg(command.subject);
     case Output::Settings:
         return settingsLines(answer);
     case Output::SettingsChanged: {
         QString out = settingsLines(answer.value(QStringLiteral("settings")).toObject());
         const QString restart = text(answer.value(QStringLiteral("restartNeeded")));
         if (!restart.isEmpty())
-            out += tr("\nTakes effect when PanelX starts again: %1\n").arg(restart);
+            out += CtlText::tr("\nTakes effect when PanelX starts again: %1\n").arg(restart);
         return out;
     }
     }
