@@ -84,6 +84,14 @@
     </message>
 </context>
 <context>
+    <name>ChannelsApi</name>
+    <message>
+        <location filename="../engine/api/ChannelsApi.cpp" line="+130"/>
+        <source>There is no channel “%1”. List the channels with GET /api/v1/channels and use an id or slug from there.</source>
+        <translation>Es gibt keinen Kanal „%1“. Listen Sie die Kanäle mit GET /api/v1/channels auf und verwenden Sie eine ID oder einen Slug von dort.</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <location filename="../ui/DesktopApp.cpp" line="+24"/>
@@ -121,11 +129,6 @@
 </context>
 <context>
     <name>JsonBody</name>
-    <message>
-        <location filename="../engine/api/ChannelsApi.cpp" line="+129"/>
-        <source>There is no channel “%1”. List the channels with GET /api/v1/channels and use an id or slug from there.</source>
-        <translation>Es gibt keinen Kanal „%1“. Listen Sie die Kanäle mit GET /api/v1/channels auf und verwenden Sie eine ID oder einen Slug von dort.</translation>
-    </message>
     <message>
         <location filename="../engine/api/JsonBody.cpp" line="+14"/>
         <source>The field “%1” must be %2.</source>
@@ -230,7 +233,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+100"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+101"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
@@ -243,6 +246,11 @@
         <location line="+9"/>
         <source>“%1” is not a language PanelX speaks: use system, en or de.</source>
         <translation>„%1“ ist keine Sprache, die PanelX spricht: Verwenden Sie system, en oder de.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The settings could not be written to %1. Check that the disk is not full and that the file belongs to the user PanelX runs as.</source>
+        <translation>Die Einstellungen konnten nicht nach %1 geschrieben werden. Prüfen Sie, ob die Festplatte voll ist und ob die Datei dem Benutzer gehört, unter dem PanelX läuft.</translation>
     </message>
 </context>
 <context>
