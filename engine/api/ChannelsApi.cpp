@@ -4,6 +4,7 @@
 #include "JsonBody.h"
 #include "Settings.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -126,8 +127,9 @@ std::optional<ChannelConfig> find(const Engine &engine, const QString &idOrSlug)
 http::ApiResponse notFound(const QString &idOrSlug)
 {
     return http::apiError(404,
-        JsonBody::tr("There is no channel “%1”. List the channels with GET /api/v1/channels "
-                     "and use an id or slug from there.")
+        QCoreApplication::translate("ChannelsApi",
+            "There is no channel “%1”. List the channels with GET /api/v1/channels and use an "
+            "id or slug from there.")
             .arg(idOrSlug));
 }
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QHash>
 #include <QJsonArray>
+#include <QSettings>
 #include <cmath>
 
 namespace panelx::api {
@@ -147,7 +148,13 @@ http::ApiResponse changeSettings(const RouteCall &call)
     settings.dataDir = QDir::cleanPath(settings.dataDir.trimmed());
     QString problem;
     settings.publicUrl = ViewerAddress::normalizePublicUrl(settings.publicUrl, &problem);
-    settings.save();
+    QSettings store;
+    settings.save(store);
+    if (store.status() != QSettings::NoError)
+        return http::apiError(500,
+            Settings::tr("The settings could not be written to %1. Check that the disk is not "
+                         "full and that the file belongs to the user PanelX runs as.")
+                .arg(store.fileName()));
     call.engine.setRemoteAdmin(settings.remoteAdmin);
     // What the command line set for this run stays so after a restart too (if started the
     // same way): only the rest waits for one.

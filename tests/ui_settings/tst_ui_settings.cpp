@@ -1,20 +1,25 @@
 // The Settings value (load, save, validation in words, what needs a restart), the Settings
 // page driven with QTest input, and the German catalogue.
 #include "DesktopApp.h"
+#include "EngineClient.h"
 #include "InstanceLock.h"
 #include "Settings.h"
 #include "TestSupport.h"
 #include "Translations.h"
+#include "api/AdminToken.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsPage.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QNetworkInterface>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -51,6 +56,8 @@ private slots:
     void pageShowsProblemsInWords();
     void pageSavesAndAsksForRestart();
     void pageRejectsFileAsDataDir();
+    void pageShowsCopiesAndRegeneratesTheAdminToken();
+    void remoteAdminAppliesWhenSaved();
     void desktopRefusesAFolderInUse();
     void germanCatalogue();
 
@@ -242,6 +249,9 @@ void tst_UiSettings::restartNeeded_data()
     s.bufferMs = 3600000;
     QTest::newRow("channel defaults apply at once") << s << QStringList();
     s = Settings();
+    s.remoteAdmin = true;
+    QTest::newRow("remote administration applies at once") << s << QStringList();
+    s = Settings();
     s.httpPort = 9000;
     QTest::newRow("port") << s << QStringList {"viewer port"};
     s.listen = ListenScope::Loopback;
@@ -414,6 +424,95 @@ void tst_UiSettings::pageSavesAndAsksForRestart()
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_COMPARE(saved.size(), 3);
     QVERIFY(page.findChild<QWidget *>(QStringLiteral("restartBanner"))->isHidden());
+}
+
+void tst_UiSettings::pageShowsCopiesAndRegeneratesTheAdminToken()
+{
+    EngineOptions options;
+    options.dataDir = m_scratch.filePath(QStringLiteral("token-data"));
+    options.httpPort = 0;
+    options.listenAddress = QHostAddress::LocalHost;
+    options.createDemoChannel = false;
+    EngineClient client(options);
+    SettingsPage page(&client);
+    page.show();
+    auto *token = page.findChild<QLineEdit *>(QStringLiteral("adminToken"));
+    auto *show = page.findChild<QPushButton *>(QStringLiteral("showAdminToken"));
+    auto *copy = page.findChild<QPushButton *>(QStringLiteral("copyAdminToken"));
+    auto *regenerate = page.findChild<QPushButton *>(QStringLiteral("regenerateAdminToken"));
+    QVERIFY(token && show && copy && regenerate);
+    QVERIFY(!regenerate->isEnabled()); // nothing to replace before the engine runs
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.serverState() == EngineClient::ServerState::Running, 20000);
+    const QByteArray stored = AdminToken::read(options.dataDir);
+    QVERIFY(!stored.isEmpty());
+    QTRY_COMPARE(token->text(), QString::fromLatin1(stored));
+    // Masked until asked for.
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(token->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(stored));
+
+    // Cancel keeps it; confirming replaces it, in the file too.
+    QTest::mouseClick(regenerate, Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = page.findChild<QMessageBox *>("confirmRegenerate")) && box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!page.findChild<QMessageBox *>("confirmRegenerate"));
+    QCOMPARE(AdminToken::read(options.dataDir), stored);
+    QTest::mouseClick(regenerate, Qt::LeftButton);
+    QTRY_VERIFY((box = page.findChild<QMessageBox *>("confirmRegenerate")) && box->isVisible());
+    QTest::mouseClick(box->findChild<QPushButton *>("confirmRegenerateButton"), Qt::LeftButton);
+    QTRY_VERIFY(token->text() != QString::fromLatin1(stored));
+    QCOMPARE(token->text(), QString::fromLatin1(AdminToken::read(options.dataDir)));
+    QCOMPARE(client.adminToken(), AdminToken::read(options.dataDir));
+}
+
+// Saving the checkbox lets the next admin API call from another address in, without a restart.
+void tst_UiSettings::remoteAdminAppliesWhenSaved()
+{
+    Settings running;
+    running.dataDir = m_scratch.path();
+    running.save();
+    EngineOptions options;
+    options.dataDir = m_scratch.filePath(QStringLiteral("remote-data"));
+    options.httpPort = 0;
+    options.listenAddress = QHostAddress::AnyIPv4;
+    options.createDemoChannel = false;
+    EngineClient client(options);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.serverState() == EngineClient::ServerState::Running, 20000);
+    const QByteArray authorization = "Bearer " + AdminToken::read(options.dataDir);
+    // From this machine's network address, not loopback: another computer as far as the API
+    // can tell. Without one (no network at all) the check cannot be made.
+    QHostAddress lanAddress;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            lanAddress = address;
+    if (lanAddress.isNull())
+        QSKIP("this machine has no IPv4 address besides loopback");
+    const QString url = QStringLiteral("http://%1:%2/api/v1/status")
+                            .arg(lanAddress.toString())
+                            .arg(client.httpPort());
+    QCOMPARE(test::httpRequest(url, "GET", {{"Authorization", authorization}}).status, 403);
+
+    SettingsPage page(&client);
+    page.show();
+    QSignalSpy saved(&page, &SettingsPage::settingsSaved);
+    QTRY_VERIFY(!page.controller()->isChecking());
+    page.findChild<QCheckBox *>(QStringLiteral("remoteAdmin"))->setChecked(true);
+    QTest::mouseClick(
+        page.findChild<QPushButton *>(QStringLiteral("saveSettings")), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(Settings::load().remoteAdmin);
+    QVERIFY(test::waitFor(
+        [&] {
+            return test::httpRequest(url, "GET", {{"Authorization", authorization}}).status == 200;
+        },
+        5000));
 }
 
 void tst_UiSettings::pageRejectsFileAsDataDir()

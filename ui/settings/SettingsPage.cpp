@@ -1,9 +1,12 @@
 #include "SettingsPage.h"
 
+#include "AdminTokenPanel.h"
+#include "EngineClient.h"
 #include "PageLayout.h"
 #include "SettingsController.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -46,6 +49,16 @@ SettingsPage::SettingsPage(const Settings &running, QWidget *parent)
 SettingsPage::SettingsPage(QWidget *parent) : SettingsPage(Settings::running(), parent)
 {
     m_controller->setCommandLineOverrides(Settings::fromCommandLine());
+}
+
+SettingsPage::SettingsPage(EngineClient *client, QWidget *parent) : SettingsPage(parent)
+{
+    m_adminForm->insertRow(0, tr("Admin token:"),
+        fieldColumn(new AdminTokenPanel(client, this), nullptr,
+            tr("Programs such as panelx ctl manage PanelX over the admin API with this token. "
+               "It is also in the file admin-token in the data folder.")));
+    connect(this, &SettingsPage::settingsSaved, client,
+        [client](const Settings &saved) { client->setRemoteAdmin(saved.remoteAdmin); });
 }
 
 QLabel *SettingsPage::makeErrorLabel(const QString &objectName)
@@ -219,6 +232,18 @@ void SettingsPage::buildUi()
         fieldColumn(m_language, nullptr, tr("Takes effect after a restart.")));
     layout->addWidget(languageBox);
 
+    // Administration
+    auto *adminBox = new QGroupBox(tr("Administration"), content);
+    m_adminForm = makeForm(adminBox);
+    m_remoteAdmin = new QCheckBox(tr("Allow administration from other computers"), adminBox);
+    m_remoteAdmin->setObjectName(QStringLiteral("remoteAdmin"));
+    m_adminForm->addRow(tr("Remote administration:"),
+        fieldColumn(m_remoteAdmin, nullptr,
+            tr("Off: only programs on this computer may use the admin API. The token travels "
+               "unencrypted, so allow other computers only on a network you trust. Takes "
+               "effect at once.")));
+    layout->addWidget(adminBox);
+
     auto *buttons = new QHBoxLayout;
     m_status = new QLabel(content);
     m_status->setObjectName(QStringLiteral("settingsStatus"));
@@ -247,6 +272,7 @@ void SettingsPage::buildUi()
     connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
     connect(m_bufferHours, &QDoubleSpinBox::valueChanged, this, formChanged);
     connect(m_language, &QComboBox::currentIndexChanged, this, formChanged);
+    connect(m_remoteAdmin, &QCheckBox::toggled, this, formChanged);
     connect(m_browse, &QPushButton::clicked, this, &SettingsPage::browseDataDir);
     connect(m_save, &QPushButton::clicked, m_controller, &SettingsController::save);
     connect(m_revert, &QPushButton::clicked, this, [this] {
@@ -269,6 +295,7 @@ void SettingsPage::showSettings(const Settings &settings)
     m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
     m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
     m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
+    m_remoteAdmin->setChecked(settings.remoteAdmin);
     m_updatingForm = false;
 }
 
@@ -284,6 +311,7 @@ Settings SettingsPage::readForm() const
     s.segmentDurationMs = m_segmentDuration->value() * 1000;
     s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);
     s.language = static_cast<UiLanguage>(m_language->currentData().toInt());
+    s.remoteAdmin = m_remoteAdmin->isChecked();
     return s;
 }
 
