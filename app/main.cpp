@@ -1,6 +1,9 @@
 // Command-line handling: `panelx` opens the desktop window, `panelx --headless` runs the same
-// engine as a service. Everything else lives in engine/ and ui/.
+// engine as a service, `panelx ctl` controls either (app/ctl). Everything else lives in engine/
+// and ui/.
+#include "Ctl.h"
 #include "Engine.h"
+#include "Settings.h"
 #include "ViewerAddress.h"
 
 #include <QCommandLineParser>
@@ -127,6 +130,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PanelX"));
     QCoreApplication::setApplicationName(QStringLiteral("PanelX"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PANELX_VERSION));
+    if (argc >= 2 && std::strcmp(argv[1], "ctl") == 0)
+        return panelx::ctl::runCtl(argc, argv);
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss} %{type}: %{message}"));
 
     std::unique_ptr<QCoreApplication> app;
@@ -158,7 +163,12 @@ int main(int argc, char **argv)
             "Give viewers URLs starting with <url> (http(s)://host[:port]) instead of this "
             "computer's network address, e.g. behind a port forward or a reverse proxy."),
         QStringLiteral("url"));
-    parser.addOptions({headlessOption, dataDirOption, portOption, publicUrlOption});
+    QCommandLineOption listenOption(QStringLiteral("listen"),
+        QCoreApplication::translate("main",
+            "Serve viewers on <address> only: an address of this computer, 127.0.0.1, or "
+            "0.0.0.0 (every IPv4 address) or :: (IPv4 and IPv6). Overrides the saved setting."),
+        QStringLiteral("address"));
+    parser.addOptions({headlessOption, dataDirOption, portOption, publicUrlOption, listenOption});
 #ifdef PANELX_HAS_UI
     QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
         QStringLiteral("Save a screenshot of every page to <dir>."), QStringLiteral("dir"));
@@ -193,13 +203,30 @@ int main(int argc, char **argv)
         }
     }
 
-    if (parser.isSet(headlessOption))
-        return runHeadless(options);
-#ifdef PANELX_HAS_UI
+    if (parser.isSet(listenOption)) {
+        const QHostAddress address(parser.value(listenOption));
+        if (address.isNull()) {
+            qCritical().noquote() << QCoreApplication::translate("main",
+                "--listen needs an IP address of this computer, such as 127.0.0.1, 0.0.0.0 or "
+                "::, not “%1”.")
+                                         .arg(parser.value(listenOption));
+            return 2;
+        }
+        options.listenAddress = address;
+    }
+
+    // The saved settings (the window's Settings page, the admin API) apply to both faces; what
+    // the command line gives wins for this run.
     panelx::CommandLineChoices fromCommandLine;
     fromCommandLine.dataDir = parser.isSet(dataDirOption);
     fromCommandLine.port = parser.isSet(portOption);
     fromCommandLine.publicUrl = parser.isSet(publicUrlOption);
+    fromCommandLine.listen = parser.isSet(listenOption);
+    if (parser.isSet(headlessOption)) {
+        panelx::Settings::prepareStartup(options, fromCommandLine);
+        return runHeadless(options);
+    }
+#ifdef PANELX_HAS_UI
     return panelx::runDesktop(options, fromCommandLine, parser.value(screenshotsOption));
 #else
     qCritical().noquote() << "This build has no desktop window; run with --headless.";

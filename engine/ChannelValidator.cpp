@@ -113,7 +113,8 @@ QList<FieldError> ChannelValidator::validate(
         if (taken)
             errors.append({channelfield::name,
                 QStringLiteral("A channel named “%1” already exists. Choose another name.")
-                    .arg(name)});
+                    .arg(name),
+                true});
     }
 
     if (const QString problem = checkSourceUrl(channel.sourceUrl); !problem.isEmpty())

@@ -21,6 +21,9 @@ inline const QString bufferMs = QStringLiteral("bufferMs");
 struct FieldError {
     QString field;
     QString message; // a sentence that says what to do
+    // The value clashes with another stored channel (a name already taken) rather than being
+    // invalid in itself: the admin API answers 409 instead of 422.
+    bool conflict = false;
 
     bool operator==(const FieldError &) const = default;
 };

@@ -4,6 +4,8 @@
 #include "ChannelValidator.h"
 #include "InstanceLock.h"
 #include "ViewerAddress.h"
+#include "api/AdminApi.h"
+#include "api/AdminToken.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "ingest/Ingest.h"
@@ -12,9 +14,12 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QStorageInfo>
 #include <QTimer>
+#include <chrono>
 #include <map>
 
 namespace panelx {
@@ -39,6 +44,35 @@ QString joinProblems(const QList<FieldError> &problems)
     return lines.join(QLatin1Char(' '));
 }
 
+ChannelChange invalid(QList<FieldError> problems)
+{
+    ChannelChange change;
+    change.outcome = ChannelChange::Outcome::Invalid;
+    change.problems = std::move(problems);
+    return change;
+}
+
+ChannelChange failed(ChannelChange::Outcome outcome, const QString &error)
+{
+    ChannelChange change;
+    change.outcome = outcome;
+    change.error = error;
+    return change;
+}
+
+ChannelChange done(const ChannelConfig &channel)
+{
+    ChannelChange change;
+    change.channel = channel;
+    return change;
+}
+
+qint64 steadyNowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 } // namespace
 
 struct Engine::Private {
@@ -54,6 +88,9 @@ struct Engine::Private {
     std::map<qint64, std::unique_ptr<Ingest>> ingests;
     QHash<qint64, ChannelStatus> statuses;
     QTimer *housekeeping = nullptr; // a child of the Engine, so it moves thread with it
+    AdminToken adminToken;
+    std::unique_ptr<AdminApi> api;
+    QElapsedTimer runningSince;
     bool running = false;
 };
 
@@ -136,6 +173,50 @@ QString Engine::dataDir() const
     return d->options.dataDir;
 }
 
+qint64 Engine::uptimeSeconds() const
+{
+    return d->running ? d->runningSince.elapsed() / 1000 : 0;
+}
+
+StorageUse Engine::storageUse() const
+{
+    StorageUse use;
+    if (d->store)
+        for (const ChannelConfig &channel : d->directory.all())
+            use.bufferBytes += d->store->bytesUsed(channel.id);
+    const QStorageInfo disk(d->options.dataDir);
+    if (disk.isValid()) {
+        use.freeBytes = disk.bytesAvailable();
+        use.totalBytes = disk.bytesTotal();
+    }
+    return use;
+}
+
+QByteArray Engine::adminToken() const
+{
+    return d->adminToken.value();
+}
+
+bool Engine::remoteAdmin() const
+{
+    return d->options.remoteAdmin;
+}
+
+void Engine::setRemoteAdmin(bool allowed)
+{
+    d->options.remoteAdmin = allowed;
+}
+
+void Engine::regenerateAdminToken()
+{
+    QString error;
+    if (!d->adminToken.regenerate(&error)) {
+        emit requestFailed(tr("Making a new admin token"), error);
+        return;
+    }
+    emit adminTokenChanged(d->adminToken.value());
+}
+
 void Engine::start()
 {
     if (d->running)
@@ -176,6 +257,13 @@ void Engine::start()
                                  .arg(report.tempFilesRemoved + report.unreadableFilesRemoved);
     }
 
+    if (!d->adminToken.loadOrCreate(dataDir, &error)) {
+        d->db.reset();
+        d->lock.reset();
+        emit startFailed(error);
+        return;
+    }
+
     if (firstStart && d->options.createDemoChannel) {
         ChannelConfig demo;
         demo.name = tr("Demo");
@@ -187,6 +275,18 @@ void Engine::start()
     HttpServerOptions httpOptions;
     httpOptions.publicUrl = d->options.publicUrl;
     d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
+    d->api = std::make_unique<AdminApi>(*this, d->adminToken);
+    // Each call is answered on the engine's thread, where the facade may be used; a call still
+    // queued when the engine stops is answered by the server's own stop.
+    d->http->setApiHandler([this](http::ApiRequest request, http::ApiReply reply) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, request = std::move(request), reply = std::move(reply)] {
+                if (d->running)
+                    reply(d->api->handle(request, steadyNowMs()));
+            },
+            Qt::QueuedConnection);
+    });
     if (!d->http->start(d->options.listenAddress, d->options.httpPort, &error)) {
         d->http.reset();
         d->lock.reset();
@@ -194,6 +294,7 @@ void Engine::start()
         return;
     }
     d->running = true;
+    d->runningSince.start();
     for (const ChannelConfig &channel : d->repository->all()) {
         d->directory.put(channel);
         ChannelStatus status;
@@ -248,25 +349,25 @@ void Engine::onIngestStatus(ChannelStatus status)
     emit channelStatusChanged(status);
 }
 
-void Engine::addChannel(ChannelConfig channel)
+void Engine::reportFailure(const QString &what, const ChannelChange &change)
 {
-    const QString what = tr("Adding channel “%1”").arg(channel.name);
-    if (!d->running) {
-        emit requestFailed(what, tr("The engine is not running."));
-        return;
-    }
+    emit requestFailed(what,
+        change.outcome == ChannelChange::Outcome::Invalid ? joinProblems(change.problems)
+                                                          : change.error);
+}
+
+ChannelChange Engine::createChannel(ChannelConfig channel)
+{
+    if (!d->running)
+        return failed(ChannelChange::Outcome::Failed, tr("The engine is not running."));
     channel.id = 0;
-    if (const auto problems = ChannelValidator::validate(channel, d->directory.all());
-        !problems.isEmpty()) {
-        emit requestFailed(what, joinProblems(problems));
-        return;
-    }
+    if (auto problems = ChannelValidator::validate(channel, d->directory.all());
+        !problems.isEmpty())
+        return invalid(std::move(problems));
     QString error;
     const auto stored = d->repository->insert(channel, &error);
-    if (!stored) {
-        emit requestFailed(what, error);
-        return;
-    }
+    if (!stored)
+        return failed(ChannelChange::Outcome::Failed, error);
     d->directory.put(*stored);
     ChannelStatus status;
     status.channelId = stored->id;
@@ -274,27 +375,21 @@ void Engine::addChannel(ChannelConfig channel)
     emit channelAdded(*stored);
     if (stored->enabled)
         startIngest(*stored);
+    return done(*stored);
 }
 
-void Engine::updateChannel(ChannelConfig channel)
+ChannelChange Engine::saveChannel(ChannelConfig channel)
 {
-    const QString what = tr("Saving channel “%1”").arg(channel.name);
     const auto current = d->running ? d->directory.byId(channel.id) : std::nullopt;
-    if (!current) {
-        emit requestFailed(what, tr("This channel no longer exists."));
-        return;
-    }
+    if (!current)
+        return failed(ChannelChange::Outcome::NotFound, tr("This channel no longer exists."));
     channel.slug = current->slug;
-    if (const auto problems = ChannelValidator::validate(channel, d->directory.all());
-        !problems.isEmpty()) {
-        emit requestFailed(what, joinProblems(problems));
-        return;
-    }
+    if (auto problems = ChannelValidator::validate(channel, d->directory.all());
+        !problems.isEmpty())
+        return invalid(std::move(problems));
     QString error;
-    if (!d->repository->update(channel, &error)) {
-        emit requestFailed(what, error);
-        return;
-    }
+    if (!d->repository->update(channel, &error))
+        return failed(ChannelChange::Outcome::Failed, error);
     d->directory.put(channel);
     const bool restart = channel.sourceUrl != current->sourceUrl
         || channel.segmentDurationMs != current->segmentDurationMs
@@ -305,37 +400,64 @@ void Engine::updateChannel(ChannelConfig channel)
             startIngest(channel);
     }
     emit channelUpdated(channel);
+    return done(channel);
 }
 
-void Engine::removeChannel(qint64 channelId)
+ChannelChange Engine::deleteChannel(qint64 channelId)
 {
     const auto current = d->running ? d->directory.byId(channelId) : std::nullopt;
-    if (!current) {
-        emit requestFailed(tr("Deleting a channel"), tr("This channel no longer exists."));
-        return;
-    }
+    if (!current)
+        return failed(ChannelChange::Outcome::NotFound, tr("This channel no longer exists."));
     stopIngest(channelId);
     QString error;
-    if (!d->repository->remove(channelId, &error)) {
-        emit requestFailed(tr("Deleting channel “%1”").arg(current->name), error);
-        return;
-    }
+    if (!d->repository->remove(channelId, &error))
+        return failed(ChannelChange::Outcome::Failed, error);
     d->directory.remove(channelId);
     d->store->removeChannel(channelId);
     d->statuses.remove(channelId);
     emit channelRemoved(channelId);
+    return done(*current);
+}
+
+ChannelChange Engine::enableChannel(qint64 channelId, bool enabled)
+{
+    auto channel = d->running ? d->directory.byId(channelId) : std::nullopt;
+    if (!channel)
+        return failed(ChannelChange::Outcome::NotFound, tr("This channel no longer exists."));
+    channel->enabled = enabled;
+    return saveChannel(*channel);
+}
+
+void Engine::addChannel(ChannelConfig channel)
+{
+    const QString what = tr("Adding channel “%1”").arg(channel.name);
+    if (const ChannelChange change = createChannel(std::move(channel)); !change.ok())
+        reportFailure(what, change);
+}
+
+void Engine::updateChannel(ChannelConfig channel)
+{
+    const QString what = tr("Saving channel “%1”").arg(channel.name);
+    if (const ChannelChange change = saveChannel(std::move(channel)); !change.ok())
+        reportFailure(what, change);
+}
+
+void Engine::removeChannel(qint64 channelId)
+{
+    const auto current = d->directory.byId(channelId);
+    const QString what
+        = current ? tr("Deleting channel “%1”").arg(current->name) : tr("Deleting a channel");
+    if (const ChannelChange change = deleteChannel(channelId); !change.ok())
+        reportFailure(what, change);
 }
 
 void Engine::setChannelEnabled(qint64 channelId, bool enabled)
 {
-    auto channel = d->running ? d->directory.byId(channelId) : std::nullopt;
-    if (!channel) {
-        emit requestFailed(
-            tr("Starting or stopping a channel"), tr("This channel no longer exists."));
-        return;
-    }
-    channel->enabled = enabled;
-    updateChannel(*channel);
+    const auto current = d->directory.byId(channelId);
+    const QString what = current ? tr("Saving channel “%1”").arg(current->name)
+                                 : tr("Starting or stopping a channel");
+    if (const ChannelChange change = enableChannel(channelId, enabled); !change.ok())
+        reportFailure(what, change);
 }
 
 } // namespace panelx

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ChannelTypes.h"
+#include "ChannelValidator.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -21,6 +22,26 @@ struct EngineOptions {
     // reverse proxy); empty: this machine's address. Normalised by ViewerAddress.
     QString publicUrl;
     bool createDemoChannel = true; // on first start
+    // Admin API calls from addresses other than loopback are allowed (else 403).
+    bool remoteAdmin = false;
+};
+
+// What became of a change to the channels, for callers that answer at once (the admin API).
+struct ChannelChange {
+    enum class Outcome { Done, Invalid, NotFound, Failed };
+    Outcome outcome = Outcome::Done;
+    ChannelConfig channel; // as stored now (Done)
+    QList<FieldError> problems; // Invalid: what the validator found
+    QString error; // NotFound, Failed: a sentence
+
+    bool ok() const { return outcome == Outcome::Done; }
+};
+
+// Space the data folder's disk has and the channels' buffers use.
+struct StorageUse {
+    qint64 bufferBytes = 0;
+    qint64 freeBytes = 0;
+    qint64 totalBytes = 0;
 };
 
 class Engine : public QObject {
@@ -39,6 +60,19 @@ public:
     QString liveUrl(const ChannelConfig &channel) const;
     QString playlistUrl() const;
     QString dataDir() const;
+    // Since start(); 0 when not running.
+    qint64 uptimeSeconds() const;
+    StorageUse storageUse() const;
+    // The admin API's bearer token (empty until started).
+    QByteArray adminToken() const;
+    bool remoteAdmin() const;
+
+    // The same changes as the slots below, answered at once; call on the engine's thread. The
+    // signals for the window (channelAdded …) fire as for the slots, requestFailed does not.
+    ChannelChange createChannel(ChannelConfig channel);
+    ChannelChange saveChannel(ChannelConfig channel);
+    ChannelChange deleteChannel(qint64 channelId);
+    ChannelChange enableChannel(qint64 channelId, bool enabled);
 
 public slots:
     // Opens the database, reconciles the store, starts the HTTP server and enabled channels.
@@ -53,6 +87,10 @@ public slots:
     void updateChannel(panelx::ChannelConfig channel);
     void removeChannel(qint64 channelId);
     void setChannelEnabled(qint64 channelId, bool enabled);
+    // Takes effect at once for the next admin API call.
+    void setRemoteAdmin(bool allowed);
+    // The old token stops working at once; emits adminTokenChanged or requestFailed.
+    void regenerateAdminToken();
 
 signals:
     void started();
@@ -63,11 +101,13 @@ signals:
     void channelRemoved(qint64 channelId);
     void channelStatusChanged(const panelx::ChannelStatus &status);
     void requestFailed(const QString &what, const QString &reason);
+    void adminTokenChanged(const QByteArray &token);
 
 private:
     void startIngest(const ChannelConfig &channel);
     void stopIngest(qint64 channelId);
     void onIngestStatus(panelx::ChannelStatus status);
+    void reportFailure(const QString &what, const ChannelChange &change);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdminApi</name>
+    <message>
+        <location filename="../engine/api/AdminApi.cpp" line="+69"/>
+        <source>Remote administration is off: call the admin API from the computer PanelX runs on, or switch on remote administration in the settings.</source>
+        <translation>Die Fernverwaltung ist aus: Rufen Sie die Admin-API auf dem Computer auf, auf dem PanelX läuft, oder schalten Sie die Fernverwaltung in den Einstellungen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Too many wrong admin tokens from your address: wait %n second(s), then try again with the token from the data folder&apos;s admin-token file.</source>
+        <translation>
+            <numerusform>Zu viele falsche Admin-Tokens von Ihrer Adresse: Warten Sie %n Sekunde und versuchen Sie es dann mit dem Token aus der Datei admin-token im Datenordner erneut.</numerusform>
+            <numerusform>Zu viele falsche Admin-Tokens von Ihrer Adresse: Warten Sie %n Sekunden und versuchen Sie es dann mit dem Token aus der Datei admin-token im Datenordner erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The admin token is wrong. Use the one in the admin-token file in PanelX&apos;s data folder (or shown in Settings); it changes when it is regenerated.</source>
+        <translation>Das Admin-Token ist falsch. Verwenden Sie das aus der Datei admin-token im Datenordner von PanelX (oder aus den Einstellungen); es ändert sich, wenn es neu erzeugt wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The admin API needs a token: send the header &quot;Authorization: Bearer &lt;token&gt;&quot; with the token from the admin-token file in PanelX&apos;s data folder (or shown in Settings).</source>
+        <translation>Die Admin-API braucht ein Token: Senden Sie den Header &quot;Authorization: Bearer &lt;token&gt;&quot; mit dem Token aus der Datei admin-token im Datenordner von PanelX (oder aus den Einstellungen).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no admin API resource at %1. The resources are listed in PanelX&apos;s docs/api.md, under /api/v1.</source>
+        <translation>Unter %1 gibt es keine Ressource der Admin-API. Die Ressourcen stehen in docs/api.md von PanelX, unter /api/v1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not allowed on %2; use %3.</source>
+        <translation>%1 ist für %2 nicht erlaubt; verwenden Sie %3.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminToken</name>
+    <message>
+        <location filename="../engine/api/AdminToken.cpp" line="+43"/>
+        <source>The system gave no random numbers for the admin token (%1).</source>
+        <translation>Das System lieferte keine Zufallszahlen für das Admin-Token (%1).</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>PanelX cannot write the admin token to %1 (%2): check that you may write to the data folder.</source>
+        <translation>PanelX kann das Admin-Token nicht nach %1 schreiben (%2): Prüfen Sie, ob Sie in den Datenordner schreiben dürfen.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelState</name>
     <message>
         <location filename="../engine/ChannelTypes.cpp" line="+11"/>
@@ -32,6 +81,14 @@
         <location line="+4"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsApi</name>
+    <message>
+        <location filename="../engine/api/ChannelsApi.cpp" line="+130"/>
+        <source>There is no channel “%1”. List the channels with GET /api/v1/channels and use an id or slug from there.</source>
+        <translation>Es gibt keinen Kanal „%1“. Listen Sie die Kanäle mit GET /api/v1/channels auf und verwenden Sie eine ID oder einen Slug von dort.</translation>
     </message>
 </context>
 <context>
@@ -71,9 +128,47 @@
     </message>
 </context>
 <context>
+    <name>JsonBody</name>
+    <message>
+        <location filename="../engine/api/JsonBody.cpp" line="+14"/>
+        <source>The field “%1” must be %2.</source>
+        <translation>Das Feld „%1“ muss %2 sein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The request body is not valid JSON (%1 at byte %2). Send one JSON object, for example {&quot;name&quot;: &quot;News&quot;}.</source>
+        <translation>Der Anfragetext ist kein gültiges JSON (%1 bei Byte %2). Senden Sie ein JSON-Objekt, zum Beispiel {&quot;name&quot;: &quot;News&quot;}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The request body must be one JSON object, for example {&quot;name&quot;: &quot;News&quot;}.</source>
+        <translation>Der Anfragetext muss ein JSON-Objekt sein, zum Beispiel {&quot;name&quot;: &quot;News&quot;}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown field “%1”. Known fields here: %2.</source>
+        <translation>Unbekanntes Feld „%1“. Bekannte Felder hier: %2.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../ui/settings/Settings.cpp" line="+102"/>
+        <location filename="../engine/Settings.cpp" line="+114"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -113,29 +208,49 @@
         <translation>„%1“ existiert nicht, und PanelX kann ihn in „%2“ nicht anlegen. Wählen Sie einen Ordner in Ihrem persönlichen Ordner.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>data folder</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>viewer port</source>
         <translation>Port für Zuschauer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>who can watch</source>
         <translation>wer zuschauen darf</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>public URL</source>
         <translation>öffentliche URL</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../engine/api/SettingsApi.cpp" line="+101"/>
+        <source>The port must be a whole number from %1 to 65535.</source>
+        <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” is not a listening scope: use loopback (this computer only), lan (the local network, IPv4) or lan-ipv6 (IPv4 and IPv6).</source>
+        <translation>„%1“ ist kein Empfangsbereich: Verwenden Sie loopback (nur dieser Computer), lan (das lokale Netzwerk, IPv4) oder lan-ipv6 (IPv4 und IPv6).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is not a language PanelX speaks: use system, en or de.</source>
+        <translation>„%1“ ist keine Sprache, die PanelX spricht: Verwenden Sie system, en oder de.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The settings could not be written to %1. Check that the disk is not full and that the file belongs to the user PanelX runs as.</source>
+        <translation>Die Einstellungen konnten nicht nach %1 geschrieben werden. Prüfen Sie, ob die Festplatte voll ist und ob die Datei dem Benutzer gehört, unter dem PanelX läuft.</translation>
     </message>
 </context>
 <context>
@@ -154,7 +269,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+143"/>
+        <location filename="../app/main.cpp" line="+144"/>
         <source>PanelX Desktop: live channels to HLS for the devices on your network.</source>
         <translation>PanelX Desktop: Live-Kanäle als HLS für die Geräte in Ihrem Netzwerk.</translation>
     </message>
@@ -179,9 +294,64 @@
         <translation>Zuschauern URLs geben, die mit &lt;url&gt; (http(s)://host[:port]) beginnen, statt mit der Netzwerkadresse dieses Computers, z. B. hinter einer Portweiterleitung oder einem Reverse-Proxy.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Serve viewers on &lt;address&gt; only: an address of this computer, 127.0.0.1, or 0.0.0.0 (every IPv4 address) or :: (IPv4 and IPv6). Overrides the saved setting.</source>
+        <translation>Zuschauer nur über &lt;address&gt; bedienen: eine Adresse dieses Computers, 127.0.0.1, oder 0.0.0.0 (jede IPv4-Adresse) oder :: (IPv4 und IPv6). Hat Vorrang vor der gespeicherten Einstellung.</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>--port needs a number from 0 to 65535, not “%1”.</source>
         <translation>--port braucht eine Zahl von 0 bis 65535, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>--listen needs an IP address of this computer, such as 127.0.0.1, 0.0.0.0 or ::, not “%1”.</source>
+        <translation>--listen braucht eine IP-Adresse dieses Computers, etwa 127.0.0.1, 0.0.0.0 oder ::, nicht „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::AdminTokenPanel</name>
+    <message>
+        <location filename="../ui/settings/AdminTokenPanel.cpp" line="+23"/>
+        <source>Shown once the server runs</source>
+        <translation>Wird angezeigt, sobald der Server läuft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regenerate…</source>
+        <translation>Neu erzeugen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+1"/>
+        <source>Regenerate the admin token?</source>
+        <translation>Admin-Token neu erzeugen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programs and scripts that use the current token (panelx ctl reads it from the data folder) lose access until they are given the new one.</source>
+        <translation>Programme und Skripte, die das aktuelle Token verwenden (panelx ctl liest es aus dem Datenordner), verlieren den Zugriff, bis sie das neue erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
     </message>
 </context>
 <context>
@@ -696,7 +866,7 @@
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+146"/>
+        <location filename="../engine/Engine.cpp" line="+226"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -706,44 +876,50 @@
         <translation>Segmentspeicher wiederhergestellt: %1 Segmente neu indiziert, %2 Indexeinträge ohne Datei verworfen, %3 unfertige Dateien entfernt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+164"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-71"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+78"/>
+        <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+30"/>
-        <location line="+20"/>
+        <location line="-72"/>
+        <location line="+25"/>
+        <location line="+16"/>
         <source>This channel no longer exists.</source>
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-212"/>
+        <source>Making a new admin token</source>
+        <translation>Neues Admin-Token erzeugen</translation>
+    </message>
+    <message>
+        <location line="+235"/>
         <source>Deleting a channel</source>
         <translation>Einen Kanal löschen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
         <source>Deleting channel “%1”</source>
         <translation>Kanal „%1“ löschen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
@@ -1007,12 +1183,22 @@
 <context>
     <name>panelx::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="+37"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="+40"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+16"/>
+        <source>Admin token:</source>
+        <translation>Admin-Token:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programs such as panelx ctl manage PanelX over the admin API with this token. It is also in the file admin-token in the data folder.</source>
+        <translation>Programme wie panelx ctl verwalten PanelX mit diesem Token über die Admin-API. Es steht auch in der Datei admin-token im Datenordner.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1052,12 +1238,17 @@
         <translation>Geräte im lokalen Netzwerk (Fernseher, Telefone, andere Computer)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Devices on the local network, over IPv4 and IPv6 (every address of this computer, global IPv6 ones included)</source>
+        <translation>Geräte im lokalen Netzwerk, über IPv4 und IPv6 (jede Adresse dieses Computers, auch globale IPv6-Adressen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This computer only (127.0.0.1)</source>
         <translation>Nur dieser Computer (127.0.0.1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Who can watch:</source>
         <translation>Wer zuschauen darf:</translation>
     </message>
@@ -1142,7 +1333,27 @@
         <translation>Gilt nach einem Neustart.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow administration from other computers</source>
+        <translation>Verwaltung von anderen Computern aus erlauben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote administration:</source>
+        <translation>Fernverwaltung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: only programs on this computer may use the admin API. The token travels unencrypted, so allow other computers only on a network you trust. Takes effect at once.</source>
+        <translation>Aus: Nur Programme auf diesem Computer dürfen die Admin-API verwenden. Das Token wird unverschlüsselt übertragen; erlauben Sie andere Computer daher nur in einem Netzwerk, dem Sie vertrauen. Wirkt sofort.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
@@ -1152,7 +1363,7 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+90"/>
         <source>Checking the data folder…</source>
         <translation>Datenordner wird geprüft…</translation>
     </message>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminApi</name>
+    <message numerus="yes">
+        <source>Too many wrong admin tokens from your address: wait %n second(s), then try again with the token from the data folder&apos;s admin-token file.</source>
+        <translation>
+            <numerusform>Too many wrong admin tokens from your address: wait %n second, then try again with the token from the data folder&apos;s admin-token file.</numerusform>
+            <numerusform>Too many wrong admin tokens from your address: wait %n seconds, then try again with the token from the data folder&apos;s admin-token file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>panelx::DashboardPage</name>
     <message numerus="yes">
         <source>%n hour(s)</source>

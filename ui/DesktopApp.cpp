@@ -5,7 +5,7 @@
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
 #include "Translations.h"
-#include "settings/Settings.h"
+#include "Settings.h"
 
 #include <QApplication>
 #include <QMessageBox>

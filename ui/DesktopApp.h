@@ -2,7 +2,7 @@
 #pragma once
 
 #include "Engine.h"
-#include "settings/Settings.h"
+#include "Settings.h"
 
 #include <QString>
 

@@ -67,6 +67,7 @@ void EngineClient::wireEngine()
         snapshot.viewerBaseUrl = engine->viewerBaseUrl();
         snapshot.playlistUrl = engine->playlistUrl();
         snapshot.dataDir = engine->dataDir();
+        snapshot.adminToken = engine->adminToken();
         QMetaObject::invokeMethod(
             this, [this, snapshot] { applySnapshot(snapshot); }, Qt::QueuedConnection);
     });
@@ -110,6 +111,10 @@ void EngineClient::wireEngine()
             emit summaryChanged();
     });
     connect(engine, &Engine::requestFailed, this, &EngineClient::requestFailed);
+    connect(engine, &Engine::adminTokenChanged, this, [this](const QByteArray &token) {
+        m_adminToken = token;
+        emit adminTokenChanged(token);
+    });
 }
 
 void EngineClient::start()
@@ -181,6 +186,20 @@ void EngineClient::setChannelEnabled(qint64 channelId, bool enabled)
             Qt::QueuedConnection);
 }
 
+void EngineClient::setRemoteAdmin(bool allowed)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, allowed] { engine->setRemoteAdmin(allowed); },
+            Qt::QueuedConnection);
+}
+
+void EngineClient::regenerateAdminToken()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &Engine::regenerateAdminToken, Qt::QueuedConnection);
+}
+
 QList<ChannelConfig> EngineClient::channels() const
 {
     QList<ChannelConfig> result = m_channels.values();
@@ -234,6 +253,10 @@ void EngineClient::applySnapshot(const Snapshot &snapshot)
     m_viewerBaseUrl = snapshot.viewerBaseUrl;
     m_playlistUrl = snapshot.playlistUrl;
     m_dataDir = snapshot.dataDir;
+    if (snapshot.adminToken != m_adminToken) {
+        m_adminToken = snapshot.adminToken;
+        emit adminTokenChanged(m_adminToken);
+    }
     for (const ChannelConfig &channel : snapshot.channels) {
         const bool known = m_channels.contains(channel.id);
         storeChannel(channel, snapshot.liveUrls.value(channel.id));

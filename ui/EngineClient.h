@@ -32,6 +32,8 @@ public:
     QString viewerBaseUrl() const { return m_viewerBaseUrl; }
     QString playlistUrl() const { return m_playlistUrl; }
     QString dataDir() const { return m_dataDir; }
+    // The admin API's token; empty until the engine has started.
+    QByteArray adminToken() const { return m_adminToken; }
     QList<ChannelConfig> channels() const; // ordered by name
     std::optional<ChannelConfig> channel(qint64 channelId) const;
     std::optional<ChannelConfig> channelByName(const QString &name) const;
@@ -47,6 +49,8 @@ public slots:
     void updateChannel(const panelx::ChannelConfig &channel);
     void removeChannel(qint64 channelId);
     void setChannelEnabled(qint64 channelId, bool enabled);
+    void setRemoteAdmin(bool allowed);
+    void regenerateAdminToken();
 
 signals:
     void serverStateChanged(panelx::EngineClient::ServerState state);
@@ -58,6 +62,7 @@ signals:
     void summaryChanged();
     void requestFailed(const QString &what, const QString &reason);
     void shutDown();
+    void adminTokenChanged(const QByteArray &token);
 
 private:
     struct Snapshot {
@@ -68,6 +73,7 @@ private:
         QString viewerBaseUrl;
         QString playlistUrl;
         QString dataDir;
+        QByteArray adminToken;
     };
     void wireEngine();
     void applySnapshot(const Snapshot &snapshot);
@@ -83,6 +89,7 @@ private:
     QString m_viewerBaseUrl;
     QString m_playlistUrl;
     QString m_dataDir;
+    QByteArray m_adminToken;
     QHash<qint64, ChannelConfig> m_channels;
     QHash<qint64, ChannelStatus> m_statuses;
     QHash<qint64, QString> m_liveUrls;

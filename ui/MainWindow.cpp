@@ -62,7 +62,8 @@ void MainWindow::addPages()
     addPage(channels, tr("Channels"), s->standardIcon(QStyle::SP_FileDialogListView));
     auto *player = new PlayerPage(m_client);
     addPage(player, tr("Player"), s->standardIcon(QStyle::SP_MediaPlay));
-    addPage(new SettingsPage, tr("Settings"), s->standardIcon(QStyle::SP_FileDialogDetailedView));
+    addPage(new SettingsPage(m_client), tr("Settings"),
+        s->standardIcon(QStyle::SP_FileDialogDetailedView));
 
     connect(channels, &ChannelsPage::playRequested, this, [this, player](qint64 channelId) {
         showPage(player);

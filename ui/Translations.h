@@ -3,7 +3,7 @@
 // widget is made; a language change takes effect at the next start.
 #pragma once
 
-#include "settings/Settings.h"
+#include "Settings.h"
 
 #include <QLocale>
 

@@ -37,7 +37,7 @@ port=${PANELX_SCREENSHOT_PORT:-$((20000 + RANDOM % 20000))}
 cat > "$work/config/PanelX/PanelX.conf" <<CONF
 [engine]
 httpPort=$port
-listenOnLan=false
+listen=loopback
 [ui]
 language=$lang
 CONF

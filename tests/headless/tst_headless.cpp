@@ -4,11 +4,13 @@
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -121,12 +123,18 @@ public:
             m_process.waitForFinished(5000);
         }
     }
-    void start()
+    void start(const QStringList &options = {})
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        // The service reads the saved settings: its own, not the user's.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(
+            QStringLiteral("XDG_CONFIG_HOME"), m_dataDir + QStringLiteral("/config"));
+        m_process.setProcessEnvironment(environment);
         m_process.start(QStringLiteral(PANELX_BINARY),
-            {QStringLiteral("--headless"), QStringLiteral("--data-dir"), m_dataDir,
-                QStringLiteral("--port"), QString::number(m_port)});
+            QStringList {QStringLiteral("--headless"), QStringLiteral("--data-dir"), m_dataDir,
+                QStringLiteral("--port"), QString::number(m_port)}
+                + options);
         QVERIFY(m_process.waitForStarted(5000));
     }
     QString url(const QString &path) const
@@ -153,6 +161,7 @@ public:
         return entries;
     }
     QProcess &process() { return m_process; }
+    quint16 port() const { return m_port; }
     QByteArray output() { return m_log += m_process.readAll(); }
 
 private:
@@ -191,6 +200,49 @@ private slots:
             10000, &out, &err);
         QCOMPARE(code, 2);
         QVERIFY2(err.contains("--port needs a number"), err.constData());
+    }
+
+    void badListenAddressIsRefusedInWords()
+    {
+        QByteArray out, err;
+        const int code = runProgram(QStringLiteral(PANELX_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("lan")},
+            10000, &out, &err);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains("--listen needs an IP address"), err.constData());
+    }
+
+    // The service reads the settings the window saves; the command line wins for its run.
+    void savedSettingsApplyAndTheCommandLineWins()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("config/PanelX"))));
+        QFile saved(dir.filePath(QStringLiteral("config/PanelX/PanelX.conf")));
+        QVERIFY(saved.open(QIODevice::WriteOnly));
+        saved.write("[engine]\nhttpPort=" + QByteArray::number(freePort())
+            + "\nlisten=loopback\npublicUrl=http://tv.example.com:9999\n");
+        saved.close();
+        Headless panelx(dir.path(), freePort());
+        panelx.start();
+        QVERIFY2(waitFor(
+                     [&] {
+                         return panelx.output().contains(
+                             "serving http://tv.example.com:9999/playlist.m3u");
+                     },
+                     20000),
+            panelx.output().constData());
+        // On the command line's port, on loopback only as saved.
+        QCOMPARE(httpRequest(panelx.url(QStringLiteral("/playlist.m3u"))).status, 200);
+        QHostAddress other;
+        for (const QHostAddress &address : QNetworkInterface::allAddresses())
+            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+                other = address;
+        if (!other.isNull()) {
+            QTcpSocket socket;
+            socket.connectToHost(other, panelx.port());
+            QVERIFY(!socket.waitForConnected(5000));
+            QCOMPARE(socket.error(), QAbstractSocket::ConnectionRefusedError);
+        }
     }
 
     void portInUseFailsClearly()

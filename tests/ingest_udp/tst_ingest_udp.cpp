@@ -22,20 +22,6 @@ namespace {
 
 constexpr int kTargetMs = 2000;
 
-quint16 freeUdpPort()
-{
-    QUdpSocket socket;
-    socket.bind(QHostAddress::LocalHost, 0);
-    return socket.localPort();
-}
-
-quint16 freeTcpPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
 } // namespace
 
 class TestIngestUdp : public QObject {
@@ -55,7 +41,6 @@ private slots:
 
 private:
     ChannelConfig channel(const QString &url);
-    std::unique_ptr<QProcess> startSender(quint16 port);
     bool makeMedia(const QString &name, const QStringList &args);
     QString media(const QString &name) const { return m_dir.filePath(name); }
 
@@ -142,29 +127,14 @@ ChannelConfig TestIngestUdp::channel(const QString &url)
     return test::makeChannel(m_nextChannelId++, url, kTargetMs);
 }
 
-std::unique_ptr<QProcess> TestIngestUdp::startSender(quint16 port)
-{
-    auto sender = std::make_unique<QProcess>();
-    sender->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sender->start("ffmpeg",
-        {"-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-            "testsrc2=s=640x360:r=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25",
-            "-keyint_min", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a",
-            "64k", "-f", "mpegts", QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port)});
-    if (!sender->waitForStarted(5000))
-        return nullptr;
-    return sender;
-}
-
 void TestIngestUdp::udpSourceSurvivesSenderRestart()
 {
-    const quint16 port = freeUdpPort();
+    const quint16 port = test::freeUdpPort();
     const QString url = QStringLiteral("udp://127.0.0.1:%1?localaddr=127.0.0.1").arg(port);
     test::IngestObserver observer;
     Ingest ingest(channel(url), *m_store, observer.options(5000, 3000));
     ingest.start();
-    std::unique_ptr<QProcess> sender = startSender(port);
+    std::unique_ptr<QProcess> sender = test::startUdpSender(port);
     QVERIFY(sender);
 
     QVERIFY(test::waitFor([&] { return observer.segments().size() >= 3; }, 40000));
@@ -188,7 +158,7 @@ void TestIngestUdp::udpSourceSurvivesSenderRestart()
     const int segmentsBeforeRestart = observer.segments().size();
 
     // It comes back: Live again, and the next segment is a discontinuity.
-    sender = startSender(port);
+    sender = test::startUdpSender(port);
     QVERIFY(sender);
     const int reconnecting = observer.find(ChannelState::Reconnecting);
     QVERIFY(
@@ -240,13 +210,13 @@ void TestIngestUdp::udpSourceSurvivesSenderRestart()
 
 void TestIngestUdp::rateFallsWhenSenderStops()
 {
-    const quint16 port = freeUdpPort();
+    const quint16 port = test::freeUdpPort();
     const QString url = QStringLiteral("udp://127.0.0.1:%1?localaddr=127.0.0.1").arg(port);
     test::IngestObserver observer;
     constexpr int kReadTimeoutMs = 10000;
     Ingest ingest(channel(url), *m_store, observer.options(5000, kReadTimeoutMs));
     ingest.start();
-    std::unique_ptr<QProcess> sender = startSender(port);
+    std::unique_ptr<QProcess> sender = test::startUdpSender(port);
     QVERIFY(sender);
     QVERIFY(test::waitFor(
         [&] {
@@ -358,7 +328,7 @@ void TestIngestUdp::badSourceIsExplained_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("message");
-    const quint16 closed = freeTcpPort();
+    const quint16 closed = test::freeTcpPort();
     QTest::newRow("connection refused")
         << QStringLiteral("http://127.0.0.1:%1/live.ts").arg(closed)
         << QStringLiteral("connection refused by 127.0.0.1:%1 — is the source running?")
@@ -372,7 +342,7 @@ void TestIngestUdp::badSourceIsExplained_data()
         << QStringLiteral("http://127.0.0.1:%1/live.ts").arg(m_silentServer.serverPort())
         << QStringLiteral("timed out after 1.5 s waiting for 127.0.0.1:%1")
                .arg(m_silentServer.serverPort());
-    const quint16 silentUdp = freeUdpPort();
+    const quint16 silentUdp = test::freeUdpPort();
     QTest::newRow("UDP with no sender")
         << QStringLiteral("udp://127.0.0.1:%1?localaddr=127.0.0.1").arg(silentUdp)
         << QStringLiteral("timed out after 1.5 s waiting for 127.0.0.1:%1").arg(silentUdp);

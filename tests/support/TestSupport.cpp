@@ -6,11 +6,14 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTimer>
+#include <QUdpSocket>
 #include <mutex>
 
 namespace panelx::test {
@@ -196,6 +199,35 @@ int LogCapture::count(const QString &part) const
     return n;
 }
 
+std::unique_ptr<QProcess> startUdpSender(quint16 port)
+{
+    auto sender = std::make_unique<QProcess>();
+    sender->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sender->start(QStringLiteral("ffmpeg"),
+        {"-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
+            "testsrc2=s=640x360:r=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25",
+            "-keyint_min", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a",
+            "64k", "-f", "mpegts", QStringLiteral("udp://127.0.0.1:%1?pkt_size=1316").arg(port)});
+    if (!sender->waitForStarted(5000))
+        return nullptr;
+    return sender;
+}
+
+quint16 freeUdpPort()
+{
+    QUdpSocket socket;
+    socket.bind(QHostAddress::LocalHost, 0);
+    return socket.localPort();
+}
+
+quint16 freeTcpPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
 ChannelConfig makeChannel(qint64 id, const QString &url, int segmentDurationMs)
 {
     ChannelConfig channel;
@@ -217,6 +249,20 @@ QString StoreFixture::open(const QString &folder)
     if (!db->open(&error))
         return error;
     store = std::make_unique<SegmentStore>(*db, folder + QStringLiteral("/segments"));
+    return {};
+}
+
+QString commitSegment(SegmentStore &store, SegmentInfo &info, const QByteArray &bytes)
+{
+    QString error;
+    if (!store.prepareTempPath(info.channelId, info.rendition, &error))
+        return error;
+    QFile file(store.tempPath(info.channelId, info.rendition));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush())
+        return QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+    file.close();
+    if (!store.commit(info, &error))
+        return error;
     return {};
 }
 

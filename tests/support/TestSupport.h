@@ -11,6 +11,8 @@
 #include <functional>
 #include <memory>
 
+class QProcess;
+
 namespace panelx {
 class Database;
 class SegmentStore;
@@ -60,6 +62,15 @@ ProbedMedia probeMedia(const QString &path);
 // success, else ffmpeg's complaint.
 QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames = 25);
 
+// A live MPEG-TS source over UDP: an ffmpeg process sending 640x360 H.264 at 25 fps (a keyframe
+// a second) and AAC to 127.0.0.1:`port` in real time until it is destroyed. Null if ffmpeg
+// does not start.
+std::unique_ptr<QProcess> startUdpSender(quint16 port);
+// A UDP port on 127.0.0.1 that was free a moment ago.
+quint16 freeUdpPort();
+// A TCP port on 127.0.0.1 that was free a moment ago (nothing listens on it).
+quint16 freeTcpPort();
+
 // A channel for ingest tests: "Channel <id>" (slug "channel-<id>") reading `url`.
 ChannelConfig makeChannel(qint64 id, const QString &url, int segmentDurationMs);
 
@@ -72,6 +83,10 @@ struct StoreFixture {
     // Empty on success, else why the database could not be opened.
     QString open(const QString &folder);
 };
+
+// Writes `bytes` where a segmenter writes the next segment of info.channelId/info.rendition and
+// commits it (info.sequence and info.sizeBytes are filled in). Empty on success, else why not.
+QString commitSegment(SegmentStore &store, SegmentInfo &info, const QByteArray &bytes);
 
 // Records every line logged through Qt (qWarning, qInfo …, libav's lines included) while it
 // lives; the lines are still printed. One at a time.

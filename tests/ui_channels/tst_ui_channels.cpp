@@ -4,6 +4,7 @@
 #include "EngineClient.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "api/AdminToken.h"
 #include "channels/ChannelDialog.h"
 #include "channels/ChannelStateDelegate.h"
 #include "channels/ChannelTableModel.h"
@@ -18,6 +19,8 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -52,6 +55,7 @@ private slots:
     void addDialogTakesSavedDefaults_data();
     void addDialogTakesSavedDefaults();
     void unreachableSourceSaysWhyInTheTable();
+    void adminApiChangesShowInTheTable();
 
 private:
     ChannelDialog *openAddDialog();
@@ -521,6 +525,33 @@ void TestUiChannels::unreachableSourceSaysWhyInTheTable()
 
     m_client->removeChannel(channel->id);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("Unreachable")) < 0, 15000);
+}
+
+// A channel added, renamed and deleted over the admin API shows in the window as one added in
+// its own dialog.
+void TestUiChannels::adminApiChangesShowInTheTable()
+{
+    const QByteArray authorization = "Bearer " + AdminToken::read(m_client->dataDir());
+    const QString base
+        = QStringLiteral("http://127.0.0.1:%1/api/v1/channels").arg(m_client->httpPort());
+    const test::HttpReply added = test::httpRequest(base, "POST",
+        {{"Authorization", authorization}, {"Content-Type", "application/json"}}, 10000,
+        R"({"name": "From the API", "url": "udp://127.0.0.1:9", "enabled": false})");
+    QCOMPARE(added.status, 201);
+    QTRY_VERIFY(rowOf(QStringLiteral("From the API")) >= 0);
+    const QByteArray one
+        = QJsonDocument::fromJson(added.body).object().value("slug").toString().toUtf8();
+    QCOMPARE(test::httpRequest(base + "/" + one, "PATCH",
+                 {{"Authorization", authorization}, {"Content-Type", "application/json"}}, 10000,
+                 R"({"name": "Renamed by the API"})")
+                 .status,
+        200);
+    QTRY_VERIFY(rowOf(QStringLiteral("Renamed by the API")) >= 0);
+    QCOMPARE(rowOf(QStringLiteral("From the API")), -1);
+    QCOMPARE(
+        test::httpRequest(base + "/" + one, "DELETE", {{"Authorization", authorization}}).status,
+        204);
+    QTRY_COMPARE(rowOf(QStringLiteral("Renamed by the API")), -1);
 }
 
 QTEST_MAIN(TestUiChannels)

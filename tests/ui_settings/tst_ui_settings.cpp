@@ -1,20 +1,25 @@
 // The Settings value (load, save, validation in words, what needs a restart), the Settings
 // page driven with QTest input, and the German catalogue.
 #include "DesktopApp.h"
+#include "EngineClient.h"
 #include "InstanceLock.h"
+#include "Settings.h"
 #include "TestSupport.h"
 #include "Translations.h"
-#include "settings/Settings.h"
+#include "api/AdminToken.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsPage.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QNetworkInterface>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -28,6 +33,7 @@
 using namespace panelx;
 
 Q_DECLARE_METATYPE(panelx::Settings::Field)
+Q_DECLARE_METATYPE(panelx::ListenScope)
 
 class tst_UiSettings : public QObject {
     Q_OBJECT
@@ -35,6 +41,8 @@ private slots:
     void initTestCase();
     void init();
     void saveAndLoadRoundTrip();
+    void migratesListenOnLan_data();
+    void migratesListenOnLan();
     void loadFallsBackOnBadValues_data();
     void loadFallsBackOnBadValues();
     void validate_data();
@@ -48,6 +56,8 @@ private slots:
     void pageShowsProblemsInWords();
     void pageSavesAndAsksForRestart();
     void pageRejectsFileAsDataDir();
+    void pageShowsCopiesAndRegeneratesTheAdminToken();
+    void remoteAdminAppliesWhenSaved();
     void desktopRefusesAFolderInUse();
     void germanCatalogue();
 
@@ -76,15 +86,40 @@ void tst_UiSettings::saveAndLoadRoundTrip()
     Settings s;
     s.dataDir = m_scratch.filePath(QStringLiteral("data"));
     s.httpPort = 9123;
-    s.listenOnLan = false;
+    s.listen = ListenScope::LanIpv6;
     s.publicUrl = QStringLiteral("https://tv.example.com:8443");
     s.segmentDurationMs = 6000;
     s.bufferMs = 30 * 60 * 1000;
     s.language = UiLanguage::German;
+    s.remoteAdmin = true;
     s.save();
     const Settings loaded = Settings::load();
     QVERIFY(loaded == s);
     QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+    QCOMPARE(
+        QSettings().value(QStringLiteral("engine/listen")).toString(), QStringLiteral("lan-ipv6"));
+}
+
+// Before the listen scope, "local network" was a boolean that listened on IPv6 too; it becomes
+// the IPv4 local network (IPv6 is now chosen on its own), and saving drops the old key.
+void tst_UiSettings::migratesListenOnLan_data()
+{
+    QTest::addColumn<bool>("listenOnLan");
+    QTest::addColumn<ListenScope>("scope");
+    QTest::newRow("local network") << true << ListenScope::Lan;
+    QTest::newRow("this computer") << false << ListenScope::Loopback;
+}
+
+void tst_UiSettings::migratesListenOnLan()
+{
+    QFETCH(bool, listenOnLan);
+    QFETCH(ListenScope, scope);
+    QSettings().setValue(QStringLiteral("engine/listenOnLan"), listenOnLan);
+    const Settings loaded = Settings::load();
+    QCOMPARE(loaded.listen, scope);
+    loaded.save();
+    QVERIFY(!QSettings().contains(QStringLiteral("engine/listenOnLan")));
+    QCOMPARE(Settings::load().listen, scope);
 }
 
 void tst_UiSettings::loadFallsBackOnBadValues_data()
@@ -102,6 +137,7 @@ void tst_UiSettings::loadFallsBackOnBadValues_data()
     QTest::newRow("unknown language") << "ui/language" << QVariant("klingon");
     QTest::newRow("public URL with a path") << "engine/publicUrl" << QVariant("http://tv/live");
     QTest::newRow("public URL not http") << "engine/publicUrl" << QVariant("ftp://tv.example");
+    QTest::newRow("unknown listen scope") << "engine/listen" << QVariant("everywhere");
 }
 
 void tst_UiSettings::loadFallsBackOnBadValues()
@@ -213,9 +249,12 @@ void tst_UiSettings::restartNeeded_data()
     s.bufferMs = 3600000;
     QTest::newRow("channel defaults apply at once") << s << QStringList();
     s = Settings();
+    s.remoteAdmin = true;
+    QTest::newRow("remote administration applies at once") << s << QStringList();
+    s = Settings();
     s.httpPort = 9000;
     QTest::newRow("port") << s << QStringList {"viewer port"};
-    s.listenOnLan = false;
+    s.listen = ListenScope::Loopback;
     s.dataDir = QStringLiteral("/elsewhere");
     s.language = UiLanguage::German;
     s.publicUrl = QStringLiteral("http://tv.example.com");
@@ -236,15 +275,21 @@ void tst_UiSettings::applyToEngineOptions()
     Settings s;
     s.dataDir = QStringLiteral("/srv/panelx");
     s.httpPort = 8181;
-    s.listenOnLan = false;
+    s.listen = ListenScope::Loopback;
     s.publicUrl = QStringLiteral(" HTTPS://TV.Example.com:8443/ ");
+    s.remoteAdmin = true;
     EngineOptions options;
     s.applyTo(options);
     QCOMPARE(options.publicUrl, QStringLiteral("https://tv.example.com:8443"));
     QCOMPARE(options.dataDir, s.dataDir);
     QCOMPARE(options.httpPort, quint16(8181));
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
-    s.listenOnLan = true;
+    QVERIFY(options.remoteAdmin);
+    // The local network is IPv4 only unless IPv6 is chosen too.
+    s.listen = ListenScope::Lan;
+    s.applyTo(options);
+    QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::AnyIPv4));
+    s.listen = ListenScope::LanIpv6;
     s.applyTo(options);
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::Any));
 }
@@ -254,7 +299,7 @@ void tst_UiSettings::prepareStartupKeepsCommandLine()
     Settings saved;
     saved.dataDir = QStringLiteral("/srv/saved");
     saved.httpPort = 9200;
-    saved.listenOnLan = false;
+    saved.listen = ListenScope::Loopback;
     saved.publicUrl = QStringLiteral("http://saved.example.com");
     saved.save();
 
@@ -379,6 +424,95 @@ void tst_UiSettings::pageSavesAndAsksForRestart()
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_COMPARE(saved.size(), 3);
     QVERIFY(page.findChild<QWidget *>(QStringLiteral("restartBanner"))->isHidden());
+}
+
+void tst_UiSettings::pageShowsCopiesAndRegeneratesTheAdminToken()
+{
+    EngineOptions options;
+    options.dataDir = m_scratch.filePath(QStringLiteral("token-data"));
+    options.httpPort = 0;
+    options.listenAddress = QHostAddress::LocalHost;
+    options.createDemoChannel = false;
+    EngineClient client(options);
+    SettingsPage page(&client);
+    page.show();
+    auto *token = page.findChild<QLineEdit *>(QStringLiteral("adminToken"));
+    auto *show = page.findChild<QPushButton *>(QStringLiteral("showAdminToken"));
+    auto *copy = page.findChild<QPushButton *>(QStringLiteral("copyAdminToken"));
+    auto *regenerate = page.findChild<QPushButton *>(QStringLiteral("regenerateAdminToken"));
+    QVERIFY(token && show && copy && regenerate);
+    QVERIFY(!regenerate->isEnabled()); // nothing to replace before the engine runs
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.serverState() == EngineClient::ServerState::Running, 20000);
+    const QByteArray stored = AdminToken::read(options.dataDir);
+    QVERIFY(!stored.isEmpty());
+    QTRY_COMPARE(token->text(), QString::fromLatin1(stored));
+    // Masked until asked for.
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(token->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(stored));
+
+    // Cancel keeps it; confirming replaces it, in the file too.
+    QTest::mouseClick(regenerate, Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = page.findChild<QMessageBox *>("confirmRegenerate")) && box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!page.findChild<QMessageBox *>("confirmRegenerate"));
+    QCOMPARE(AdminToken::read(options.dataDir), stored);
+    QTest::mouseClick(regenerate, Qt::LeftButton);
+    QTRY_VERIFY((box = page.findChild<QMessageBox *>("confirmRegenerate")) && box->isVisible());
+    QTest::mouseClick(box->findChild<QPushButton *>("confirmRegenerateButton"), Qt::LeftButton);
+    QTRY_VERIFY(token->text() != QString::fromLatin1(stored));
+    QCOMPARE(token->text(), QString::fromLatin1(AdminToken::read(options.dataDir)));
+    QCOMPARE(client.adminToken(), AdminToken::read(options.dataDir));
+}
+
+// Saving the checkbox lets the next admin API call from another address in, without a restart.
+void tst_UiSettings::remoteAdminAppliesWhenSaved()
+{
+    Settings running;
+    running.dataDir = m_scratch.path();
+    running.save();
+    EngineOptions options;
+    options.dataDir = m_scratch.filePath(QStringLiteral("remote-data"));
+    options.httpPort = 0;
+    options.listenAddress = QHostAddress::AnyIPv4;
+    options.createDemoChannel = false;
+    EngineClient client(options);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.serverState() == EngineClient::ServerState::Running, 20000);
+    const QByteArray authorization = "Bearer " + AdminToken::read(options.dataDir);
+    // From this machine's network address, not loopback: another computer as far as the API
+    // can tell. Without one (no network at all) the check cannot be made.
+    QHostAddress lanAddress;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            lanAddress = address;
+    if (lanAddress.isNull())
+        QSKIP("this machine has no IPv4 address besides loopback");
+    const QString url = QStringLiteral("http://%1:%2/api/v1/status")
+                            .arg(lanAddress.toString())
+                            .arg(client.httpPort());
+    QCOMPARE(test::httpRequest(url, "GET", {{"Authorization", authorization}}).status, 403);
+
+    SettingsPage page(&client);
+    page.show();
+    QSignalSpy saved(&page, &SettingsPage::settingsSaved);
+    QTRY_VERIFY(!page.controller()->isChecking());
+    page.findChild<QCheckBox *>(QStringLiteral("remoteAdmin"))->setChecked(true);
+    QTest::mouseClick(
+        page.findChild<QPushButton *>(QStringLiteral("saveSettings")), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(Settings::load().remoteAdmin);
+    QVERIFY(test::waitFor(
+        [&] {
+            return test::httpRequest(url, "GET", {{"Authorization", authorization}}).status == 200;
+        },
+        5000));
 }
 
 void tst_UiSettings::pageRejectsFileAsDataDir()

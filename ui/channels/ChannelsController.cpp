@@ -2,7 +2,7 @@
 
 #include "ChannelDialog.h"
 #include "EngineClient.h"
-#include "settings/Settings.h"
+#include "Settings.h"
 
 #include <QApplication>
 #include <QClipboard>

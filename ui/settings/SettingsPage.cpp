@@ -1,9 +1,12 @@
 #include "SettingsPage.h"
 
+#include "AdminTokenPanel.h"
+#include "EngineClient.h"
 #include "PageLayout.h"
 #include "SettingsController.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -46,6 +49,16 @@ SettingsPage::SettingsPage(const Settings &running, QWidget *parent)
 SettingsPage::SettingsPage(QWidget *parent) : SettingsPage(Settings::running(), parent)
 {
     m_controller->setCommandLineOverrides(Settings::fromCommandLine());
+}
+
+SettingsPage::SettingsPage(EngineClient *client, QWidget *parent) : SettingsPage(parent)
+{
+    m_adminForm->insertRow(0, tr("Admin token:"),
+        fieldColumn(new AdminTokenPanel(client, this), nullptr,
+            tr("Programs such as panelx ctl manage PanelX over the admin API with this token. "
+               "It is also in the file admin-token in the data folder.")));
+    connect(this, &SettingsPage::settingsSaved, client,
+        [client](const Settings &saved) { client->setRemoteAdmin(saved.remoteAdmin); });
 }
 
 QLabel *SettingsPage::makeErrorLabel(const QString &objectName)
@@ -144,13 +157,20 @@ void SettingsPage::buildUi()
     m_listenLan = new QRadioButton(
         tr("Devices on the local network (TVs, phones, other computers)"), viewers);
     m_listenLan->setObjectName(QStringLiteral("listenLan"));
+    m_listenLanIpv6 = new QRadioButton(
+        tr("Devices on the local network, over IPv4 and IPv6 (every address of this computer, "
+           "global IPv6 ones included)"),
+        viewers);
+    m_listenLanIpv6->setObjectName(QStringLiteral("listenLanIpv6"));
     m_listenLocal = new QRadioButton(tr("This computer only (127.0.0.1)"), viewers);
     m_listenLocal->setObjectName(QStringLiteral("listenLocal"));
     auto *listenGroup = new QButtonGroup(this);
     listenGroup->addButton(m_listenLan);
+    listenGroup->addButton(m_listenLanIpv6);
     listenGroup->addButton(m_listenLocal);
     auto *listenBox = new QVBoxLayout;
     listenBox->addWidget(m_listenLan);
+    listenBox->addWidget(m_listenLanIpv6);
     listenBox->addWidget(m_listenLocal);
     viewersForm->addRow(tr("Who can watch:"),
         fieldColumn(
@@ -212,6 +232,18 @@ void SettingsPage::buildUi()
         fieldColumn(m_language, nullptr, tr("Takes effect after a restart.")));
     layout->addWidget(languageBox);
 
+    // Administration
+    auto *adminBox = new QGroupBox(tr("Administration"), content);
+    m_adminForm = makeForm(adminBox);
+    m_remoteAdmin = new QCheckBox(tr("Allow administration from other computers"), adminBox);
+    m_remoteAdmin->setObjectName(QStringLiteral("remoteAdmin"));
+    m_adminForm->addRow(tr("Remote administration:"),
+        fieldColumn(m_remoteAdmin, nullptr,
+            tr("Off: only programs on this computer may use the admin API. The token travels "
+               "unencrypted, so allow other computers only on a network you trust. Takes "
+               "effect at once.")));
+    layout->addWidget(adminBox);
+
     auto *buttons = new QHBoxLayout;
     m_status = new QLabel(content);
     m_status->setObjectName(QStringLiteral("settingsStatus"));
@@ -235,11 +267,12 @@ void SettingsPage::buildUi()
     };
     connect(m_dataDir, &QLineEdit::textChanged, this, formChanged);
     connect(m_port, &QSpinBox::valueChanged, this, formChanged);
-    connect(m_listenLan, &QRadioButton::toggled, this, formChanged);
+    connect(m_listenLan->group(), &QButtonGroup::buttonToggled, this, formChanged);
     connect(m_publicUrl, &QLineEdit::textChanged, this, formChanged);
     connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
     connect(m_bufferHours, &QDoubleSpinBox::valueChanged, this, formChanged);
     connect(m_language, &QComboBox::currentIndexChanged, this, formChanged);
+    connect(m_remoteAdmin, &QCheckBox::toggled, this, formChanged);
     connect(m_browse, &QPushButton::clicked, this, &SettingsPage::browseDataDir);
     connect(m_save, &QPushButton::clicked, m_controller, &SettingsController::save);
     connect(m_revert, &QPushButton::clicked, this, [this] {
@@ -255,12 +288,14 @@ void SettingsPage::showSettings(const Settings &settings)
     m_updatingForm = true;
     m_dataDir->setText(settings.dataDir);
     m_port->setValue(settings.httpPort);
-    m_listenLan->setChecked(settings.listenOnLan);
-    m_listenLocal->setChecked(!settings.listenOnLan);
+    m_listenLan->setChecked(settings.listen == ListenScope::Lan);
+    m_listenLanIpv6->setChecked(settings.listen == ListenScope::LanIpv6);
+    m_listenLocal->setChecked(settings.listen == ListenScope::Loopback);
     m_publicUrl->setText(settings.publicUrl);
     m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
     m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
     m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
+    m_remoteAdmin->setChecked(settings.remoteAdmin);
     m_updatingForm = false;
 }
 
@@ -269,11 +304,14 @@ Settings SettingsPage::readForm() const
     Settings s = m_controller->draft();
     s.dataDir = m_dataDir->text().trimmed();
     s.httpPort = static_cast<quint16>(m_port->value());
-    s.listenOnLan = m_listenLan->isChecked();
+    s.listen = m_listenLocal->isChecked() ? ListenScope::Loopback
+        : m_listenLanIpv6->isChecked()    ? ListenScope::LanIpv6
+                                          : ListenScope::Lan;
     s.publicUrl = m_publicUrl->text().trimmed();
     s.segmentDurationMs = m_segmentDuration->value() * 1000;
     s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);
     s.language = static_cast<UiLanguage>(m_language->currentData().toInt());
+    s.remoteAdmin = m_remoteAdmin->isChecked();
     return s;
 }
 

@@ -1,4 +1,5 @@
-// The Settings page: data folder, viewer port and reach, defaults for new channels, language.
+// The Settings page: data folder, viewer port and reach, defaults for new channels, language,
+// remote administration and the admin token.
 // Problems are shown in words next to their field; changes that wait for a restart say so in a
 // banner at the top.
 #pragma once
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -20,6 +22,7 @@ class QSpinBox;
 
 namespace panelx {
 
+class EngineClient;
 class SettingsController;
 
 class SettingsPage : public QWidget {
@@ -29,6 +32,9 @@ public:
     explicit SettingsPage(const Settings &running, QWidget *parent = nullptr);
     // With what this run uses (Settings::running() and its command-line overrides).
     explicit SettingsPage(QWidget *parent = nullptr);
+    // The same, with the admin token from the running engine, and remote administration
+    // switched there as soon as it is saved.
+    explicit SettingsPage(EngineClient *client, QWidget *parent = nullptr);
 
     SettingsController *controller() const { return m_controller; }
 
@@ -59,6 +65,7 @@ private:
     QSpinBox *m_port = nullptr;
     QLabel *m_portError = nullptr;
     QRadioButton *m_listenLan = nullptr;
+    QRadioButton *m_listenLanIpv6 = nullptr;
     QRadioButton *m_listenLocal = nullptr;
     QLineEdit *m_publicUrl = nullptr;
     QLabel *m_publicUrlError = nullptr;
@@ -67,6 +74,8 @@ private:
     QDoubleSpinBox *m_bufferHours = nullptr;
     QLabel *m_bufferError = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_remoteAdmin = nullptr;
+    QFormLayout *m_adminForm = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;

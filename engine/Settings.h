@@ -1,6 +1,7 @@
-// The user's preferences, as a value read from and written to QSettings. The engine options
-// (data folder, port, listen address) take effect at the next start; the channel defaults are
-// used by the add-channel dialog straight away.
+// The user's preferences, as a value read from and written to QSettings; the window's Settings
+// page, the admin API and the headless service all use it. The engine options (data folder,
+// port, listen scope) take effect at the next start; the channel defaults are used by the
+// add-channel dialog and the API straight away.
 #pragma once
 
 #include "ChannelTypes.h"
@@ -9,18 +10,23 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <optional>
 
 class QSettings;
 
 namespace panelx {
 
 enum class UiLanguage { System = 0, English, German };
+// Who can reach the viewer server: this computer only, the local network over IPv4, or the
+// local network over IPv4 and IPv6 (every address of the machine, global IPv6 ones included).
+enum class ListenScope { Loopback, Lan, LanIpv6 };
 
 // Engine options the command line set for this run; the saved settings do not replace them.
 struct CommandLineChoices {
     bool dataDir = false;
     bool port = false;
     bool publicUrl = false;
+    bool listen = false;
 };
 
 class Settings {
@@ -34,11 +40,12 @@ public:
 
     QString dataDir = defaultDataDir();
     quint16 httpPort = kDefaultHttpPort;
-    bool listenOnLan = true; // false: 127.0.0.1 only, no other device can watch
+    ListenScope listen = ListenScope::Lan;
     QString publicUrl; // empty: this computer's address; see EngineOptions::publicUrl
     int segmentDurationMs = kDefaultSegmentDurationMs;
     qint64 bufferMs = kDefaultBufferMs;
     UiLanguage language = UiLanguage::System;
+    bool remoteAdmin = false; // admin API calls from other computers; applies at once
 
     static constexpr quint16 kMinHttpPort = 1024; // lower ones need administrator rights
 
@@ -58,6 +65,8 @@ public:
     // Names of the settings (in words) that differ from `running` and only take effect after a
     // restart.
     QStringList changesNeedingRestart(const Settings &running) const;
+    // The same, as the admin API names them ("httpPort", "listen" …).
+    QStringList restartKeys(const Settings &running) const;
     void applyTo(EngineOptions &options) const;
 
     // At start, before the window: loads the saved settings into `options` (except what the
@@ -69,6 +78,10 @@ public:
 
     static QString languageCode(UiLanguage language); // "", "en", "de"
     static UiLanguage languageFromCode(const QString &code);
+    static QString listenScopeName(ListenScope scope); // "loopback", "lan", "lan-ipv6"
+    // nullopt for a name that is none of those.
+    static std::optional<ListenScope> listenScopeFromName(const QString &name);
+    static QHostAddress listenAddress(ListenScope scope);
 
     bool operator==(const Settings &) const = default;
 };

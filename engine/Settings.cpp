@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryFile>
@@ -13,7 +14,10 @@ namespace panelx {
 namespace {
 const QString kDataDirKey = QStringLiteral("engine/dataDir");
 const QString kPortKey = QStringLiteral("engine/httpPort");
-const QString kListenOnLanKey = QStringLiteral("engine/listenOnLan");
+const QString kListenKey = QStringLiteral("engine/listen");
+// Before the listen scope: true meant every address (IPv6 too), false loopback.
+const QString kOldListenOnLanKey = QStringLiteral("engine/listenOnLan");
+const QString kRemoteAdminKey = QStringLiteral("engine/remoteAdmin");
 const QString kPublicUrlKey = QStringLiteral("engine/publicUrl");
 const QString kSegmentDurationKey = QStringLiteral("channels/defaultSegmentDurationMs");
 const QString kBufferKey = QStringLiteral("channels/defaultBufferMs");
@@ -49,8 +53,14 @@ Settings Settings::load(QSettings &store)
     if (ok && port >= kMinHttpPort && port <= 65535)
         s.httpPort = static_cast<quint16>(port);
 
-    if (store.contains(kListenOnLanKey))
-        s.listenOnLan = store.value(kListenOnLanKey).toBool();
+    if (store.contains(kListenKey)) {
+        s.listen = listenScopeFromName(store.value(kListenKey).toString()).value_or(s.listen);
+    } else if (store.contains(kOldListenOnLanKey)) {
+        // "Local network" becomes IPv4 only: IPv6 listening is now a choice of its own.
+        s.listen
+            = store.value(kOldListenOnLanKey).toBool() ? ListenScope::Lan : ListenScope::Loopback;
+    }
+    s.remoteAdmin = store.value(kRemoteAdminKey, false).toBool();
 
     QString problem;
     s.publicUrl
@@ -78,7 +88,9 @@ void Settings::save(QSettings &store) const
 {
     store.setValue(kDataDirKey, dataDir);
     store.setValue(kPortKey, httpPort);
-    store.setValue(kListenOnLanKey, listenOnLan);
+    store.setValue(kListenKey, listenScopeName(listen));
+    store.remove(kOldListenOnLanKey);
+    store.setValue(kRemoteAdminKey, remoteAdmin);
     QString problem;
     store.setValue(kPublicUrlKey, ViewerAddress::normalizePublicUrl(publicUrl, &problem));
     store.setValue(kSegmentDurationKey, segmentDurationMs);
@@ -156,19 +168,34 @@ QString Settings::checkDataDir(const QString &path)
     return {};
 }
 
+QStringList Settings::restartKeys(const Settings &running) const
+{
+    QStringList keys;
+    if (QDir::cleanPath(dataDir) != QDir::cleanPath(running.dataDir))
+        keys << QStringLiteral("dataDir");
+    if (httpPort != running.httpPort)
+        keys << QStringLiteral("httpPort");
+    if (listen != running.listen)
+        keys << QStringLiteral("listen");
+    if (publicUrl.trimmed() != running.publicUrl.trimmed())
+        keys << QStringLiteral("publicUrl");
+    if (language != running.language)
+        keys << QStringLiteral("language");
+    return keys;
+}
+
 QStringList Settings::changesNeedingRestart(const Settings &running) const
 {
+    const QHash<QString, QString> words {
+        {QStringLiteral("dataDir"), tr("data folder")},
+        {QStringLiteral("httpPort"), tr("viewer port")},
+        {QStringLiteral("listen"), tr("who can watch")},
+        {QStringLiteral("publicUrl"), tr("public URL")},
+        {QStringLiteral("language"), tr("language")},
+    };
     QStringList names;
-    if (QDir::cleanPath(dataDir) != QDir::cleanPath(running.dataDir))
-        names << tr("data folder");
-    if (httpPort != running.httpPort)
-        names << tr("viewer port");
-    if (listenOnLan != running.listenOnLan)
-        names << tr("who can watch");
-    if (publicUrl.trimmed() != running.publicUrl.trimmed())
-        names << tr("public URL");
-    if (language != running.language)
-        names << tr("language");
+    for (const QString &key : restartKeys(running))
+        names << words.value(key);
     return names;
 }
 
@@ -176,10 +203,10 @@ void Settings::applyTo(EngineOptions &options) const
 {
     options.dataDir = dataDir;
     options.httpPort = httpPort;
-    options.listenAddress
-        = listenOnLan ? QHostAddress(QHostAddress::Any) : QHostAddress(QHostAddress::LocalHost);
+    options.listenAddress = listenAddress(listen);
     QString problem;
     options.publicUrl = ViewerAddress::normalizePublicUrl(publicUrl, &problem);
+    options.remoteAdmin = remoteAdmin;
 }
 
 Settings Settings::prepareStartup(EngineOptions &options, CommandLineChoices fromCommandLine)
@@ -191,7 +218,11 @@ Settings Settings::prepareStartup(EngineOptions &options, CommandLineChoices fro
         settings.httpPort = options.httpPort;
     if (fromCommandLine.publicUrl)
         settings.publicUrl = options.publicUrl;
+    // --listen names an address, not a scope: it stays as given.
+    const QHostAddress listenAddress = options.listenAddress;
     settings.applyTo(options);
+    if (fromCommandLine.listen)
+        options.listenAddress = listenAddress;
     RunningSettings &r = runningSettings();
     r.set = true;
     r.settings = settings;
@@ -221,6 +252,40 @@ QString Settings::languageCode(UiLanguage language)
         break;
     }
     return {};
+}
+
+QString Settings::listenScopeName(ListenScope scope)
+{
+    switch (scope) {
+    case ListenScope::Loopback:
+        return QStringLiteral("loopback");
+    case ListenScope::LanIpv6:
+        return QStringLiteral("lan-ipv6");
+    case ListenScope::Lan:
+        break;
+    }
+    return QStringLiteral("lan");
+}
+
+std::optional<ListenScope> Settings::listenScopeFromName(const QString &name)
+{
+    for (ListenScope scope : {ListenScope::Loopback, ListenScope::Lan, ListenScope::LanIpv6})
+        if (name == listenScopeName(scope))
+            return scope;
+    return std::nullopt;
+}
+
+QHostAddress Settings::listenAddress(ListenScope scope)
+{
+    switch (scope) {
+    case ListenScope::Loopback:
+        return QHostAddress(QHostAddress::LocalHost);
+    case ListenScope::LanIpv6:
+        return QHostAddress(QHostAddress::Any); // dual-stack ::
+    case ListenScope::Lan:
+        break;
+    }
+    return QHostAddress(QHostAddress::AnyIPv4);
 }
 
 UiLanguage Settings::languageFromCode(const QString &code)

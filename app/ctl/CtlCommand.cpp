@@ -1,0 +1,345 @@
+#include "CtlCommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace panelx::ctl {
+
+namespace {
+
+const QString kUrl = QStringLiteral("url");
+const QString kDataDir = QStringLiteral("data-dir");
+const QString kTokenFile = QStringLiteral("token-file");
+const QString kJson = QStringLiteral("json");
+const QString kHelp = QStringLiteral("help");
+
+// One level of the command line (`panelx ctl`, `panelx ctl channels`, `... channels add`): its
+// own parser, with the options every level takes, so `--json` may come anywhere.
+class Level {
+public:
+    // `serverUrl` false: --url is left to the level, where it names a channel's source (`channels
+    // add|edit`); the server's URL then goes before the command.
+    Level(QString synopsis, const QString &description, bool serverUrl = true)
+        : m_synopsis(std::move(synopsis)), m_serverUrl(serverUrl)
+    {
+        m_parser.setApplicationDescription(description);
+        if (serverUrl)
+            m_parser.addOption({kUrl,
+                CtlText::tr("Talk to PanelX at <url> (default: http://127.0.0.1:<saved port>)."),
+                QStringLiteral("url")});
+        m_parser.addOptions({
+            {kDataDir,
+                CtlText::tr("Read the admin token from <dir>/admin-token (default: the saved data "
+                            "folder)."),
+                QStringLiteral("dir")},
+            {kTokenFile, CtlText::tr("Read the admin token from <file>."), QStringLiteral("file")},
+            {kJson, CtlText::tr("Print the server's JSON as it is, for scripts.")},
+            {{QStringLiteral("h"), kHelp}, CtlText::tr("Show this help.")},
+        });
+    }
+
+    QCommandLineParser &parser() { return m_parser; }
+
+    // Parses `arguments`; false when the command is settled here (help or a usage error).
+    // With `rest`, everything from the first positional argument on is left to the next level.
+    bool parse(const QStringList &arguments, CtlCommand &command, bool rest)
+    {
+        if (rest)
+            m_parser.setOptionsAfterPositionalArgumentsMode(
+                QCommandLineParser::ParseAsPositionalArguments);
+        if (!m_parser.parse(QStringList {m_synopsis} + arguments))
+            return usageError(command, m_parser.errorText());
+        if (m_serverUrl && m_parser.isSet(kUrl))
+            command.url = m_parser.value(kUrl);
+        if (m_parser.isSet(kDataDir))
+            command.dataDir = m_parser.value(kDataDir);
+        if (m_parser.isSet(kTokenFile))
+            command.tokenFile = m_parser.value(kTokenFile);
+        command.json = command.json || m_parser.isSet(kJson);
+        if (m_parser.isSet(kHelp)) {
+            command.exitCode = kExitOk;
+            // The parser's own usage line names the program, not the command: say the command.
+            command.text
+                = CtlText::tr("Usage: %1 [options]%2\n").arg(m_synopsis, m_positionalSyntax)
+                + m_parser.helpText().section(QLatin1Char('\n'), 1);
+            return false;
+        }
+        return true;
+    }
+
+    void addPositional(const QString &name, const QString &description, const QString &syntax)
+    {
+        m_parser.addPositionalArgument(name, description, syntax);
+        m_positionalSyntax += QLatin1Char(' ') + syntax;
+    }
+
+    // No further positional arguments than `count` allowed.
+    bool expectPositional(CtlCommand &command, int min, int max)
+    {
+        const int n = int(m_parser.positionalArguments().size());
+        if (n < min)
+            return usageError(command, CtlText::tr("%1 needs more arguments").arg(m_synopsis));
+        if (n > max)
+            return usageError(command,
+                CtlText::tr("unexpected argument “%1”")
+                    .arg(m_parser.positionalArguments().at(max)));
+        return true;
+    }
+
+    bool usageError(CtlCommand &command, const QString &problem) const
+    {
+        command.exitCode = kExitUsage;
+        command.text = CtlText::tr("panelx ctl: %1; see `%2 --help`.").arg(problem, m_synopsis);
+        return false;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QString m_synopsis;
+    bool m_serverUrl;
+    QString m_positionalSyntax;
+};
+
+QString pathPart(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+// --segment-seconds and --buffer-minutes are numbers; whether they are in range is the server's
+// to say (the same validator as the window's).
+bool addNumber(Level &level, const QString &option, const QString &field, CtlCommand &command)
+{
+    if (!level.parser().isSet(option))
+        return true;
+    bool ok = false;
+    const double value = level.parser().value(option).toDouble(&ok);
+    if (!ok)
+        return level.usageError(command,
+            CtlText::tr("--%1 needs a number, not “%2”").arg(option, level.parser().value(option)));
+    command.call.body.insert(field, value);
+    return true;
+}
+
+void parseChannels(const QStringList &arguments, CtlCommand &command)
+{
+    Level level(QStringLiteral("panelx ctl channels"),
+        CtlText::tr(
+            "Lists, adds, changes, starts, stops and removes channels.\n\nVerbs:\n"
+            "  list                 every channel with its state\n"
+            "  show <id|slug>       one channel\n"
+            "  add --name N --url U [--disabled] [--segment-seconds S] [--buffer-minutes M]\n"
+            "  edit <id|slug> [--name N] [--url U] [--segment-seconds S] [--buffer-minutes M]\n"
+            "  start <id|slug>      switch a channel on\n"
+            "  stop <id|slug>       switch a channel off (its buffer stays)\n"
+            "  remove <id|slug>     delete a channel and its buffer"));
+    level.addPositional(QStringLiteral("verb"),
+        CtlText::tr("list, show, add, edit, start, stop or remove."), QStringLiteral("<verb>"));
+    if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
+        return;
+    const QString verb = level.parser().positionalArguments().constFirst();
+    const QStringList rest = level.parser().positionalArguments().mid(1);
+    const QString synopsis = QStringLiteral("panelx ctl channels ") + verb;
+
+    if (verb == QLatin1String("list")) {
+        Level list(synopsis, CtlText::tr("Lists every channel with its state, ordered by name."));
+        if (!list.parse(rest, command, false) || !list.expectPositional(command, 0, 0))
+            return;
+        command.call.path = QStringLiteral("/channels");
+        command.output = Output::ChannelList;
+        return;
+    }
+
+    const bool add = verb == QLatin1String("add");
+    const bool edit = verb == QLatin1String("edit");
+    const QHash<QString, QPair<QByteArray, QString>> simple {
+        {QStringLiteral("show"), {"GET", CtlText::tr("Shows one channel and its state.")}},
+        {QStringLiteral("start"),
+            {"POST", CtlText::tr("Switches a channel on: PanelX starts reading its source.")}},
+        {QStringLiteral("stop"),
+            {"POST", CtlText::tr("Switches a channel off: the source is left, the buffer stays.")}},
+        {QStringLiteral("remove"), {"DELETE", CtlText::tr("Deletes a channel and its buffer.")}},
+    };
+    if (!add && !edit && !simple.contains(verb)) {
+        level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
+        return;
+    }
+    Level verbLevel(synopsis,
+        add ? CtlText::tr("Adds a channel; it starts at once unless --disabled.")
+            : edit
+            ? CtlText::tr("Changes a channel's name, source or timing; what is not given stays.")
+            : simple.value(verb).second,
+        !add && !edit);
+    if (!add)
+        verbLevel.addPositional(QStringLiteral("channel"),
+            CtlText::tr("The channel's number or slug (see `panelx ctl channels list`)."),
+            QStringLiteral("<id|slug>"));
+    if (add || edit) {
+        verbLevel.parser().addOptions({
+            {QStringLiteral("name"), CtlText::tr("The channel's name."), QStringLiteral("name")},
+            {kUrl,
+                CtlText::tr(
+                    "Where the channel comes from (udp://, rtp://, rtsp://, http(s)://, a file, "
+                    "demo://). PanelX's own address goes before the command: `panelx ctl --url "
+                    "http://host:8080 channels ...`."),
+                QStringLiteral("url")},
+            {QStringLiteral("segment-seconds"),
+                CtlText::tr("Length of the HLS segments in seconds."), QStringLiteral("s")},
+            {QStringLiteral("buffer-minutes"),
+                CtlText::tr("How far back viewers can go, in minutes."), QStringLiteral("m")},
+        });
+        if (add)
+            verbLevel.parser().addOption({QStringLiteral("disabled"),
+                CtlText::tr(
+                    "Add the channel switched off; start it later with `channels start`.")});
+    }
+    if (!verbLevel.parse(rest, command, false)
+        || !verbLevel.expectPositional(command, add ? 0 : 1, add ? 0 : 1))
+        return;
+    QCommandLineParser &parser = verbLevel.parser();
+
+    if (!add) {
+        command.subject = parser.positionalArguments().constFirst();
+        command.call.path = QStringLiteral("/channels/") + pathPart(command.subject);
+    }
+    if (!add && !edit) {
+        command.call.method = simple.value(verb).first;
+        if (verb == QLatin1String("start") || verb == QLatin1String("stop"))
+            command.call.path += QLatin1Char('/') + verb;
+        command.output = verb == QLatin1String("remove") ? Output::Removed : Output::Channel;
+        return;
+    }
+
+    if (parser.isSet(QStringLiteral("name")))
+        command.call.body.insert(QStringLiteral("name"), parser.value(QStringLiteral("name")));
+    if (parser.isSet(kUrl))
+        command.call.body.insert(QStringLiteral("url"), parser.value(kUrl));
+    if (!addNumber(
+            verbLevel, QStringLiteral("segment-seconds"), QStringLiteral("segmentSeconds"), command)
+        || !addNumber(
+            verbLevel, QStringLiteral("buffer-minutes"), QStringLiteral("bufferMinutes"), command))
+        return;
+    if (add) {
+        if (!command.call.body.contains(QStringLiteral("name"))
+            || !command.call.body.contains(QStringLiteral("url"))) {
+            verbLevel.usageError(command, CtlText::tr("a new channel needs --name and --url"));
+            return;
+        }
+        if (parser.isSet(QStringLiteral("disabled")))
+            command.call.body.insert(QStringLiteral("enabled"), false);
+        command.call.method = "POST";
+        command.call.path = QStringLiteral("/channels");
+    } else {
+        if (command.call.body.isEmpty()) {
+            verbLevel.usageError(command,
+                CtlText::tr("say what to change: --name, --url, --segment-seconds or "
+                            "--buffer-minutes"));
+            return;
+        }
+        command.call.method = "PATCH";
+    }
+    command.call.hasBody = true;
+    command.output = Output::Channel;
+}
+
+// KEY=VALUE: numbers, true/false and null as JSON, anything else as a string.
+QJsonValue settingValue(const QString &text)
+{
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"));
+    if (document.isArray() && document.array().size() == 1 && !document.array().at(0).isArray()
+        && !document.array().at(0).isObject() && !document.array().at(0).isString())
+        return document.array().at(0);
+    return text;
+}
+
+void parseSettings(const QStringList &arguments, CtlCommand &command)
+{
+    Level level(QStringLiteral("panelx ctl settings"),
+        CtlText::tr(
+            "Shows and changes PanelX's settings.\n\nVerbs:\n"
+            "  get                       every setting\n"
+            "  set KEY=VALUE [...]       change some; says which take effect after a restart\n\n"
+            "Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, "
+            "segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en "
+            "or de)."));
+    level.addPositional(
+        QStringLiteral("verb"), CtlText::tr("get or set."), QStringLiteral("<verb>"));
+    if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
+        return;
+    const QString verb = level.parser().positionalArguments().constFirst();
+    const QStringList rest = level.parser().positionalArguments().mid(1);
+    const QString synopsis = QStringLiteral("panelx ctl settings ") + verb;
+    command.call.path = QStringLiteral("/settings");
+    if (verb == QLatin1String("get")) {
+        Level get(synopsis, CtlText::tr("Shows every setting."));
+        if (get.parse(rest, command, false) && get.expectPositional(command, 0, 0))
+            command.output = Output::Settings;
+        return;
+    }
+    if (verb != QLatin1String("set")) {
+        level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
+        return;
+    }
+    Level set(synopsis,
+        CtlText::tr(
+            "Changes settings, e.g. `panelx ctl settings set httpPort=8081 listen=loopback`."));
+    set.addPositional(QStringLiteral("assignments"), CtlText::tr("One or more KEY=VALUE."),
+        QStringLiteral("KEY=VALUE [KEY=VALUE...]"));
+    if (!set.parse(rest, command, false) || !set.expectPositional(command, 1, INT_MAX))
+        return;
+    for (const QString &assignment : set.parser().positionalArguments()) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            set.usageError(command, CtlText::tr("“%1” is not KEY=VALUE").arg(assignment));
+            return;
+        }
+        command.call.body.insert(assignment.left(equals), settingValue(assignment.mid(equals + 1)));
+    }
+    command.call.method = "PATCH";
+    command.call.hasBody = true;
+    command.output = Output::SettingsChanged;
+}
+
+} // namespace
+
+CtlCommand parseCommand(const QStringList &arguments)
+{
+    CtlCommand command;
+    Level top(QStringLiteral("panelx ctl"),
+        CtlText::tr(
+            "Controls a running PanelX (the window or `panelx --headless`) through its admin "
+            "API.\n\nCommands:\n"
+            "  status                    version, uptime, every channel's state, storage\n"
+            "  channels list|show|add|edit|start|stop|remove\n"
+            "  settings get|set\n\n"
+            "`panelx ctl <command> --help` tells more. Exit status: 0 done, 1 the server refused "
+            "(its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is "
+            "not running."));
+    top.addPositional(QStringLiteral("command"), CtlText::tr("status, channels or settings."),
+        QStringLiteral("<command>"));
+    if (!top.parse(arguments, command, true) || !top.expectPositional(command, 1, INT_MAX))
+        return command;
+    const QString noun = top.parser().positionalArguments().constFirst();
+    const QStringList rest = top.parser().positionalArguments().mid(1);
+    if (noun == QLatin1String("status")) {
+        Level status(QStringLiteral("panelx ctl status"),
+            CtlText::tr("Shows PanelX's version and uptime, every channel's state and the storage "
+                        "used."));
+        if (status.parse(rest, command, false) && status.expectPositional(command, 0, 0)) {
+            command.call.path = QStringLiteral("/status");
+            command.output = Output::Status;
+        }
+    } else if (noun == QLatin1String("channels")) {
+        parseChannels(rest, command);
+    } else if (noun == QLatin1String("settings")) {
+        parseSettings(rest, command);
+    } else {
+        top.usageError(command, CtlText::tr("unknown command “%1”").arg(noun));
+    }
+    return command;
+}
+
+} // namespace panelx::ctl

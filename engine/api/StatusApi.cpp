@@ -1,0 +1,43 @@
+#include "StatusApi.h"
+
+#include "ChannelsApi.h"
+#include "Engine.h"
+#include "JsonBody.h"
+
+#include <QJsonArray>
+
+namespace panelx::api {
+
+namespace {
+
+http::ApiResponse status(const RouteCall &call)
+{
+    const Engine &engine = call.engine;
+    QJsonArray channels;
+    for (const ChannelConfig &channel : engine.channels())
+        channels.append(channelJson(engine, channel));
+    const StorageUse storage = engine.storageUse();
+    return jsonAnswer(200,
+        {
+            {QStringLiteral("version"), QStringLiteral(PANELX_VERSION)},
+            {QStringLiteral("uptimeSeconds"), engine.uptimeSeconds()},
+            {QStringLiteral("viewerUrl"), engine.viewerBaseUrl()},
+            {QStringLiteral("channels"), channels},
+            {QStringLiteral("storage"),
+                QJsonObject {
+                    {QStringLiteral("dataDir"), engine.dataDir()},
+                    {QStringLiteral("bufferBytes"), storage.bufferBytes},
+                    {QStringLiteral("freeBytes"), storage.freeBytes},
+                    {QStringLiteral("totalBytes"), storage.totalBytes},
+                }},
+        });
+}
+
+} // namespace
+
+QList<Route> statusRoutes()
+{
+    return {{"GET", QStringLiteral("/status"), status}};
+}
+
+} // namespace panelx::api

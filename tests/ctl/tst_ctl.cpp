@@ -1,0 +1,440 @@
+// `panelx ctl`: command lines into API calls and answers into tables without a server, then the
+// real program driving a headless PanelX only through `panelx ctl` — a UDP channel added, live,
+// listed, stopped and removed; a wrong token, no server and --help at every level.
+#include "CtlCommand.h"
+#include "CtlOutput.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace panelx;
+using namespace panelx::ctl;
+
+namespace {
+
+struct CtlRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// `panelx --headless` on a data folder and port of its own, killed if still running at the end.
+class Headless {
+public:
+    Headless(const QString &dataDir, quint16 port, const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_process.start(QStringLiteral(PANELX_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir,
+                QStringLiteral("--port"), QString::number(port)});
+    }
+    ~Headless()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+    bool started() { return m_process.waitForStarted(10000); }
+
+private:
+    QProcess m_process;
+};
+
+} // namespace
+
+class TestCtl : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home; // the saved settings of the program under test stay in here
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath("config"));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath("data"));
+        return environment;
+    }
+
+    // Runs `panelx ctl <arguments>` to completion.
+    CtlRun ctl(const QStringList &arguments, int timeoutMs = 30000)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(
+            QStringLiteral(PANELX_BINARY), QStringList {QStringLiteral("ctl")} + arguments);
+        CtlRun run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished(5000);
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    void commandLinesBecomeApiCalls_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body"); // compact JSON, empty for none
+        QTest::addColumn<int>("output");
+        QTest::newRow("status") << QStringList {"status"} << QByteArray("GET") << "/status"
+                                << QByteArray() << int(Output::Status);
+        QTest::newRow("list") << QStringList {"channels", "list"} << QByteArray("GET")
+                              << "/channels" << QByteArray() << int(Output::ChannelList);
+        QTest::newRow("add")
+            << QStringList {"channels", "add", "--name", "News HD", "--url", "udp://@:1234",
+                   "--segment-seconds", "2.5", "--buffer-minutes", "30"}
+            << QByteArray("POST") << "/channels"
+            << QByteArray("{\"bufferMinutes\":30,\"name\":\"News HD\",\"segmentSeconds\":2.5,"
+                          "\"url\":\"udp://@:1234\"}")
+            << int(Output::Channel);
+        QTest::newRow("add disabled")
+            << QStringList {"channels", "add", "--disabled", "--name", "A", "--url", "demo://"}
+            << QByteArray("POST") << "/channels"
+            << QByteArray("{\"enabled\":false,\"name\":\"A\",\"url\":\"demo://\"}")
+            << int(Output::Channel);
+        QTest::newRow("edit by slug")
+            << QStringList {"channels", "edit", "news-hd", "--url", "rtsp://cam/1"}
+            << QByteArray("PATCH") << "/channels/news-hd"
+            << QByteArray("{\"url\":\"rtsp://cam/1\"}") << int(Output::Channel);
+        QTest::newRow("show by id") << QStringList {"channels", "show", "3"} << QByteArray("GET")
+                                    << "/channels/3" << QByteArray() << int(Output::Channel);
+        QTest::newRow("start") << QStringList {"channels", "start", "demo"} << QByteArray("POST")
+                               << "/channels/demo/start" << QByteArray() << int(Output::Channel);
+        QTest::newRow("stop") << QStringList {"channels", "stop", "demo"} << QByteArray("POST")
+                              << "/channels/demo/stop" << QByteArray() << int(Output::Channel);
+        QTest::newRow("remove") << QStringList {"channels", "remove", "demo"}
+                                << QByteArray("DELETE") << "/channels/demo" << QByteArray()
+                                << int(Output::Removed);
+        QTest::newRow("slug is one path segment")
+            << QStringList {"channels", "show", "a/../b c"} << QByteArray("GET")
+            << "/channels/a%2F..%2Fb%20c" << QByteArray() << int(Output::Channel);
+        QTest::newRow("settings get") << QStringList {"settings", "get"} << QByteArray("GET")
+                                      << "/settings" << QByteArray() << int(Output::Settings);
+        QTest::newRow("settings set")
+            << QStringList {"settings", "set", "httpPort=8081", "listen=loopback",
+                   "remoteAdmin=true", "publicUrl=", "language=de"}
+            << QByteArray("PATCH") << "/settings"
+            << QByteArray("{\"httpPort\":8081,\"language\":\"de\",\"listen\":\"loopback\","
+                          "\"publicUrl\":\"\",\"remoteAdmin\":true}")
+            << int(Output::SettingsChanged);
+        QTest::newRow("global options anywhere")
+            << QStringList {"channels", "list", "--json", "--token-file", "/t"} << QByteArray("GET")
+            << "/channels" << QByteArray() << int(Output::ChannelList);
+    }
+
+    void commandLinesBecomeApiCalls()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, output);
+        const CtlCommand command = parseCommand(arguments);
+        QVERIFY2(command.exitCode < 0, qPrintable(command.text));
+        QCOMPARE(command.call.method, method);
+        QCOMPARE(command.call.path, path);
+        QCOMPARE(command.call.hasBody, !body.isEmpty());
+        if (!body.isEmpty())
+            QCOMPARE(QJsonDocument(command.call.body).toJson(QJsonDocument::Compact), body);
+        QCOMPARE(int(command.output), output);
+    }
+
+    void serverAndTokenOptions()
+    {
+        // --url before the command names the server; after `channels add` the source.
+        const CtlCommand add = parseCommand({"--url", "http://tv:9000", "--data-dir", "/srv/px",
+            "channels", "add", "--name", "A", "--url", "udp://@:5000", "--json"});
+        QVERIFY2(add.exitCode < 0, qPrintable(add.text));
+        QCOMPARE(add.url, QStringLiteral("http://tv:9000"));
+        QCOMPARE(add.dataDir, QStringLiteral("/srv/px"));
+        QVERIFY(add.json);
+        QCOMPARE(add.call.body.value("url").toString(), QStringLiteral("udp://@:5000"));
+        const CtlCommand show = parseCommand({"channels", "show", "a", "--url", "http://x:1"});
+        QCOMPARE(show.url, QStringLiteral("http://x:1"));
+        QVERIFY(!show.json);
+    }
+
+    void usageErrorsSayWhatToDo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("nothing") << QStringList {} << "panelx ctl needs more arguments";
+        QTest::newRow("unknown noun") << QStringList {"chanels"} << "unknown command “chanels”";
+        QTest::newRow("unknown verb")
+            << QStringList {"channels", "rename"} << "unknown verb “rename”";
+        QTest::newRow("add without url")
+            << QStringList {"channels", "add", "--name", "A"} << "needs --name and --url";
+        QTest::newRow("edit without change")
+            << QStringList {"channels", "edit", "a"} << "say what to change";
+        QTest::newRow("show without channel")
+            << QStringList {"channels", "show"} << "panelx ctl channels show needs more";
+        QTest::newRow("extra argument")
+            << QStringList {"channels", "list", "extra"} << "unexpected argument “extra”";
+        QTest::newRow("not a number") << QStringList {"channels", "add", "--name", "A", "--url",
+            "demo://", "--segment-seconds", "four"}
+                                      << "--segment-seconds needs a number, not “four”";
+        QTest::newRow("unknown option")
+            << QStringList {"status", "--verbose"} << "Unknown option 'verbose'";
+        QTest::newRow("not an assignment")
+            << QStringList {"settings", "set", "httpPort"} << "“httpPort” is not KEY=VALUE";
+    }
+
+    void usageErrorsSayWhatToDo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const CtlCommand command = parseCommand(arguments);
+        QCOMPARE(command.exitCode, int(kExitUsage));
+        QVERIFY2(command.text.contains(says), qPrintable(command.text));
+        QVERIFY2(command.text.contains("--help"), qPrintable(command.text));
+    }
+
+    void tablesAlignColumns()
+    {
+        QCOMPARE(formatTable({{"ID", "NAME", "STATE"}, {"12", "News", "live"}, {"3", "A", ""}}),
+            QStringLiteral("ID  NAME  STATE\n12  News  live\n3   A\n"));
+        QCOMPARE(formatBytes(512), QStringLiteral("512 B"));
+        QCOMPARE(formatBytes(1536), QStringLiteral("1.5 KiB"));
+        QCOMPARE(formatBytes(3LL << 30), QStringLiteral("3.0 GiB"));
+        QCOMPARE(formatDuration(59), QStringLiteral("59 s"));
+        QCOMPARE(formatDuration(3725), QStringLiteral("1 h 2 min"));
+    }
+
+    void answersBecomeTables()
+    {
+        const QJsonObject channel = QJsonDocument::fromJson(
+            "{\"id\": 7, \"name\": \"News HD\", "
+            "\"slug\": \"news-hd\", \"url\": \"udp://@:1234\", \"enabled\": true, "
+            "\"segmentSeconds\": 2.5, "
+            "\"bufferMinutes\": 120, \"liveUrl\": \"http://10.0.0.2:8080/live/news-hd.m3u8\", "
+            "\"status\": {\"state\": \"reconnecting\", \"message\": \"no packets for 5 s\", "
+            "\"inputBitrate\": 0, \"frameRate\": 0, \"videoCodec\": \"\", \"width\": 0, "
+            "\"height\": 0, "
+            "\"audioCodec\": \"\", \"viewers\": 2, \"bufferBytes\": 1048576, \"packetsDropped\": "
+            "0}}")
+                                        .object();
+        CtlCommand list;
+        list.output = Output::ChannelList;
+        const QString table = formatAnswer(list, {{"channels", QJsonArray {channel}}});
+        const QStringList lines = table.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith("ID  NAME"), qPrintable(table));
+        QVERIFY2(lines[1].contains(QRegularExpression(
+                     "^7 +News HD +news-hd +reconnecting \\(no packets for 5 s\\) +2 +udp://@:1234 "
+                     "+http://10.0.0.2:8080/live/news-hd.m3u8$")),
+            qPrintable(table));
+        QVERIFY(formatAnswer(list, {{"channels", QJsonArray {}}}).contains("channels add"));
+
+        CtlCommand show;
+        show.output = Output::Channel;
+        const QString lines2 = formatAnswer(show, channel);
+        QVERIFY2(lines2.contains(QRegularExpression("segments: +2.5 s\n")), qPrintable(lines2));
+        QVERIFY2(lines2.contains(QRegularExpression("buffered: +1.0 MiB\n")), qPrintable(lines2));
+
+        CtlCommand set;
+        set.output = Output::SettingsChanged;
+        const QString changed = formatAnswer(set,
+            QJsonDocument::fromJson("{\"settings\": {\"httpPort\": 8081, \"remoteAdmin\": false}, "
+                                    "\"restartNeeded\": [\"httpPort\"]}")
+                .object());
+        QVERIFY2(changed.contains(QRegularExpression("httpPort: +8081\n")), qPrintable(changed));
+        QVERIFY2(changed.contains("starts again: httpPort"), qPrintable(changed));
+    }
+
+    void helpOnEveryLevel_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("ctl") << QStringList {"--help"} << "Usage: panelx ctl [options] <command>";
+        QTest::newRow("status") << QStringList {"status", "-h"} << "Usage: panelx ctl status";
+        QTest::newRow("channels") << QStringList {"channels", "--help"}
+                                  << "Usage: panelx ctl channels [options] <verb>";
+        QTest::newRow("channels add") << QStringList {"channels", "add", "--help"}
+                                      << "Usage: panelx ctl channels add [options]";
+        QTest::newRow("channels edit") << QStringList {"channels", "edit", "--help"}
+                                       << "Usage: panelx ctl channels edit [options] <id|slug>";
+        QTest::newRow("channels remove")
+            << QStringList {"channels", "remove", "--help"} << "Usage: panelx ctl channels remove";
+        QTest::newRow("settings") << QStringList {"settings", "--help"}
+                                  << "Usage: panelx ctl settings";
+        QTest::newRow("settings set") << QStringList {"settings", "set", "--help"}
+                                      << "Usage: panelx ctl settings set [options] KEY=VALUE";
+    }
+
+    void helpOnEveryLevel()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, usage);
+        const CtlRun run = ctl(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(usage), qPrintable(run.out));
+        QVERIFY2(run.out.contains("--json"), qPrintable(run.out));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    void usageErrorExitsWithTwo()
+    {
+        const CtlRun run = ctl({"channels", "add", "--name", "A"});
+        QCOMPARE(run.exitCode, int(kExitUsage));
+        QVERIFY2(run.err.contains("a new channel needs --name and --url"), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void missingTokenIsExplained()
+    {
+        const CtlRun run = ctl({"--data-dir", m_home.filePath("nowhere"), "status"});
+        QCOMPARE(run.exitCode, int(kExitUsage));
+        QVERIFY2(run.err.contains("cannot read the admin token from " + m_home.filePath("nowhere")
+                     + "/admin-token"),
+            qPrintable(run.err));
+        QVERIFY2(run.err.contains("--token-file"), qPrintable(run.err));
+    }
+
+    void serverNotRunningExitsWithThree()
+    {
+        const QString tokenFile = m_home.filePath("token");
+        QFile file(tokenFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("0123456789abcdef0123456789abcdef\n");
+        file.close();
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(test::freeTcpPort());
+        const CtlRun run = ctl({"--url", url, "--token-file", tokenFile, "channels", "list"});
+        QCOMPARE(run.exitCode, int(kExitNotRunning));
+        QVERIFY2(run.err.startsWith(
+                     "PanelX is not running at " + url + " — start it with `panelx --headless`"),
+            qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    // The case: a headless PanelX set up and run only through `panelx ctl`.
+    void headlessIsRunEntirelyByCtl()
+    {
+        if (!test::haveProgram(QStringLiteral("ffmpeg")))
+            QSKIP("ffmpeg is not installed (installer/install-deps.sh --test)");
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const quint16 port = test::freeTcpPort();
+        Headless panelx(data.path(), port, environment());
+        QVERIFY(panelx.started());
+        const QStringList server {
+            "--url", QStringLiteral("http://127.0.0.1:%1").arg(port), "--data-dir", data.path()};
+
+        // Ready once it answers; until then ctl says it is not running (or has no token yet).
+        CtlRun status;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         status = ctl(server + QStringList {"status"});
+                         return status.exitCode == kExitOk;
+                     },
+                     60000),
+            qPrintable(status.err));
+        QVERIFY2(status.out.startsWith("PanelX "), qPrintable(status.out));
+
+        const quint16 udpPort = test::freeUdpPort();
+        const QString source = QStringLiteral("udp://127.0.0.1:%1").arg(udpPort);
+        const CtlRun added = ctl(server
+            + QStringList {"--json", "channels", "add", "--name", "Ctl UDP", "--url", source,
+                "--segment-seconds", "2"});
+        QCOMPARE(added.exitCode, int(kExitOk));
+        const QJsonObject channel = QJsonDocument::fromJson(added.out.toUtf8()).object();
+        const QString slug = channel.value("slug").toString();
+        QVERIFY2(!slug.isEmpty(), qPrintable(added.out));
+        QCOMPARE(channel.value("url").toString(), source);
+        QCOMPARE(channel.value("segmentSeconds").toDouble(), 2.0);
+
+        const CtlRun duplicate = ctl(
+            server + QStringList {"channels", "add", "--name", "Ctl UDP", "--url", "demo://"});
+        QCOMPARE(duplicate.exitCode, int(kExitRefused));
+        QVERIFY2(duplicate.err.startsWith("panelx ctl: ") && duplicate.err.size() > 20,
+            qPrintable(duplicate.err));
+
+        std::unique_ptr<QProcess> sender = test::startUdpSender(udpPort);
+        QVERIFY(sender);
+        QString state;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         const CtlRun show
+                             = ctl(server + QStringList {"--json", "channels", "show", slug});
+                         state = QJsonDocument::fromJson(show.out.toUtf8())
+                                     .object()
+                                     .value("status")
+                                     .toObject()
+                                     .value("state")
+                                     .toString();
+                         return state == QLatin1String("live");
+                     },
+                     60000),
+            qPrintable("the channel stayed " + state));
+
+        const CtlRun list = ctl(server + QStringList {"channels", "list"});
+        QCOMPARE(list.exitCode, int(kExitOk));
+        QVERIFY2(list.out.contains(QRegularExpression("\\n\\d+ +Ctl UDP +" + slug + " +live ")),
+            qPrintable(list.out));
+        const CtlRun statusLive = ctl(server + QStringList {"status"});
+        QVERIFY2(statusLive.out.contains(QRegularExpression("Ctl UDP +" + slug + " +live ")),
+            qPrintable(statusLive.out));
+        const CtlRun shown = ctl(server + QStringList {"channels", "show", slug});
+        QVERIFY2(shown.out.contains(QRegularExpression("video: +h264 640x360 25.00 fps")),
+            qPrintable(shown.out));
+
+        const CtlRun stopped = ctl(server + QStringList {"channels", "stop", slug});
+        QCOMPARE(stopped.exitCode, int(kExitOk));
+        QVERIFY2(
+            stopped.out.contains(QRegularExpression("enabled: +false")), qPrintable(stopped.out));
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         return ctl(server + QStringList {"channels", "list"})
+                             .out.contains(QRegularExpression(slug + " +stopped"));
+                     },
+                     30000),
+            "the stopped channel is not listed as stopped");
+
+        sender->kill();
+        sender->waitForFinished(10000);
+        const CtlRun removed = ctl(server + QStringList {"channels", "remove", slug});
+        QCOMPARE(removed.exitCode, int(kExitOk));
+        QCOMPARE(removed.out, "Removed channel " + slug + ".\n");
+        const CtlRun gone = ctl(server + QStringList {"channels", "show", slug});
+        QCOMPARE(gone.exitCode, int(kExitRefused));
+        QVERIFY2(gone.err.contains(slug), qPrintable(gone.err));
+        QVERIFY(!ctl(server + QStringList {"channels", "list"}).out.contains(slug));
+
+        const CtlRun settings = ctl(server + QStringList {"settings", "get"});
+        QCOMPARE(settings.exitCode, int(kExitOk));
+        QVERIFY2(settings.out.contains(QRegularExpression("httpPort: +\\d+\\n")),
+            qPrintable(settings.out));
+
+        // A wrong token: the server's sentence, where the token came from, status 1.
+        const QString wrongToken = data.filePath("wrong-token");
+        QFile file(wrongToken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("00000000000000000000000000000000\n");
+        file.close();
+        const CtlRun refused = ctl({"--url", QStringLiteral("http://127.0.0.1:%1").arg(port),
+            "--token-file", wrongToken, "channels", "list"});
+        QCOMPARE(refused.exitCode, int(kExitRefused));
+        QVERIFY2(refused.err.contains("token") && refused.err.contains(wrongToken),
+            qPrintable(refused.err));
+        QVERIFY(refused.out.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_ctl.moc"
