@@ -360,7 +360,12 @@ struct HttpServer::Running {
     std::mutex addressMutex;
     QHash<QByteArray, int> perAddress; // client key -> open connections
 
-    explicit Running(HttpServer &s) : server(s) { }
+    explicit Running(HttpServer &s)
+        : server(s),
+          segments(http::SegmentMappings::kDefaultMaxEntries,
+              http::SegmentMappings::kDefaultMaxBytes, QFile::encodeName(s.m_store.rootDir()))
+    {
+    }
 
     // --- connections ----------------------------------------------------------------------
 

@@ -1,7 +1,10 @@
 #include "http/SegmentMappings.h"
 
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <fcntl.h>
+#include <string_view>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,9 +17,29 @@ SegmentMappings::Mapping::~Mapping()
         ::munmap(const_cast<char *>(data), size_t(size));
 }
 
-SegmentMappings::SegmentMappings(int maxEntries, qint64 maxBytes)
-    : m_maxEntries(maxEntries), m_maxBytes(maxBytes)
+SegmentMappings::SegmentMappings(int maxEntries, qint64 maxBytes, QByteArray confineTo)
+    : m_maxEntries(maxEntries), m_maxBytes(maxBytes), m_confineTo(std::move(confineTo))
 {
+}
+
+// Where the open file really is (every link resolved, by the kernel) against where the folder
+// really is: the folder itself may be a link, e.g. a data folder moved to another disk.
+bool SegmentMappings::isInsideConfinement(int fd) const
+{
+    if (m_confineTo.isEmpty())
+        return true;
+    char root[PATH_MAX];
+    if (!::realpath(m_confineTo.constData(), root))
+        return false;
+    char file[PATH_MAX];
+    const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd);
+    const ssize_t length = ::readlink(link.constData(), file, sizeof file - 1);
+    if (length <= 0)
+        return false;
+    const std::string_view resolved(file, size_t(length));
+    const std::string_view folder(root);
+    return resolved.size() > folder.size() && resolved.starts_with(folder)
+        && resolved[folder.size()] == '/';
 }
 
 SegmentMappings::Handle SegmentMappings::map(const QByteArray &path, int *error)
@@ -52,9 +75,14 @@ SegmentMappings::Handle SegmentMappings::map(const QByteArray &path, int *error)
         }
     }
 
-    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
-        *error = errno;
+        *error = errno == ELOOP ? ENOENT : errno; // a link where a segment should be
+        return {};
+    }
+    if (!isInsideConfinement(fd)) {
+        ::close(fd);
+        *error = ENOENT;
         return {};
     }
     auto mapping = std::make_shared<Mapping>();

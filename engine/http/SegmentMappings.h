@@ -33,11 +33,16 @@ public:
     static constexpr int kDefaultMaxEntries = 64;
     static constexpr qint64 kDefaultMaxBytes = 256LL * 1024 * 1024;
 
-    explicit SegmentMappings(
-        int maxEntries = kDefaultMaxEntries, qint64 maxBytes = kDefaultMaxBytes);
+    // With `confineTo` set, only files that really lie inside that folder are mapped: a segment
+    // path that is a link, or passes through a linked folder, to a file elsewhere is refused as
+    // if it did not exist (nothing PanelX writes is a link; one planted in the data folder must
+    // not serve the rest of the disk).
+    explicit SegmentMappings(int maxEntries = kDefaultMaxEntries,
+        qint64 maxBytes = kDefaultMaxBytes, QByteArray confineTo = {});
 
-    // The file at `path` mapped, or null with an errno value in *error (ENOENT when it is gone,
-    // EISDIR when it is not a regular file). Callable from any thread.
+    // The file at `path` mapped, or null with an errno value in *error (ENOENT when it is gone
+    // or outside the folder it is confined to, EISDIR when it is not a regular file). Callable
+    // from any thread.
     Handle map(const QByteArray &path, int *error);
     void clear();
     int entries() const;
@@ -49,9 +54,11 @@ private:
         std::list<QByteArray>::iterator use; // position in m_uses, newest first
     };
     void evictLocked();
+    bool isInsideConfinement(int fd) const;
 
     const int m_maxEntries;
     const qint64 m_maxBytes;
+    const QByteArray m_confineTo;
     mutable std::mutex m_mutex;
     QHash<QByteArray, Entry> m_entries;
     std::list<QByteArray> m_uses;

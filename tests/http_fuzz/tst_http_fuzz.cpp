@@ -40,11 +40,6 @@ constexpr int kAnswerDeadlineMs = 15000;
 constexpr int kDefaultRequests = 10000;
 constexpr int kBatch = 500;
 constexpr int kClients = 16; // connections in flight at once
-// Known: the segment route opens <store>/<id>/<rendition>/<seq>.ts following symlinks, so a link
-// planted in the data folder serves any file the process can read. Remove the marks when the
-// server opens segments without following links (O_NOFOLLOW and openat2 RESOLVE_BENEATH).
-constexpr const char *kSymlinkBug = "the segment route follows symlinks out of the store";
-
 // One attack: bytes written on one connection (several requests when pipelined).
 struct Attack {
     QByteArray bytes;
@@ -538,7 +533,6 @@ private slots:
         qInfo("%s -> %d %s", qPrintable(path), reply.status,
             reply.body.left(120).replace('\n', ' ').constData());
         QVERIFY(reply.status != 0);
-        QEXPECT_FAIL("", kSymlinkBug, Abort);
         QVERIFY2(!leaks(reply.body), "a file outside the store was served through a link");
         QCOMPARE(reply.status, 404);
     }
@@ -611,10 +605,14 @@ private slots:
             qWarning("a file outside the store leaked in the answer to: %s",
                 attack.toPercentEncoding(" /:=-.,").constData());
         QCOMPARE(hangs, 0);
-        QEXPECT_FAIL("", kSymlinkBug, Continue);
         QVERIFY(leaked.isEmpty());
         QVERIFY(requests >= total);
-        QVERIFY2(m_server->requestCount() > quint64(total / 2),
+        // Most attacks get an answer that says what was wrong, not a silent close (the server's
+        // library answers malformed requests itself, so its request counter does not see them).
+        int answered = 0;
+        for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+            answered += it.key() != 0 ? it.value() : 0;
+        QVERIFY2(answered > total / 2,
             "most attacks should have been answered, not all dropped at the door");
     }
 };

@@ -1,6 +1,7 @@
 // The viewer server's cache of mapped segment files, over real files in a temporary folder.
 #include "http/SegmentMappings.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,34 @@ private slots:
         const auto empty = mappings.map(path("empty.ts"), &error);
         QVERIFY(empty);
         QCOMPARE(empty->size, qint64(0));
+    }
+
+    // A link planted in the folder is refused whether it is the file or a folder on the way;
+    // the folder itself may be a link (a data folder moved to another disk).
+    void linksOutOfTheConfinedFolderAreRefused()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath("store/1/src"));
+        QVERIFY(QDir(m_dir.path()).mkpath("elsewhere"));
+        QVERIFY(writeFile(m_dir.filePath("elsewhere/secret.ts"), bytesOf(100, 's')));
+        QVERIFY(writeFile(m_dir.filePath("store/1/src/0.ts"), bytesOf(200, 'g')));
+        QVERIFY(
+            QFile::link(m_dir.filePath("elsewhere/secret.ts"), m_dir.filePath("store/1/src/1.ts")));
+        QVERIFY(QFile::link(m_dir.filePath("elsewhere"), m_dir.filePath("store/1/evil")));
+        QVERIFY(QFile::link(m_dir.filePath("store"), m_dir.filePath("linked-store")));
+
+        http::SegmentMappings confined(http::SegmentMappings::kDefaultMaxEntries,
+            http::SegmentMappings::kDefaultMaxBytes, path("linked-store"));
+        int error = 0;
+        QVERIFY(!confined.map(path("linked-store/1/src/1.ts"), &error));
+        QCOMPARE(error, ENOENT);
+        QVERIFY(!confined.map(path("linked-store/1/evil/secret.ts"), &error));
+        QCOMPARE(error, ENOENT);
+        const auto good = confined.map(path("linked-store/1/src/0.ts"), &error);
+        QVERIFY(good);
+        QCOMPARE(contents(good), bytesOf(200, 'g'));
+        // Unconfined, the same links are followed: the check above is what refuses them.
+        http::SegmentMappings open;
+        QVERIFY(open.map(path("linked-store/1/evil/secret.ts"), &error));
     }
 
     // Retention deletes segments: a deleted one is not served from the cache, and one made
