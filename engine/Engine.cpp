@@ -236,6 +236,11 @@ void Engine::start()
         return;
     }
     d->lock = std::move(lock);
+    if (!d->adminToken.loadOrCreate(dataDir, &error)) {
+        d->lock.reset();
+        emit startFailed(error);
+        return;
+    }
     const QString dbPath = QDir(dataDir).filePath(QStringLiteral("panelx.db"));
     const bool firstStart = !QFileInfo::exists(dbPath);
     d->db = std::make_unique<Database>(dbPath);
@@ -255,13 +260,6 @@ void Engine::start()
                                  .arg(report.filesRecovered + report.filesReindexed)
                                  .arg(report.rowsWithoutFile)
                                  .arg(report.tempFilesRemoved + report.unreadableFilesRemoved);
-    }
-
-    if (!d->adminToken.loadOrCreate(dataDir, &error)) {
-        d->db.reset();
-        d->lock.reset();
-        emit startFailed(error);
-        return;
     }
 
     if (firstStart && d->options.createDemoChannel) {
