@@ -10,7 +10,7 @@
 #
 #   bench/hostile.sh [build-dir]        (env: ROUNDS=3 DURATION=10 CONNECTIONS=10
 #                                        ATTACKERS=2000 TRICKLE_MS=2000 SETTLE_S=10
-#                                        SERVER_ARGS="--epoll --threads 2")
+#                                        SERVER_ARGS="--threads 2")
 # Only loopback addresses are used; 127.0.0.2 answers on Linux without any set-up.
 set -euo pipefail
 

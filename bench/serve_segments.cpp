@@ -42,6 +42,10 @@ int main(int argc, char *argv[])
     parser.addOptions({
         {"port", "Port to listen on (0 = any free port).", "port", "0"},
         {"threads", "Event-loop threads of the server (0 = one per core).", "n", "1"},
+        {"per-address",
+            "Connections one client address may hold (default: the server's own default; wrk's "
+            "connections all come from one address, so give it at least as many).",
+            "n", QString::number(HttpServerOptions {}.maxConnectionsPerAddress)},
         {"segments", "Number of segment files.", "n", "20"},
         {"size", "Bytes per segment file.", "bytes", "1048576"},
         {"data-dir", "Folder for the database and segments (default: a temporary one).", "dir"},
@@ -115,8 +119,7 @@ int main(int argc, char *argv[])
 
     HttpServerOptions options;
     options.threads = parser.value("threads").toInt();
-    // wrk's connections all come from 127.0.0.1: one address is the whole audience here.
-    options.maxConnectionsPerAddress = options.maxConnections;
+    options.maxConnectionsPerAddress = parser.value("per-address").toInt();
     HttpServer server(store, directory, options);
     if (!server.start(QHostAddress::LocalHost, quint16(parser.value("port").toUInt()), &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));

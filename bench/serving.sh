@@ -66,9 +66,10 @@ loadavg() { cut -d' ' -f1 /proc/loadavg; }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # Our server over freshly committed segments, and one in steady state (small segments: only
 # its playlists are measured; more than the 16-segment live window, which retention keeps).
-start_server data --segments 10 --size "$SEGMENT_BYTES"
+# wrk's connections all come from 127.0.0.1: one address is the whole audience here.
+start_server data --segments 10 --size "$SEGMENT_BYTES" --per-address 1024
 SERVER_PID=$(cat "$WORK/data.pid")
-start_server steady --segments 20 --size 65536 --commit-interval-ms "$COMMIT_INTERVAL_MS"
+start_server steady --segments 20 --size 65536 --commit-interval-ms "$COMMIT_INTERVAL_MS" --per-address 1024
 STEADY_PID=$(cat "$WORK/steady.pid")
 OUR_PORT=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' "$WORK/data.out")
 STEADY_PORT=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' "$WORK/steady.out")
