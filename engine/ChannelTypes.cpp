@@ -4,6 +4,12 @@
 
 namespace panelx {
 
+bool isDemoSourceUrl(const QString &url)
+{
+    const QString trimmed = url.trimmed().toLower();
+    return trimmed == kDemoSourceUrl || trimmed == kDemoSourceUrl + QStringLiteral("//");
+}
+
 QString channelStateName(ChannelState state)
 {
     switch (state) {

@@ -25,6 +25,8 @@ inline constexpr quint16 kDefaultHttpPort = 8080;
 inline const QString kSourceRendition = QStringLiteral("src");
 // URL of the built-in test pattern (made by libav's lavfi, no network needed).
 inline const QString kDemoSourceUrl = QStringLiteral("demo:");
+// "demo:" as people also write it ("demo://", "DEMO:", with spaces around).
+bool isDemoSourceUrl(const QString &url);
 
 struct ChannelConfig {
     qint64 id = 0; // 0 until stored

@@ -75,7 +75,10 @@ QString ChannelValidator::checkSourceUrl(const QString &input)
             .arg(url);
     const QString scheme = match.captured(1).toLower();
     if (scheme == QLatin1String("demo"))
-        return {};
+        return isDemoSourceUrl(url)
+            ? QString()
+            : QStringLiteral("The built-in test pattern is “%1”; nothing may follow it.")
+                  .arg(kDemoSourceUrl);
     // libav itself only looks at the part before '+' ("hls+http" is opened by "hls").
     const QString protocol = scheme.section(u'+', 0, 0);
     const QStringList known = inputProtocols();

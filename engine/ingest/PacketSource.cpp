@@ -9,7 +9,7 @@ namespace panelx {
 std::unique_ptr<PacketSource> makePacketSource(
     const QString &url, SourceControl &control, const SourceOptions &options)
 {
-    if (url.trimmed() == kDemoSourceUrl)
+    if (isDemoSourceUrl(url))
         return std::make_unique<DemoSource>(control);
     return std::make_unique<DemuxSource>(url.trimmed(), control, options);
 }

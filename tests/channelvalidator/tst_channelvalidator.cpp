@@ -28,6 +28,7 @@ private slots:
     void validate();
     void everyProblemAtOnce();
     void knowsTheCommonProtocols();
+    void demoSourceSpellings();
 };
 
 void TestChannelValidator::validate_data()
@@ -44,6 +45,12 @@ void TestChannelValidator::validate_data()
     const QString none;
 
     QTest::newRow("demo source") << with([](auto &) {}) << none << none;
+    // Written as a URL usually is; the ingest must open what the validator lets through.
+    QTest::newRow("demo source with slashes")
+        << with([](auto &c) { c.sourceUrl = QStringLiteral(" DEMO:// "); }) << none << none;
+    QTest::newRow("demo source with more")
+        << with([](auto &c) { c.sourceUrl = QStringLiteral("demo://x"); })
+        << channelfield::sourceUrl << QStringLiteral("test pattern");
     QTest::newRow("udp multicast")
         << with([](auto &c) { c.sourceUrl = QStringLiteral("udp://@239.0.0.1:1234"); }) << none
         << none;
@@ -140,6 +147,19 @@ void TestChannelValidator::everyProblemAtOnce()
     QCOMPARE(fields,
         (QStringList {channelfield::name, channelfield::sourceUrl, channelfield::segmentDurationMs,
             channelfield::bufferMs}));
+}
+
+// The ingest picks the test pattern by isDemoSourceUrl: every spelling the validator accepts
+// must be one it picks (an API client once added "demo://" and got "unsupported protocol").
+void TestChannelValidator::demoSourceSpellings()
+{
+    for (const char *url : {"demo:", "demo://", " DEMO: ", "Demo://"}) {
+        QVERIFY2(isDemoSourceUrl(QString::fromLatin1(url)), url);
+        QVERIFY2(ChannelValidator::checkSourceUrl(QString::fromLatin1(url)).isEmpty(), url);
+    }
+    for (const char *url : {"demo:x", "demo:///", "demos:", "udp://demo:"}) {
+        QVERIFY2(!isDemoSourceUrl(QString::fromLatin1(url)), url);
+    }
 }
 
 void TestChannelValidator::knowsTheCommonProtocols()
