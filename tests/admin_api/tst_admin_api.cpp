@@ -141,8 +141,8 @@ private:
 
     QTemporaryDir m_config;
     std::unique_ptr<QTemporaryDir> m_dir;
+    test::EngineThread m_running;
     Engine *m_engine = nullptr;
-    QThread *m_thread = nullptr;
     quint16 m_port = 0;
     QByteArray m_token;
 };
@@ -191,17 +191,9 @@ void TestAdminApi::startEngine()
     Settings::prepareStartup(options, fromCommandLine);
     QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
     QVERIFY(!options.remoteAdmin);
-    m_engine = new Engine(options);
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("engine"));
-    m_engine->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    m_thread->start();
-    QSignalSpy started(m_engine, &Engine::started);
-    QSignalSpy failed(m_engine, &Engine::startFailed);
-    QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-    QTRY_VERIFY_WITH_TIMEOUT(started.count() + failed.count() > 0, 10000);
-    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    const QString failure = m_running.start(options);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    m_engine = m_running.engine();
     m_port = onEngine<quint16>([this] { return m_engine->httpPort(); });
     m_token = AdminToken::read(m_dir->path());
     QVERIFY(!m_token.isEmpty());
@@ -209,15 +201,7 @@ void TestAdminApi::startEngine()
 
 void TestAdminApi::stopEngine()
 {
-    if (!m_engine)
-        return;
-    QSignalSpy stopped(m_engine, &Engine::stopped);
-    QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::QueuedConnection);
-    QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 20000);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    QVERIFY(m_running.stop());
     m_engine = nullptr;
 }
 

@@ -21,25 +21,14 @@ private slots:
         options.dataDir = m_dir->path();
         options.httpPort = 0;
         options.listenAddress = QHostAddress::LocalHost;
-        m_engine = new Engine(options);
-        m_thread = new QThread;
-        m_thread->setObjectName(QStringLiteral("engine"));
-        m_engine->moveToThread(m_thread);
-        connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-        m_thread->start();
-        QSignalSpy started(m_engine, &Engine::started);
-        QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
-        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 10000);
+        const QString failure = m_running.start(options);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        m_engine = m_running.engine();
     }
 
     void cleanup()
     {
-        QSignalSpy stopped(m_engine, &Engine::stopped);
-        QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::QueuedConnection);
-        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 20000);
-        m_thread->quit();
-        m_thread->wait();
-        delete m_thread;
+        QVERIFY(m_running.stop());
         m_dir.reset();
     }
 
@@ -93,8 +82,8 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    test::EngineThread m_running;
     Engine *m_engine = nullptr;
-    QThread *m_thread = nullptr;
 };
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "Engine.h"
 #include "hls/SegmentStore.h"
 #include "storage/Database.h"
 
@@ -10,8 +11,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QThread>
 #include <QTimer>
 #include <QUdpSocket>
 #include <mutex>
@@ -87,6 +90,38 @@ HttpReply httpRequest(const QString &url, const QByteArray &method,
     reply->abort();
     reply->deleteLater();
     return result;
+}
+
+QString EngineThread::start(const EngineOptions &options, int timeoutMs)
+{
+    stop();
+    m_engine = new Engine(options);
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("engine"));
+    m_engine->moveToThread(m_thread);
+    QObject::connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    m_thread->start();
+    QSignalSpy started(m_engine, &Engine::started);
+    QSignalSpy failed(m_engine, &Engine::startFailed);
+    QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
+    if (!waitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, timeoutMs))
+        return QStringLiteral("the engine did not start within %1 ms").arg(timeoutMs);
+    return failed.isEmpty() ? QString() : failed.first().first().toString();
+}
+
+bool EngineThread::stop(int timeoutMs)
+{
+    if (!m_engine)
+        return true;
+    QSignalSpy stopped(m_engine, &Engine::stopped);
+    QMetaObject::invokeMethod(m_engine, &Engine::stop, Qt::QueuedConnection);
+    const bool inTime = waitFor([&] { return !stopped.isEmpty(); }, timeoutMs);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_engine = nullptr;
+    return inTime;
 }
 
 } // namespace panelx::test

@@ -13,8 +13,12 @@
 
 class QProcess;
 
+class QThread;
+
 namespace panelx {
 class Database;
+class Engine;
+struct EngineOptions;
 class SegmentStore;
 } // namespace panelx
 
@@ -28,6 +32,26 @@ int runProgram(const QString &program, const QStringList &args, int timeoutMs,
     QByteArray *out = nullptr, QByteArray *err = nullptr);
 // Polls `condition` (processing events) until it is true or the deadline passes.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs);
+
+// An Engine on a thread of its own, as the window runs it. Stopped (open segments indexed) and
+// deleted with its thread by stop() or the destructor.
+class EngineThread {
+public:
+    EngineThread() = default;
+    ~EngineThread() { stop(); }
+    EngineThread(const EngineThread &) = delete;
+    EngineThread &operator=(const EngineThread &) = delete;
+
+    // Empty when the engine started, else its startFailed reason (or a time-out).
+    QString start(const EngineOptions &options, int timeoutMs = 10000);
+    // False when it did not report stopped in time (the thread is then still joined).
+    bool stop(int timeoutMs = 20000);
+    Engine *engine() const { return m_engine; }
+
+private:
+    Engine *m_engine = nullptr;
+    QThread *m_thread = nullptr;
+};
 
 struct HttpReply {
     int status = 0; // 0 = no response
