@@ -507,7 +507,7 @@ private slots:
             return end < 0 ? -1 : end + 4;
         };
         QTRY_VERIFY_WITH_TIMEOUT(
-            bodyStart() > 0 && received.size() >= bodyStart() + bytes.size(), 120000);
+            bodyStart() > 0 && received.size() >= bodyStart() + bytes.size(), 60000);
         pacer.stop();
         QVERIFY2(received.startsWith("HTTP/1.1 200"), received.left(200).constData());
         QCOMPARE(received.size(), bodyStart() + bytes.size());
