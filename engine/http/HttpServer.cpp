@@ -6,7 +6,7 @@
 #include "http/LiveResponseCache.h"
 #include "http/OpenFileLimit.h"
 #include "http/Routes.h"
-#include "http/SegmentMappings.h"
+#include "http/SegmentFiles.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -30,6 +30,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <set>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -195,10 +196,23 @@ void sendCopy(h2o_req_t *req, const QByteArray &body)
     h2o_send_inline(req, body.constData(), size_t(body.size()));
 }
 
-// A body that lives elsewhere (a cached playlist, a mapped segment): `owner` keeps it alive
-// until the request is done, i.e. until the last byte is in the socket.
+// The headers of a response without a body to send (HEAD, or an empty body).
+void sendHeadersOnly(h2o_req_t *req, size_t length)
+{
+    req->res.content_length = length;
+    static h2o_generator_t generator = {nullptr, nullptr};
+    h2o_start_response(req, &generator);
+    h2o_send(req, nullptr, 0, H2O_SEND_STATE_FINAL);
+}
+
+// A body that lives elsewhere (a cached playlist): `owner` keeps it alive until the request is
+// done, i.e. until the last byte is in the socket.
 void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *data, size_t length)
 {
+    if (isHead(req) || length == 0) {
+        sendHeadersOnly(req, length);
+        return;
+    }
     using Owner = std::shared_ptr<const void>;
     void *slot = h2o_mem_alloc_shared(
         &req->pool, sizeof(Owner), [](void *p) { static_cast<Owner *>(p)->~Owner(); });
@@ -206,11 +220,7 @@ void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *d
     req->res.content_length = length;
     static h2o_generator_t generator = {nullptr, nullptr};
     h2o_start_response(req, &generator);
-    if (isHead(req) || length == 0) {
-        h2o_send(req, nullptr, 0, H2O_SEND_STATE_FINAL);
-        return;
-    }
-    // Headers and body leave in one writev, so a small segment is one TCP segment.
+    // Headers and body leave in one writev, so a small body is one TCP segment.
     h2o_iovec_t body = h2o_iovec_init(data, length);
     h2o_send(req, &body, 1, H2O_SEND_STATE_FINAL);
 }
@@ -260,10 +270,14 @@ namespace http {
 
 struct Loop;
 
+struct SegmentSend;
+
 // One accepted connection, known to its loop from accept until the socket closes.
 struct Connection {
     Loop *loop = nullptr;
     int fd = -1;
+    h2o_socket_t *socket = nullptr;
+    SegmentSend *sending = nullptr; // the segment body being sent, if any
     sockaddr_storage peer {};
     ClientKey client {};
     qint64 lastChannelId = 0;
@@ -326,6 +340,17 @@ struct RequestHandler {
     HttpServer::Running *running;
 };
 
+// A segment body sent with sendfile(2) straight from the file to the connection's socket, after
+// the library has written the headers. Lives in the request's pool.
+struct SegmentSend {
+    h2o_generator_t super {}; // first: the library hands back a pointer to it
+    h2o_req_t *req = nullptr;
+    Connection *connection = nullptr;
+    SegmentFiles::Handle file;
+    off_t offset = 0;
+    off_t end = 0;
+};
+
 struct Loop {
     HttpServer::Running *running = nullptr;
     h2o_evloop_t *evloop = nullptr;
@@ -354,7 +379,7 @@ struct HttpServer::Running {
     bool listensEverywhere = false;
     int connectionCap = 0;
     http::LiveResponseCache liveResponses;
-    http::SegmentMappings segments;
+    http::SegmentFiles segments;
     std::vector<std::unique_ptr<http::Loop>> loops;
     std::atomic<int> open {0};
     std::mutex addressMutex;
@@ -362,8 +387,7 @@ struct HttpServer::Running {
 
     explicit Running(HttpServer &s)
         : server(s),
-          segments(http::SegmentMappings::kDefaultMaxEntries,
-              http::SegmentMappings::kDefaultMaxBytes, QFile::encodeName(s.m_store.rootDir()))
+          segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir()))
     {
     }
 
@@ -452,6 +476,7 @@ struct HttpServer::Running {
             connection->client = client;
             loop.connections.insert(connection);
             h2o_socket_t *socket = h2o_evloop_socket_create(loop.evloop, fd, 0);
+            connection->socket = socket;
             socket->on_close.cb = &Running::onConnectionClosed;
             socket->on_close.data = connection;
             h2o_accept(&loop.accept, socket);
@@ -726,10 +751,10 @@ struct HttpServer::Running {
         // Built from the parsed numbers and the checked rendition only, never from request text.
         const QByteArray path = QFile::encodeName(
             server.m_store.segmentPath(route.channelId, rendition, route.sequence));
-        int mapError = 0;
-        const http::SegmentMappings::Handle mapping = segments.map(path, &mapError);
-        if (!mapping) {
-            if (mapError == ENOENT || mapError == ENOTDIR || mapError == EISDIR) {
+        int openError = 0;
+        http::SegmentFiles::Handle file = segments.open(path, &openError);
+        if (!file) {
+            if (openError == ENOENT || openError == ENOTDIR || openError == EISDIR) {
                 sendText(req, 404,
                     QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is "
                                    "older than the channel's buffer or not made yet; reload the "
@@ -739,14 +764,14 @@ struct HttpServer::Running {
                         .arg(rendition));
                 return;
             }
-            qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(mapError));
+            qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(openError));
             sendText(req, 500,
                 QStringLiteral("the segment file cannot be read (%1); check the data folder's "
                                "permissions")
-                    .arg(QString::fromLocal8Bit(std::strerror(mapError))));
+                    .arg(QString::fromLocal8Bit(std::strerror(openError))));
             return;
         }
-        const qint64 size = mapping->size;
+        const qint64 size = file->size;
         const h2o_iovec_t *rangeHeader = requestHeader(req, H2O_TOKEN_RANGE);
         const http::ByteRange range = rangeHeader
             ? http::parseRange(std::string_view(rangeHeader->base, rangeHeader->len), size)
@@ -767,8 +792,97 @@ struct HttpServer::Running {
             addHeaderCopy(req, H2O_TOKEN_CONTENT_RANGE,
                 QByteArrayLiteral("bytes ") + QByteArray::number(range.first) + '-'
                     + QByteArray::number(range.last) + '/' + QByteArray::number(size));
-        const char *data = mapping->data ? mapping->data + offset : nullptr;
-        sendShared(req, mapping, data, size_t(length));
+        http::Connection *connection = connectionOf(req);
+        if (isHead(req) || length == 0 || !connection) {
+            sendHeadersOnly(req, size_t(length));
+            return;
+        }
+        sendSegment(req, *connection, std::move(file), offset, length);
+    }
+
+    // The headers through the library, then the body with sendfile(2) on the connection's own
+    // socket: no copy of the file through user space. The socket is corked meanwhile, so the
+    // headers leave with the body's first bytes (a small segment is one TCP segment).
+    static void sendSegment(h2o_req_t *req, http::Connection &connection,
+        http::SegmentFiles::Handle file, qint64 offset, qint64 length)
+    {
+        auto *send = static_cast<http::SegmentSend *>(
+            h2o_mem_alloc_shared(&req->pool, sizeof(http::SegmentSend),
+                [](void *p) { static_cast<http::SegmentSend *>(p)->~SegmentSend(); }));
+        new (send) http::SegmentSend;
+        send->super.proceed = &Running::proceedSegment;
+        send->super.stop = &Running::stopSegment;
+        send->req = req;
+        send->connection = &connection;
+        send->file = std::move(file);
+        send->offset = off_t(offset);
+        send->end = off_t(offset + length);
+        connection.sending = send;
+        cork(connection.fd, true);
+        req->res.content_length = size_t(length);
+        h2o_start_response(req, &send->super);
+        // Writes the headers; the library calls proceedSegment once they are in the socket.
+        h2o_send(req, nullptr, 0, H2O_SEND_STATE_IN_PROGRESS);
+    }
+
+    static void cork(int fd, bool on)
+    {
+        const int value = on ? 1 : 0;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &value, sizeof value);
+    }
+
+    static void proceedSegment(h2o_generator_t *generator, h2o_req_t *)
+    {
+        sendSegmentBody(*reinterpret_cast<http::SegmentSend *>(generator));
+    }
+
+    // The client left (or the server stops) before the body was sent: the pool releases the
+    // file; nothing may call back into the send any more.
+    static void stopSegment(h2o_generator_t *generator, h2o_req_t *)
+    {
+        auto &send = *reinterpret_cast<http::SegmentSend *>(generator);
+        if (send.connection->sending == &send)
+            send.connection->sending = nullptr;
+    }
+
+    static void onSegmentSocketWritable(h2o_socket_t *socket, const char *)
+    {
+        auto *connection = static_cast<http::Connection *>(socket->on_close.data);
+        if (connection->sending)
+            sendSegmentBody(*connection->sending);
+    }
+
+    // As much of the body as the socket takes now; the rest when it is writable again. The
+    // library does not time a response out while it is being sent, so a slow reader gets it
+    // whole; a client that left makes sendfile fail, and the response ends as errored, which
+    // closes the connection and frees the send.
+    static void sendSegmentBody(http::SegmentSend &send)
+    {
+        while (send.offset < send.end) {
+            const ssize_t sent = ::sendfile(
+                send.connection->fd, send.file->fd, &send.offset, size_t(send.end - send.offset));
+            if (sent > 0)
+                continue;
+            if (sent < 0 && errno == EINTR)
+                continue;
+            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                h2o_socket_notify_write(send.connection->socket, &Running::onSegmentSocketWritable);
+                return;
+            }
+            // A client that left (EPIPE, ECONNRESET), or a file shorter than it was (0 bytes).
+            finishSegment(send, H2O_SEND_STATE_ERROR);
+            return;
+        }
+        finishSegment(send, H2O_SEND_STATE_FINAL);
+    }
+
+    static void finishSegment(http::SegmentSend &send, h2o_send_state_t state)
+    {
+        http::Connection &connection = *send.connection;
+        connection.sending = nullptr;
+        cork(connection.fd, false); // the last bytes leave now
+        // Ends the request (its pool, holding `send`, may be freed in this call).
+        h2o_send(send.req, nullptr, 0, state);
     }
 
     void livePlaylist(h2o_req_t *req, const http::Route &route)

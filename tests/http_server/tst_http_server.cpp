@@ -8,7 +8,9 @@
 #include "storage/Database.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -16,12 +18,14 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <linux/tcp.h>
 #include <memory>
 #include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace panelx;
 
@@ -87,6 +91,41 @@ qint64 dataSegmentsIn(const QTcpSocket &socket)
     return info.tcpi_data_segs_in;
 }
 
+// Descriptors this process has open, and how many of them are the file at `path` (deleted or
+// not): the server runs in this process.
+QStringList openDescriptorTargets()
+{
+    QStringList targets;
+    for (const QString &name :
+        QDir(QStringLiteral("/proc/self/fd"))
+            .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        char target[4096];
+        const QByteArray link = QFile::encodeName(QStringLiteral("/proc/self/fd/") + name);
+        const ssize_t length = ::readlink(link.constData(), target, sizeof target);
+        if (length > 0)
+            targets.append(QFile::decodeName(QByteArray(target, qsizetype(length))));
+    }
+    return targets;
+}
+
+int descriptorsOn(const QString &path)
+{
+    const QStringList targets = openDescriptorTargets();
+    return int(std::count_if(targets.begin(), targets.end(), [&](const QString &target) {
+        return target == path || target == path + QStringLiteral(" (deleted)");
+    }));
+}
+
+// A client that reads through a small receive buffer: the server finds the socket full.
+void connectSlowReader(QTcpSocket &socket, quint16 port)
+{
+    constexpr int kWindow = 16 * 1024;
+    socket.setReadBufferSize(kWindow);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(socket.waitForConnected(kTimeoutMs));
+    ::setsockopt(int(socket.socketDescriptor()), SOL_SOCKET, SO_RCVBUF, &kWindow, sizeof kWindow);
+}
+
 RawResponse rawRequest(quint16 port, const QByteArray &request, bool headRequest = false)
 {
     QTcpSocket socket;
@@ -143,6 +182,18 @@ private:
         if (channelId == 1)
             m_contents.insert(info.sequence, bytes);
         m_lastSequence.insert(channelId, info.sequence);
+    }
+
+    // A 5 MiB segment file of channel 1 outside the playlist window, under `sequence`.
+    QByteArray writeLargeSegment(qint64 sequence)
+    {
+        QByteArray bytes(5 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131 + i / 4099) & 0xff);
+        QFile file(m_store->segmentPath(1, kSourceRendition, sequence));
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return {};
+        return bytes;
     }
 
     QString segmentUrl(qint64 channelId, qint64 sequence) const
@@ -435,6 +486,57 @@ private slots:
         if (status == 206)
             QCOMPARE(reply.header("Content-Range"),
                 QStringLiteral("bytes %1-%2/%3").arg(first).arg(last).arg(whole.size()).toLatin1());
+    }
+
+    // A segment far larger than the socket's buffers, read in small bites on a timer: the
+    // server waits for the socket each time and the body arrives whole and byte-exact.
+    void aSlowReaderGetsALargeSegmentWhole()
+    {
+        const QByteArray bytes = writeLargeSegment(1000);
+        QVERIFY(!bytes.isEmpty());
+        QTcpSocket socket;
+        connectSlowReader(socket, m_server->port());
+        socket.write("GET /seg/1/src/1000.ts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray received;
+        QTimer pacer;
+        pacer.setInterval(2);
+        connect(&pacer, &QTimer::timeout, [&] { received += socket.read(8 * 1024); });
+        pacer.start();
+        const auto bodyStart = [&] {
+            const qsizetype end = received.indexOf("\r\n\r\n");
+            return end < 0 ? -1 : end + 4;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bodyStart() > 0 && received.size() >= bodyStart() + bytes.size(), 60000);
+        pacer.stop();
+        QVERIFY2(received.startsWith("HTTP/1.1 200"), received.left(200).constData());
+        QCOMPARE(received.size(), bodyStart() + bytes.size());
+        QVERIFY(received.mid(bodyStart()) == bytes);
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState); // kept alive for more
+    }
+
+    // A client that leaves mid-body: the response ends and its file is closed, even one that
+    // retention deleted meanwhile (no longer in the cache, held by the response alone).
+    void aClientLeavingMidBodyReleasesTheFile()
+    {
+        QVERIFY(!writeLargeSegment(1001).isEmpty());
+        // As the kernel names it (the temporary folder may be reached through a link).
+        const QString file
+            = QFileInfo(m_store->segmentPath(1, kSourceRendition, 1001)).canonicalFilePath();
+        const int before = int(openDescriptorTargets().size());
+        auto leaver = std::make_unique<QTcpSocket>();
+        connectSlowReader(*leaver, m_server->port());
+        leaver->write("GET /seg/1/src/1001.ts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QVERIFY(leaver->waitForReadyRead(kTimeoutMs));
+        QVERIFY(leaver->read(4096).startsWith("HTTP/1.1 200"));
+        QCOMPARE(descriptorsOn(file), 1);
+        QVERIFY(QFile::remove(file));
+        QCOMPARE(rawGet(m_server->port(), "/seg/1/src/1001.ts").status, 404);
+        QCOMPARE(descriptorsOn(file), 1); // the response still sends from it
+        leaver->abort();
+        leaver.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(descriptorsOn(file), 0, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(openDescriptorTargets().size() <= before, kTimeoutMs);
     }
 
     void headHasHeadersWithoutBody_data()
