@@ -21,6 +21,10 @@ constexpr int longestSegmentMs(int targetDurationMs)
 inline constexpr qint64 kDefaultBufferMs = 2LL * 3600 * 1000;
 inline constexpr qint64 kMaxBufferMs = 24LL * 3600 * 1000;
 inline constexpr quint16 kDefaultHttpPort = 8080;
+// Connections one client address may hold on the viewer server (a TV or a phone needs a few; a
+// reverse proxy carries every viewer on one address and needs more).
+inline constexpr int kDefaultConnectionsPerAddress = 64;
+inline constexpr int kMaxConnectionsPerAddress = 1024;
 // The copy-mode rendition: the source's own packets, re-muxed.
 inline const QString kSourceRendition = QStringLiteral("src");
 // URL of the built-in test pattern (made by libav's lavfi, no network needed).

@@ -24,6 +24,8 @@ struct EngineOptions {
     bool createDemoChannel = true; // on first start
     // Admin API calls from addresses other than loopback are allowed (else 403).
     bool remoteAdmin = false;
+    // Viewer connections one client address may hold; more are refused.
+    int connectionsPerAddress = kDefaultConnectionsPerAddress;
 };
 
 // What became of a change to the channels, for callers that answer at once (the admin API).

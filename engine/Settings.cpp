@@ -18,6 +18,7 @@ const QString kListenKey = QStringLiteral("engine/listen");
 // Before the listen scope: true meant every address (IPv6 too), false loopback.
 const QString kOldListenOnLanKey = QStringLiteral("engine/listenOnLan");
 const QString kRemoteAdminKey = QStringLiteral("engine/remoteAdmin");
+const QString kConnectionsPerAddressKey = QStringLiteral("engine/connectionsPerAddress");
 const QString kPublicUrlKey = QStringLiteral("engine/publicUrl");
 const QString kSegmentDurationKey = QStringLiteral("channels/defaultSegmentDurationMs");
 const QString kBufferKey = QStringLiteral("channels/defaultBufferMs");
@@ -61,6 +62,9 @@ Settings Settings::load(QSettings &store)
             = store.value(kOldListenOnLanKey).toBool() ? ListenScope::Lan : ListenScope::Loopback;
     }
     s.remoteAdmin = store.value(kRemoteAdminKey, false).toBool();
+    const int perAddress = store.value(kConnectionsPerAddressKey).toInt(&ok);
+    if (ok && perAddress >= 1 && perAddress <= kMaxConnectionsPerAddress)
+        s.connectionsPerAddress = perAddress;
 
     QString problem;
     s.publicUrl
@@ -91,6 +95,7 @@ void Settings::save(QSettings &store) const
     store.setValue(kListenKey, listenScopeName(listen));
     store.remove(kOldListenOnLanKey);
     store.setValue(kRemoteAdminKey, remoteAdmin);
+    store.setValue(kConnectionsPerAddressKey, connectionsPerAddress);
     QString problem;
     store.setValue(kPublicUrlKey, ViewerAddress::normalizePublicUrl(publicUrl, &problem));
     store.setValue(kSegmentDurationKey, segmentDurationMs);
@@ -129,6 +134,12 @@ QList<Settings::Problem> Settings::validate() const
         if (ViewerAddress::normalizePublicUrl(publicUrl, &problem).isEmpty())
             problems.append({Field::PublicUrl, problem});
     }
+    if (connectionsPerAddress < 1 || connectionsPerAddress > kMaxConnectionsPerAddress)
+        problems.append({Field::ConnectionsPerAddress,
+            tr("Each viewer address may hold from 1 to %1 connections; %2 suits TVs and "
+               "phones, more a reverse proxy that carries every viewer.")
+                .arg(kMaxConnectionsPerAddress)
+                .arg(kDefaultConnectionsPerAddress)});
     if (segmentDurationMs < kMinSegmentDurationMs || segmentDurationMs > kMaxSegmentDurationMs)
         problems.append({Field::SegmentDuration,
             tr("Segments must last from %1 to %2 seconds.")
@@ -179,6 +190,8 @@ QStringList Settings::restartKeys(const Settings &running) const
         keys << QStringLiteral("listen");
     if (publicUrl.trimmed() != running.publicUrl.trimmed())
         keys << QStringLiteral("publicUrl");
+    if (connectionsPerAddress != running.connectionsPerAddress)
+        keys << QStringLiteral("connectionsPerAddress");
     if (language != running.language)
         keys << QStringLiteral("language");
     return keys;
@@ -191,6 +204,7 @@ QStringList Settings::changesNeedingRestart(const Settings &running) const
         {QStringLiteral("httpPort"), tr("viewer port")},
         {QStringLiteral("listen"), tr("who can watch")},
         {QStringLiteral("publicUrl"), tr("public URL")},
+        {QStringLiteral("connectionsPerAddress"), tr("connections per address")},
         {QStringLiteral("language"), tr("language")},
     };
     QStringList names;
@@ -207,6 +221,7 @@ void Settings::applyTo(EngineOptions &options) const
     QString problem;
     options.publicUrl = ViewerAddress::normalizePublicUrl(publicUrl, &problem);
     options.remoteAdmin = remoteAdmin;
+    options.connectionsPerAddress = connectionsPerAddress;
 }
 
 Settings Settings::prepareStartup(EngineOptions &options, CommandLineChoices fromCommandLine)

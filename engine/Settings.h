@@ -32,7 +32,15 @@ struct CommandLineChoices {
 class Settings {
     Q_DECLARE_TR_FUNCTIONS(Settings)
 public:
-    enum class Field { DataDir, HttpPort, PublicUrl, SegmentDuration, Buffer, Language };
+    enum class Field {
+        DataDir,
+        HttpPort,
+        PublicUrl,
+        ConnectionsPerAddress,
+        SegmentDuration,
+        Buffer,
+        Language
+    };
     struct Problem {
         Field field;
         QString message; // what is wrong and what to do, for the person at the form
@@ -42,6 +50,7 @@ public:
     quint16 httpPort = kDefaultHttpPort;
     ListenScope listen = ListenScope::Lan;
     QString publicUrl; // empty: this computer's address; see EngineOptions::publicUrl
+    int connectionsPerAddress = kDefaultConnectionsPerAddress;
     int segmentDurationMs = kDefaultSegmentDurationMs;
     qint64 bufferMs = kDefaultBufferMs;
     UiLanguage language = UiLanguage::System;

@@ -53,7 +53,7 @@
 <context>
     <name>ChannelState</name>
     <message>
-        <location filename="../engine/ChannelTypes.cpp" line="+11"/>
+        <location filename="../engine/ChannelTypes.cpp" line="+17"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
@@ -89,6 +89,427 @@
         <location filename="../engine/api/ChannelsApi.cpp" line="+130"/>
         <source>There is no channel “%1”. List the channels with GET /api/v1/channels and use an id or slug from there.</source>
         <translation>Es gibt keinen Kanal „%1“. Listen Sie die Kanäle mit GET /api/v1/channels auf und verwenden Sie eine ID oder einen Slug von dort.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlText</name>
+    <message>
+        <location filename="../app/ctl/Ctl.cpp" line="+29"/>
+        <source>the server answered HTTP %1 with no reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (field: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>panelx ctl: --url needs PanelX&apos;s address such as http://127.0.0.1:8080, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>panelx ctl: cannot read the admin token from %1 (%2). PanelX writes it there when it starts; give its data folder with --data-dir, or the file with --token-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PanelX is not running at %1 — start it with `panelx --headless` (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>panelx ctl: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the token came from %1; is it this PanelX&apos;s data folder?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/CtlCommand.cpp" line="+31"/>
+        <source>Talk to PanelX at &lt;url&gt; (default: http://127.0.0.1:&lt;saved port&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the admin token from &lt;dir&gt;/admin-token (default: the saved data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the admin token from &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the server&apos;s JSON as it is, for scripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Usage: %1 [options]%2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 needs more arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unexpected argument “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>panelx ctl: %1; see `%2 --help`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>--%1 needs a number, not “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lists, adds, changes, starts, stops and removes channels.
+
+Verbs:
+  list                 every channel with its state
+  show &lt;id|slug&gt;       one channel
+  add --name N --url U [--disabled] [--segment-seconds S] [--buffer-minutes M]
+  edit &lt;id|slug&gt; [--name N] [--url U] [--segment-seconds S] [--buffer-minutes M]
+  start &lt;id|slug&gt;      switch a channel on
+  stop &lt;id|slug&gt;       switch a channel off (its buffer stays)
+  remove &lt;id|slug&gt;     delete a channel and its buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>list, show, add, edit, start, stop or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lists every channel with its state, ordered by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shows one channel and its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switches a channel on: PanelX starts reading its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switches a channel off: the source is left, the buffer stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletes a channel and its buffer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+117"/>
+        <source>unknown verb “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Adds a channel; it starts at once unless --disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes a channel&apos;s name, source or timing; what is not given stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The channel&apos;s number or slug (see `panelx ctl channels list`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The channel&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the channel comes from (udp://, rtp://, rtsp://, http(s)://, a file, demo://). PanelX&apos;s own address goes before the command: `panelx ctl --url http://host:8080 channels ...`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Length of the HLS segments in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How far back viewers can go, in minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the channel switched off; start it later with `channels start`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>a new channel needs --name and --url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>say what to change: --name, --url, --segment-seconds or --buffer-minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shows and changes PanelX&apos;s settings.
+
+Verbs:
+  get                       every setting
+  set KEY=VALUE [...]       change some; says which take effect after a restart
+
+Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>get or set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shows every setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Changes settings, e.g. `panelx ctl settings set httpPort=8081 listen=loopback`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One or more KEY=VALUE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not KEY=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
+
+Commands:
+  status                    version, uptime, every channel&apos;s state, storage
+  channels list|show|add|edit|start|stop|remove
+  settings get|set
+
+`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>status, channels or settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shows PanelX&apos;s version and uptime, every channel&apos;s state and the storage used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown command “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/CtlOutput.cpp" line="+46"/>
+        <source>No channels yet; add one with `panelx ctl channels add --name N --url U`.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SLUG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VIEWERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SOURCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WATCH AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slug:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enabled:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>segments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>buffer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>watch at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>video:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>audio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kb/s, %2 packets dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>viewers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>buffered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished">%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PanelX %1, up %2, viewers at %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data in %1: %2 of buffers, %3 free of %4
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Removed channel %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>
+Takes effect when PanelX starts again: %1
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -168,7 +589,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../engine/Settings.cpp" line="+114"/>
+        <location filename="../engine/Settings.cpp" line="+119"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -184,6 +605,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Each viewer address may hold from 1 to %1 connections; %2 suits TVs and phones, more a reverse proxy that carries every viewer.</source>
+        <translation>Jede Zuschaueradresse darf 1 bis %1 Verbindungen halten; %2 genügt für Fernseher und Telefone, mehr braucht ein Reverse-Proxy, über den alle Zuschauer kommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Segments must last from %1 to %2 seconds.</source>
         <translation>Segmente müssen %1 bis %2 Sekunden lang sein.</translation>
     </message>
@@ -208,7 +634,7 @@
         <translation>„%1“ existiert nicht, und PanelX kann ihn in „%2“ nicht anlegen. Wählen Sie einen Ordner in Ihrem persönlichen Ordner.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>data folder</source>
         <translation>Datenordner</translation>
     </message>
@@ -229,16 +655,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>connections per address</source>
+        <translation>Verbindungen je Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+101"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+107"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>“%1” is not a listening scope: use loopback (this computer only), lan (the local network, IPv4) or lan-ipv6 (IPv4 and IPv6).</source>
         <translation>„%1“ ist kein Empfangsbereich: Verwenden Sie loopback (nur dieser Computer), lan (das lokale Netzwerk, IPv4) oder lan-ipv6 (IPv4 und IPv6).</translation>
     </message>
@@ -269,7 +700,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+144"/>
+        <location filename="../app/main.cpp" line="+148"/>
         <source>PanelX Desktop: live channels to HLS for the devices on your network.</source>
         <translation>PanelX Desktop: Live-Kanäle als HLS für die Geräte in Ihrem Netzwerk.</translation>
     </message>
@@ -871,17 +1302,17 @@
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Recovered the segment store: %1 segments re-indexed, %2 index entries without a file dropped, %3 unfinished files removed.</source>
         <translation>Segmentspeicher wiederhergestellt: %1 Segmente neu indiziert, %2 Indexeinträge ohne Datei verworfen, %3 unfertige Dateien entfernt.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
@@ -904,12 +1335,12 @@
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-211"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+234"/>
         <source>Deleting a channel</source>
         <translation>Einen Kanal löschen</translation>
     </message>
@@ -1273,7 +1704,17 @@
         <translation>Die Adresse im QR-Code und in der Kanalliste, z. B. http://tv.example.com:8080, wenn Zuschauer PanelX über einen Namen, eine Portweiterleitung oder einen Reverse-Proxy erreichen. Gilt nach einem Neustart.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>A TV or a phone needs a few. Raise it when viewers come through a reverse proxy, which carries them all on one address; the limit keeps one device from taking every connection.</source>
+        <translation>Ein Fernseher oder ein Telefon braucht wenige. Erhöhen Sie den Wert, wenn Zuschauer über einen Reverse-Proxy kommen, der sie alle über eine Adresse führt; die Grenze hält ein einzelnes Gerät davon ab, alle Verbindungen zu belegen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connections per viewer address:</source>
+        <translation>Verbindungen je Zuschaueradresse:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>New channels</source>
         <translation>Neue Kanäle</translation>
     </message>
@@ -1363,7 +1804,7 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Checking the data folder…</source>
         <translation>Datenordner wird geprüft…</translation>
     </message>

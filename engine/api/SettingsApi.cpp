@@ -22,9 +22,10 @@ const QString kPublicUrl = QStringLiteral("publicUrl");
 const QString kSegmentSeconds = QStringLiteral("segmentSeconds");
 const QString kBufferMinutes = QStringLiteral("bufferMinutes");
 const QString kRemoteAdmin = QStringLiteral("remoteAdmin");
+const QString kConnectionsPerAddress = QStringLiteral("connectionsPerAddress");
 const QString kLanguage = QStringLiteral("language");
-const QStringList kWritableFields {kDataDir, kHttpPort, kListen, kPublicUrl, kSegmentSeconds,
-    kBufferMinutes, kRemoteAdmin, kLanguage};
+const QStringList kWritableFields {kDataDir, kHttpPort, kListen, kPublicUrl, kConnectionsPerAddress,
+    kSegmentSeconds, kBufferMinutes, kRemoteAdmin, kLanguage};
 
 QString apiField(Settings::Field field)
 {
@@ -35,6 +36,8 @@ QString apiField(Settings::Field field)
         return kHttpPort;
     case Settings::Field::PublicUrl:
         return kPublicUrl;
+    case Settings::Field::ConnectionsPerAddress:
+        return kConnectionsPerAddress;
     case Settings::Field::SegmentDuration:
         return kSegmentSeconds;
     case Settings::Field::Buffer:
@@ -53,6 +56,7 @@ QJsonObject settingsJson(const Settings &settings)
         {kHttpPort, settings.httpPort},
         {kListen, Settings::listenScopeName(settings.listen)},
         {kPublicUrl, settings.publicUrl},
+        {kConnectionsPerAddress, settings.connectionsPerAddress},
         {kSegmentSeconds, settings.segmentDurationMs / 1000.0},
         {kBufferMinutes, settings.bufferMs / 60000.0},
         {kRemoteAdmin, settings.remoteAdmin},
@@ -79,6 +83,7 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
 {
     http::ApiResponse refused;
     double port = settings->httpPort;
+    double perAddress = settings->connectionsPerAddress;
     double segmentSeconds = settings->segmentDurationMs / 1000.0;
     double bufferMinutes = settings->bufferMs / 60000.0;
     QString listen = Settings::listenScopeName(settings->listen);
@@ -86,6 +91,7 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
     if (!body.read(kDataDir, &settings->dataDir, &refused) || !body.read(kHttpPort, &port, &refused)
         || !body.read(kListen, &listen, &refused)
         || !body.read(kPublicUrl, &settings->publicUrl, &refused)
+        || !body.read(kConnectionsPerAddress, &perAddress, &refused)
         || !body.read(kSegmentSeconds, &segmentSeconds, &refused)
         || !body.read(kBufferMinutes, &bufferMinutes, &refused)
         || !body.read(kRemoteAdmin, &settings->remoteAdmin, &refused)
@@ -101,6 +107,10 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
                 Settings::tr("The port must be a whole number from %1 to 65535.")
                     .arg(Settings::kMinHttpPort));
         settings->httpPort = quint16(*value);
+    }
+    if (body.has(kConnectionsPerAddress)) { // a whole number; validate() words the range
+        const auto value = wholeNumber(perAddress, 1, 1, kMaxConnectionsPerAddress);
+        settings->connectionsPerAddress = value && *value == perAddress ? int(*value) : -1;
     }
     if (body.has(kSegmentSeconds))
         settings->segmentDurationMs

@@ -4,6 +4,7 @@
 // runs entirely off the GUI thread and every method here may be called from any thread.
 #pragma once
 
+#include "ChannelTypes.h"
 #include "http/ApiExchange.h"
 #include "http/ViewerCounter.h"
 
@@ -26,7 +27,7 @@ struct HttpServerOptions {
     // further by the open-file limit, see http/OpenFileLimit.h).
     int maxConnections = 1024;
     // One client address may hold this many connections; more are closed at once.
-    int maxConnectionsPerAddress = 64;
+    int maxConnectionsPerAddress = kDefaultConnectionsPerAddress;
     // A request (line, headers and any body) must be complete this long after the connection
     // opened or its previous response was sent, or the connection is closed: a client that
     // trickles bytes cannot extend it. The same clock closes idle keep-alive connections (the

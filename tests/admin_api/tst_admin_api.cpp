@@ -568,6 +568,7 @@ void TestAdminApi::settingsReadAndChange()
     QCOMPARE(settings.value("segmentSeconds").toDouble(), 4.0);
     QCOMPARE(settings.value("bufferMinutes").toDouble(), 120.0);
     QCOMPARE(settings.value("remoteAdmin").toBool(), false);
+    QCOMPARE(settings.value("connectionsPerAddress").toInt(), kDefaultConnectionsPerAddress);
     QCOMPARE(settings.value("language").toString(), QStringLiteral("system"));
 
     // Channel defaults apply at once (the next channel added gets them); the scope and the
@@ -575,19 +576,21 @@ void TestAdminApi::settingsReadAndChange()
     // restart does not change it either.
     const Reply changed = call("PATCH", "/api/v1/settings",
         json({{"segmentSeconds", 6}, {"bufferMinutes", 30}, {"listen", "lan-ipv6"},
-            {"publicUrl", "HTTP://TV.example.com:8080/"}, {"httpPort", 9090}, {"language", "de"}}));
+            {"publicUrl", "HTTP://TV.example.com:8080/"}, {"httpPort", 9090}, {"language", "de"},
+            {"connectionsPerAddress", 500}}));
     QCOMPARE(changed.status, 200);
     const QJsonObject now = changed.json().value("settings").toObject();
     QCOMPARE(now.value("listen").toString(), QStringLiteral("lan-ipv6"));
     QCOMPARE(now.value("httpPort").toInt(), 9090);
     QCOMPARE(now.value("language").toString(), QStringLiteral("de"));
     QCOMPARE(changed.json().value("restartNeeded").toArray(),
-        (QJsonArray {"listen", "publicUrl", "language"}));
+        (QJsonArray {"listen", "publicUrl", "connectionsPerAddress", "language"}));
     QCOMPARE(call("GET", "/api/v1/settings").json(), now);
     const Settings saved = Settings::load();
     QCOMPARE(saved.listen, ListenScope::LanIpv6);
     QCOMPARE(saved.publicUrl, QStringLiteral("http://tv.example.com:8080"));
     QCOMPARE(saved.segmentDurationMs, 6000);
+    QCOMPARE(saved.connectionsPerAddress, 500);
 
     const Reply added
         = call("POST", "/api/v1/channels", json({{"name", "D"}, {"url", "udp://127.0.0.1:1"}}));
@@ -624,6 +627,12 @@ void TestAdminApi::refusesBadSettings_data()
                                     << "from 1 to 10 seconds";
     QTest::newRow("long buffer") << json({{"bufferMinutes", 1e9}}) << 422 << "bufferMinutes"
                                  << "0 to 24 hours";
+    QTest::newRow("no connections per address")
+        << json({{"connectionsPerAddress", 0}}) << 422 << "connectionsPerAddress"
+        << "from 1 to 1024 connections";
+    QTest::newRow("fractional connections per address")
+        << json({{"connectionsPerAddress", 2.5}}) << 422 << "connectionsPerAddress"
+        << "from 1 to 1024 connections";
     QTest::newRow("language") << json({{"language", "fr"}}) << 422 << "language"
                               << "system, en or de";
     QTest::newRow("remote admin as text") << json({{"remoteAdmin", "on"}}) << 400 << "remoteAdmin"

@@ -188,6 +188,15 @@ void SettingsPage::buildUi()
             tr("The address in the QR code and the channel list, e.g. http://tv.example.com:8080 "
                "when viewers reach PanelX through a name, a port forward or a reverse proxy. "
                "Takes effect after a restart.")));
+    m_connectionsPerAddress = new QSpinBox(viewers);
+    m_connectionsPerAddress->setObjectName(QStringLiteral("connectionsPerAddress"));
+    m_connectionsPerAddress->setRange(1, kMaxConnectionsPerAddress);
+    m_connectionsPerAddress->setMinimumWidth(120);
+    m_connectionsPerAddress->setToolTip(
+        tr("A TV or a phone needs a few. Raise it when viewers come through a reverse proxy, "
+           "which carries them all on one address; the limit keeps one device from taking "
+           "every connection."));
+    viewersForm->addRow(tr("Connections per viewer address:"), m_connectionsPerAddress);
     layout->addWidget(viewers);
 
     // Defaults for new channels
@@ -267,6 +276,7 @@ void SettingsPage::buildUi()
     };
     connect(m_dataDir, &QLineEdit::textChanged, this, formChanged);
     connect(m_port, &QSpinBox::valueChanged, this, formChanged);
+    connect(m_connectionsPerAddress, &QSpinBox::valueChanged, this, formChanged);
     connect(m_listenLan->group(), &QButtonGroup::buttonToggled, this, formChanged);
     connect(m_publicUrl, &QLineEdit::textChanged, this, formChanged);
     connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
@@ -292,6 +302,7 @@ void SettingsPage::showSettings(const Settings &settings)
     m_listenLanIpv6->setChecked(settings.listen == ListenScope::LanIpv6);
     m_listenLocal->setChecked(settings.listen == ListenScope::Loopback);
     m_publicUrl->setText(settings.publicUrl);
+    m_connectionsPerAddress->setValue(settings.connectionsPerAddress);
     m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
     m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
     m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
@@ -308,6 +319,7 @@ Settings SettingsPage::readForm() const
         : m_listenLanIpv6->isChecked()    ? ListenScope::LanIpv6
                                           : ListenScope::Lan;
     s.publicUrl = m_publicUrl->text().trimmed();
+    s.connectionsPerAddress = m_connectionsPerAddress->value();
     s.segmentDurationMs = m_segmentDuration->value() * 1000;
     s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);
     s.language = static_cast<UiLanguage>(m_language->currentData().toInt());

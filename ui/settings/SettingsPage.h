@@ -63,6 +63,7 @@ private:
     QPushButton *m_browse = nullptr;
     QLabel *m_dataDirError = nullptr;
     QSpinBox *m_port = nullptr;
+    QSpinBox *m_connectionsPerAddress = nullptr;
     QLabel *m_portError = nullptr;
     QRadioButton *m_listenLan = nullptr;
     QRadioButton *m_listenLanIpv6 = nullptr;
