@@ -1670,11 +1670,16 @@ Takes effect when PanelX starts again: %1
     </message>
     <message>
         <location line="+3"/>
-        <source>Devices on the local network, over IPv4 and IPv6 (every address of this computer, global IPv6 ones included)</source>
-        <translation>Geräte im lokalen Netzwerk, über IPv4 und IPv6 (jede Adresse dieses Computers, auch globale IPv6-Adressen)</translation>
+        <source>Devices on the local network, over IPv4 and IPv6</source>
+        <translation>Geräte im lokalen Netzwerk, über IPv4 und IPv6</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Every address of this computer, global IPv6 ones included.</source>
+        <translation>Jede Adresse dieses Computers, auch globale IPv6-Adressen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This computer only (127.0.0.1)</source>
         <translation>Nur dieser Computer (127.0.0.1)</translation>
     </message>
@@ -1704,7 +1709,7 @@ Takes effect when PanelX starts again: %1
         <translation>Die Adresse im QR-Code und in der Kanalliste, z. B. http://tv.example.com:8080, wenn Zuschauer PanelX über einen Namen, eine Portweiterleitung oder einen Reverse-Proxy erreichen. Gilt nach einem Neustart.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A TV or a phone needs a few. Raise it when viewers come through a reverse proxy, which carries them all on one address; the limit keeps one device from taking every connection.</source>
         <translation>Ein Fernseher oder ein Telefon braucht wenige. Erhöhen Sie den Wert, wenn Zuschauer über einen Reverse-Proxy kommen, der sie alle über eine Adresse führt; die Grenze hält ein einzelnes Gerät davon ab, alle Verbindungen zu belegen.</translation>
     </message>

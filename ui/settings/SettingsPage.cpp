@@ -157,10 +157,9 @@ void SettingsPage::buildUi()
     m_listenLan = new QRadioButton(
         tr("Devices on the local network (TVs, phones, other computers)"), viewers);
     m_listenLan->setObjectName(QStringLiteral("listenLan"));
-    m_listenLanIpv6 = new QRadioButton(
-        tr("Devices on the local network, over IPv4 and IPv6 (every address of this computer, "
-           "global IPv6 ones included)"),
-        viewers);
+    m_listenLanIpv6
+        = new QRadioButton(tr("Devices on the local network, over IPv4 and IPv6"), viewers);
+    m_listenLanIpv6->setToolTip(tr("Every address of this computer, global IPv6 ones included."));
     m_listenLanIpv6->setObjectName(QStringLiteral("listenLanIpv6"));
     m_listenLocal = new QRadioButton(tr("This computer only (127.0.0.1)"), viewers);
     m_listenLocal->setObjectName(QStringLiteral("listenLocal"));
@@ -192,6 +191,7 @@ void SettingsPage::buildUi()
     m_connectionsPerAddress->setObjectName(QStringLiteral("connectionsPerAddress"));
     m_connectionsPerAddress->setRange(1, kMaxConnectionsPerAddress);
     m_connectionsPerAddress->setMinimumWidth(120);
+    m_connectionsPerAddress->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_connectionsPerAddress->setToolTip(
         tr("A TV or a phone needs a few. Raise it when viewers come through a reverse proxy, "
            "which carries them all on one address; the limit keeps one device from taking "
