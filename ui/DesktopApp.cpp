@@ -4,8 +4,8 @@
 #include "InstanceLock.h"
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
-#include "Translations.h"
 #include "Settings.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QMessageBox>
