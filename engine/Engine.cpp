@@ -13,13 +13,13 @@
 #include "storage/Database.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QStorageInfo>
 #include <QTimer>
-#include <chrono>
 #include <map>
 
 namespace panelx {
@@ -65,12 +65,6 @@ ChannelChange done(const ChannelConfig &channel)
     ChannelChange change;
     change.channel = channel;
     return change;
-}
-
-qint64 steadyNowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
 } // namespace
@@ -181,9 +175,9 @@ qint64 Engine::uptimeSeconds() const
 StorageUse Engine::storageUse() const
 {
     StorageUse use;
-    if (d->store)
-        for (const ChannelConfig &channel : d->directory.all())
-            use.bufferBytes += d->store->bytesUsed(channel.id);
+    // As the housekeeping timer last measured them, the same figures each channel reports.
+    for (const ChannelStatus &status : std::as_const(d->statuses))
+        use.bufferBytes += status.bufferBytes;
     const QStorageInfo disk(d->options.dataDir);
     if (disk.isValid()) {
         use.freeBytes = disk.bytesAvailable();
@@ -282,7 +276,7 @@ void Engine::start()
             this,
             [this, request = std::move(request), reply = std::move(reply)] {
                 if (d->running)
-                    reply(d->api->handle(request, steadyNowMs()));
+                    reply(d->api->handle(request, QDeadlineTimer::current().deadline()));
             },
             Qt::QueuedConnection);
     });

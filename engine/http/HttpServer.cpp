@@ -8,6 +8,7 @@
 #include "http/Routes.h"
 #include "http/SegmentFiles.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
@@ -65,10 +66,10 @@ constexpr int kAcceptBatch = 32;
 // How long stop() lets each loop close its connections before it gives up on them.
 constexpr auto kStopGrace = std::chrono::seconds(3);
 
+// The monotonic clock the viewer counter runs on, in ms.
 qint64 monotonicMs()
 {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    return QDeadlineTimer::current().deadline();
 }
 
 http::ClientKey keyFromSockaddr(const sockaddr *address)
