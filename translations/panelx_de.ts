@@ -230,12 +230,12 @@ Verbs:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>unknown verb “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>Adds a channel; it starts at once unless --disabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,11 +292,11 @@ Verbs:
   get                       every setting
   set KEY=VALUE [...]       change some; says which take effect after a restart
 
-Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de).</source>
+Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>get or set.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1297,7 +1297,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+226"/>
+        <location filename="../engine/Engine.cpp" line="+220"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>

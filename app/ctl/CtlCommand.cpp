@@ -263,7 +263,8 @@ void parseSettings(const QStringList &arguments, CtlCommand &command)
             "  get                       every setting\n"
             "  set KEY=VALUE [...]       change some; says which take effect after a restart\n\n"
             "Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, "
-            "segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en "
+            "connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), "
+            "language (system, en "
             "or de)."));
     level.addPositional(
         QStringLiteral("verb"), CtlText::tr("get or set."), QStringLiteral("<verb>"));
