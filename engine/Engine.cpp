@@ -6,6 +6,8 @@
 #include "ViewerAddress.h"
 #include "api/AdminApi.h"
 #include "api/AdminToken.h"
+#include "dvr/Recorder.h"
+#include "dvr/RecordingDirectory.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "ingest/Ingest.h"
@@ -34,6 +36,18 @@ void registerMetaTypes()
     qRegisterMetaType<ChannelConfig>();
     qRegisterMetaType<ChannelStatus>();
     qRegisterMetaType<SegmentInfo>();
+    qRegisterMetaType<Recording>();
+    qRegisterMetaType<RecordingRequest>();
+    qRegisterMetaType<DvrSettings>();
+    qRegisterMetaType<DvrUsage>();
+}
+
+RecordingChange recordingsUnavailable()
+{
+    RecordingChange change;
+    change.outcome = RecordingChange::Outcome::Failed;
+    change.error = Engine::tr("The engine is not running.");
+    return change;
 }
 
 QString joinProblems(const QList<FieldError> &problems)
@@ -84,6 +98,8 @@ struct Engine::Private {
     QTimer *housekeeping = nullptr; // a child of the Engine, so it moves thread with it
     AdminToken adminToken;
     std::unique_ptr<AdminApi> api;
+    RecordingDirectory recordingDirectory;
+    std::unique_ptr<Recorder> recorder; // while running
     QElapsedTimer runningSince;
     bool running = false;
 };
@@ -95,8 +111,9 @@ Engine::Engine(EngineOptions options, QObject *parent)
     d->housekeeping = new QTimer(this);
     d->housekeeping->setInterval(kHousekeepingIntervalMs);
     connect(d->housekeeping, &QTimer::timeout, this, [this] {
+        d->recorder->cleanUpExpired();
         for (const auto &channel : d->directory.all()) {
-            if (!channel.enabled)
+            if (!d->ingests.count(channel.id))
                 d->store->requestRetention(channel.id, channel.bufferMs);
             ChannelStatus status = d->statuses.value(channel.id);
             status.channelId = channel.id;
@@ -296,6 +313,20 @@ void Engine::start()
         if (channel.enabled)
             startIngest(channel);
     }
+    Recorder::Hooks hooks;
+    hooks.channel = [this](qint64 channelId) { return d->directory.byId(channelId); };
+    hooks.measuredBitrate
+        = [this](qint64 channelId) { return d->statuses.value(channelId).inputBitrate; };
+    hooks.demandChanged = [this](qint64 channelId) { syncIngest(channelId); };
+    hooks.nowUtcMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    hooks.diskFreeBytes = [dataDir] { return QStorageInfo(dataDir).bytesAvailable(); };
+    d->recorder = std::make_unique<Recorder>(*d->db, *d->store, d->recordingDirectory, hooks);
+    connect(d->recorder.get(), &Recorder::recordingAdded, this, &Engine::recordingAdded);
+    connect(d->recorder.get(), &Recorder::recordingUpdated, this, &Engine::recordingUpdated);
+    connect(d->recorder.get(), &Recorder::recordingRemoved, this, &Engine::recordingRemoved);
+    connect(d->recorder.get(), &Recorder::recordingCleanedUp, this, &Engine::recordingCleanedUp);
+    d->recorder->setSettings(d->options.dvr);
+    d->recorder->load();
     d->housekeeping->start();
     emit started();
 }
@@ -305,6 +336,7 @@ void Engine::stop()
     if (!d->running)
         return;
     d->housekeeping->stop();
+    d->recorder.reset(); // recordings in progress resume at the next start
     d->ingests.clear(); // each commits its open segment and joins its thread
     if (d->http)
         d->http->stop();
@@ -328,6 +360,18 @@ void Engine::startIngest(const ChannelConfig &channel)
 void Engine::stopIngest(qint64 channelId)
 {
     d->ingests.erase(channelId);
+}
+
+void Engine::syncIngest(qint64 channelId)
+{
+    const auto channel = d->directory.byId(channelId);
+    const bool wanted
+        = channel && (channel->enabled || (d->recorder && d->recorder->needsChannel(channelId)));
+    const bool running = d->ingests.count(channelId) > 0;
+    if (wanted && !running)
+        startIngest(*channel);
+    else if (!wanted && running)
+        stopIngest(channelId);
 }
 
 void Engine::onIngestStatus(ChannelStatus status)
@@ -389,8 +433,7 @@ ChannelChange Engine::saveChannel(ChannelConfig channel)
         || channel.bufferMs != current->bufferMs || channel.enabled != current->enabled;
     if (restart) {
         stopIngest(channel.id);
-        if (channel.enabled)
-            startIngest(channel);
+        syncIngest(channel.id);
     }
     emit channelUpdated(channel);
     return done(channel);
@@ -401,6 +444,12 @@ ChannelChange Engine::deleteChannel(qint64 channelId)
     const auto current = d->running ? d->directory.byId(channelId) : std::nullopt;
     if (!current)
         return failed(ChannelChange::Outcome::NotFound, tr("This channel no longer exists."));
+    if (const int count = d->recorder->recordingsOf(channelId); count > 0)
+        return failed(ChannelChange::Outcome::Refused,
+            tr("“%1” has %n recording(s). Delete them on the Recordings page first; deleting the "
+               "channel would delete what they recorded.",
+                nullptr, count)
+                .arg(current->name));
     stopIngest(channelId);
     QString error;
     if (!d->repository->remove(channelId, &error))
@@ -451,6 +500,120 @@ void Engine::setChannelEnabled(qint64 channelId, bool enabled)
                                  : tr("Starting or stopping a channel");
     if (const ChannelChange change = enableChannel(channelId, enabled); !change.ok())
         reportFailure(what, change);
+}
+
+QList<Recording> Engine::recordings() const
+{
+    return d->recorder ? d->recorder->all() : QList<Recording> {};
+}
+
+std::optional<Recording> Engine::recording(qint64 id) const
+{
+    return d->recorder ? d->recorder->byId(id) : std::nullopt;
+}
+
+RecordingChange Engine::createRecording(const RecordingRequest &request)
+{
+    return d->recorder ? d->recorder->create(request) : recordingsUnavailable();
+}
+
+RecordingChange Engine::stopRecording(qint64 id)
+{
+    return d->recorder ? d->recorder->stop(id) : recordingsUnavailable();
+}
+
+RecordingChange Engine::extendRecording(qint64 id, int minutes)
+{
+    return d->recorder ? d->recorder->extend(id, minutes) : recordingsUnavailable();
+}
+
+RecordingChange Engine::editRecording(
+    qint64 id, std::optional<QString> title, std::optional<bool> keep)
+{
+    return d->recorder ? d->recorder->edit(id, std::move(title), keep) : recordingsUnavailable();
+}
+
+RecordingChange Engine::deleteRecording(qint64 id)
+{
+    return d->recorder ? d->recorder->remove(id) : recordingsUnavailable();
+}
+
+DvrSettings Engine::dvrSettings() const
+{
+    return d->options.dvr;
+}
+
+DvrUsage Engine::dvrUsage() const
+{
+    DvrUsage usage;
+    usage.quotaBytes = d->options.dvr.quotaBytes;
+    if (!d->recorder)
+        return usage;
+    usage.pinnedBytes = d->recorder->pinnedBytes();
+    usage.nextCleanup = d->recorder->nextCleanup();
+    const StorageUse storage = storageUse();
+    usage.bufferBytes = std::max<qint64>(0, storage.bufferBytes - usage.pinnedBytes);
+    usage.diskFreeBytes = storage.freeBytes;
+    return usage;
+}
+
+QString Engine::recordingPlaylistUrl(qint64 id) const
+{
+    return viewerBaseUrl() + QStringLiteral("/recordings/%1.m3u8").arg(id);
+}
+
+QString Engine::recordingMp4Url(qint64 id) const
+{
+    return viewerBaseUrl() + QStringLiteral("/recordings/%1.mp4").arg(id);
+}
+
+QString Engine::recordingListUrl() const
+{
+    return viewerBaseUrl() + QStringLiteral("/recordings.m3u");
+}
+
+void Engine::reportRecordingFailure(const QString &what, const RecordingChange &change)
+{
+    emit requestFailed(what, change.error);
+}
+
+void Engine::addRecording(RecordingRequest request)
+{
+    const auto channel = d->directory.byId(request.channelId);
+    const QString what = channel ? tr("Recording “%1”").arg(channel->name) : tr("Recording");
+    if (const RecordingChange change = createRecording(request); !change.ok())
+        reportRecordingFailure(what, change);
+}
+
+void Engine::endRecording(qint64 id)
+{
+    if (const RecordingChange change = stopRecording(id); !change.ok())
+        reportRecordingFailure(tr("Stopping a recording"), change);
+}
+
+void Engine::lengthenRecording(qint64 id, int minutes)
+{
+    if (const RecordingChange change = extendRecording(id, minutes); !change.ok())
+        reportRecordingFailure(tr("Extending a recording"), change);
+}
+
+void Engine::setRecordingKeep(qint64 id, bool keep)
+{
+    if (const RecordingChange change = editRecording(id, std::nullopt, keep); !change.ok())
+        reportRecordingFailure(tr("Keeping a recording"), change);
+}
+
+void Engine::removeRecording(qint64 id)
+{
+    if (const RecordingChange change = deleteRecording(id); !change.ok())
+        reportRecordingFailure(tr("Deleting a recording"), change);
+}
+
+void Engine::setDvrSettings(DvrSettings settings)
+{
+    d->options.dvr = settings;
+    if (d->recorder)
+        d->recorder->setSettings(settings);
 }
 
 } // namespace panelx

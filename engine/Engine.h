@@ -6,6 +6,7 @@
 
 #include "ChannelTypes.h"
 #include "ChannelValidator.h"
+#include "dvr/Recording.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -26,11 +27,13 @@ struct EngineOptions {
     bool remoteAdmin = false;
     // Viewer connections one client address may hold; more are refused.
     int connectionsPerAddress = kDefaultConnectionsPerAddress;
+    DvrSettings dvr;
 };
 
 // What became of a change to the channels, for callers that answer at once (the admin API).
 struct ChannelChange {
-    enum class Outcome { Done, Invalid, NotFound, Failed };
+    // Refused: the channel's state forbids it (it still has recordings).
+    enum class Outcome { Done, Invalid, NotFound, Refused, Failed };
     Outcome outcome = Outcome::Done;
     ChannelConfig channel; // as stored now (Done)
     QList<FieldError> problems; // Invalid: what the validator found
@@ -76,6 +79,23 @@ public:
     ChannelChange deleteChannel(qint64 channelId);
     ChannelChange enableChannel(qint64 channelId, bool enabled);
 
+    // Recordings: the same rules for every caller (DvrPolicy via the Recorder); call on the
+    // engine's thread. Each change also fires the recording signals below.
+    QList<Recording> recordings() const; // with sizes, ordered by start
+    std::optional<Recording> recording(qint64 id) const;
+    RecordingChange createRecording(const RecordingRequest &request);
+    RecordingChange stopRecording(qint64 id);
+    RecordingChange extendRecording(qint64 id, int minutes);
+    RecordingChange editRecording(
+        qint64 id, std::optional<QString> title, std::optional<bool> keep);
+    RecordingChange deleteRecording(qint64 id);
+    DvrSettings dvrSettings() const;
+    DvrUsage dvrUsage() const;
+    // Where viewers play and download a recording, and the list of finished ones.
+    QString recordingPlaylistUrl(qint64 id) const;
+    QString recordingMp4Url(qint64 id) const;
+    QString recordingListUrl() const;
+
 public slots:
     // Opens the database, reconciles the store, starts the HTTP server and enabled channels.
     // Emits started() or startFailed(reason).
@@ -93,6 +113,14 @@ public slots:
     void setRemoteAdmin(bool allowed);
     // The old token stops working at once; emits adminTokenChanged or requestFailed.
     void regenerateAdminToken();
+    // Recordings, as the window asks for them; refusals come back as requestFailed.
+    void addRecording(panelx::RecordingRequest request);
+    void endRecording(qint64 id);
+    void lengthenRecording(qint64 id, int minutes);
+    void setRecordingKeep(qint64 id, bool keep);
+    void removeRecording(qint64 id);
+    // Takes effect at once (a smaller quota may clean up straight away).
+    void setDvrSettings(panelx::DvrSettings settings);
 
 signals:
     void started();
@@ -104,10 +132,18 @@ signals:
     void channelStatusChanged(const panelx::ChannelStatus &status);
     void requestFailed(const QString &what, const QString &reason);
     void adminTokenChanged(const QByteArray &token);
+    void recordingAdded(const panelx::Recording &recording);
+    void recordingUpdated(const panelx::Recording &recording);
+    void recordingRemoved(qint64 id);
+    // Automatic clean-up deleted a recording; why, in words.
+    void recordingCleanedUp(const panelx::Recording &recording, const QString &reason);
 
 private:
     void startIngest(const ChannelConfig &channel);
     void stopIngest(qint64 channelId);
+    // Runs the channel's ingest when it is enabled or a recording needs it, else stops it.
+    void syncIngest(qint64 channelId);
+    void reportRecordingFailure(const QString &what, const RecordingChange &change);
     void onIngestStatus(panelx::ChannelStatus status);
     void reportFailure(const QString &what, const ChannelChange &change);
 

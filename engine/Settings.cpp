@@ -23,6 +23,9 @@ const QString kPublicUrlKey = QStringLiteral("engine/publicUrl");
 const QString kSegmentDurationKey = QStringLiteral("channels/defaultSegmentDurationMs");
 const QString kBufferKey = QStringLiteral("channels/defaultBufferMs");
 const QString kLanguageKey = QStringLiteral("ui/language");
+const QString kDvrQuotaKey = QStringLiteral("dvr/quotaBytes");
+const QString kDvrKeepDaysKey = QStringLiteral("dvr/keepDays");
+const QString kDvrAutoCleanupKey = QStringLiteral("dvr/autoCleanup");
 
 struct RunningSettings {
     bool set = false;
@@ -79,6 +82,14 @@ Settings Settings::load(QSettings &store)
         s.bufferMs = bufferMs;
 
     s.language = languageFromCode(store.value(kLanguageKey).toString());
+
+    const qint64 quota = store.value(kDvrQuotaKey).toLongLong(&ok);
+    if (ok && quota >= kMinDvrQuotaBytes)
+        s.dvr.quotaBytes = quota;
+    const int keepDays = store.value(kDvrKeepDaysKey).toInt(&ok);
+    if (ok && keepDays >= 0 && keepDays <= kMaxDvrKeepDays)
+        s.dvr.keepDays = keepDays;
+    s.dvr.autoCleanup = store.value(kDvrAutoCleanupKey, true).toBool();
     return s;
 }
 
@@ -101,6 +112,9 @@ void Settings::save(QSettings &store) const
     store.setValue(kSegmentDurationKey, segmentDurationMs);
     store.setValue(kBufferKey, bufferMs);
     store.setValue(kLanguageKey, languageCode(language));
+    store.setValue(kDvrQuotaKey, dvr.quotaBytes);
+    store.setValue(kDvrKeepDaysKey, dvr.keepDays);
+    store.setValue(kDvrAutoCleanupKey, dvr.autoCleanup);
     store.sync();
 }
 
@@ -148,6 +162,14 @@ QList<Settings::Problem> Settings::validate() const
     if (bufferMs < 0 || bufferMs > kMaxBufferMs)
         problems.append({Field::Buffer,
             tr("The buffer can hold from 0 to %1 hours.").arg(kMaxBufferMs / 3600000)});
+    if (dvr.quotaBytes < kMinDvrQuotaBytes)
+        problems.append({Field::DvrQuota,
+            tr("The DVR quota must be at least %1 GB; recordings of any length need room.")
+                .arg(kMinDvrQuotaBytes / 1'000'000'000.0)});
+    if (dvr.keepDays < 0 || dvr.keepDays > kMaxDvrKeepDays)
+        problems.append({Field::DvrKeepDays,
+            tr("Keep recordings from 1 to %1 days, or 0 to keep them until you delete them.")
+                .arg(kMaxDvrKeepDays)});
     return problems;
 }
 
@@ -222,6 +244,7 @@ void Settings::applyTo(EngineOptions &options) const
     options.publicUrl = ViewerAddress::normalizePublicUrl(publicUrl, &problem);
     options.remoteAdmin = remoteAdmin;
     options.connectionsPerAddress = connectionsPerAddress;
+    options.dvr = dvr;
 }
 
 Settings Settings::prepareStartup(EngineOptions &options, CommandLineChoices fromCommandLine)

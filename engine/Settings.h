@@ -39,7 +39,9 @@ public:
         ConnectionsPerAddress,
         SegmentDuration,
         Buffer,
-        Language
+        Language,
+        DvrQuota,
+        DvrKeepDays
     };
     struct Problem {
         Field field;
@@ -55,6 +57,10 @@ public:
     qint64 bufferMs = kDefaultBufferMs;
     UiLanguage language = UiLanguage::System;
     bool remoteAdmin = false; // admin API calls from other computers; applies at once
+    DvrSettings dvr; // applies at once
+
+    static constexpr qint64 kMinDvrQuotaBytes = 100'000'000; // 0.1 GB
+    static constexpr int kMaxDvrKeepDays = 3650;
 
     static constexpr quint16 kMinHttpPort = 1024; // lower ones need administrator rights
 

@@ -89,6 +89,8 @@ http::ApiResponse refusal(const ChannelChange &change)
     switch (change.outcome) {
     case ChannelChange::Outcome::NotFound:
         return http::apiError(404, change.error);
+    case ChannelChange::Outcome::Refused:
+        return http::apiError(409, change.error);
     case ChannelChange::Outcome::Failed:
         return http::apiError(500, change.error);
     case ChannelChange::Outcome::Invalid:

@@ -33,6 +33,28 @@ const QString kColumns = QStringLiteral("channel_id, rendition, sequence, start_
                                         "duration_ms, size_bytes, discontinuity, "
                                         "discontinuity_sequence");
 
+// Correlated with a segment row aliased "s": the pins that cover it.
+const QString kPinnedBy = QStringLiteral(
+    "SELECT 1 FROM segment_pins p WHERE p.channel_id = s.channel_id "
+    "AND p.from_utc_ms < s.start_utc_ms + s.duration_ms AND p.to_utc_ms > s.start_utc_ms");
+
+qint64 singleNumber(QSqlQuery &query)
+{
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    qWarning().noquote() << "Segment index query failed:" << query.lastError().text();
+    return 0;
+}
+
+bool execOrExplain(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
 SegmentInfo fromQuery(const QSqlQuery &query)
 {
     SegmentInfo info;
@@ -369,6 +391,92 @@ qint64 SegmentStore::bytesUsed(qint64 channelId) const
     return 0;
 }
 
+std::optional<qint64> SegmentStore::oldestStartUtcMs(
+    qint64 channelId, const QString &rendition) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT start_utc_ms FROM segments WHERE channel_id = ? "
+                                 "AND rendition = ? ORDER BY sequence LIMIT 1"));
+    query.addBindValue(channelId);
+    query.addBindValue(rendition);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return std::nullopt;
+}
+
+bool SegmentStore::setPin(
+    qint64 pinId, qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs, QString *error)
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("INSERT INTO segment_pins (id, channel_id, from_utc_ms, to_utc_ms) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                       "channel_id = excluded.channel_id, "
+                       "from_utc_ms = excluded.from_utc_ms, "
+                       "to_utc_ms = excluded.to_utc_ms"));
+    query.addBindValue(pinId);
+    query.addBindValue(channelId);
+    query.addBindValue(fromUtcMs);
+    query.addBindValue(toUtcMs);
+    return execOrExplain(query, error);
+}
+
+bool SegmentStore::removePin(qint64 pinId, QString *error)
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("DELETE FROM segment_pins WHERE id = ?"));
+    query.addBindValue(pinId);
+    return execOrExplain(query, error);
+}
+
+QList<qint64> SegmentStore::pinIds() const
+{
+    QSqlQuery query(m_db.connection());
+    QList<qint64> ids;
+    if (query.exec(QStringLiteral("SELECT id FROM segment_pins ORDER BY id")))
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+qint64 SegmentStore::pinnedBytes() const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT COALESCE(SUM(size_bytes), 0) FROM segments s "
+                                 "WHERE channel_id IN (SELECT channel_id FROM segment_pins) "
+                                 "AND EXISTS (%1)")
+                      .arg(kPinnedBy));
+    return singleNumber(query);
+}
+
+qint64 SegmentStore::bytesInRange(qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT COALESCE(SUM(size_bytes), 0) FROM segments "
+                                 "WHERE channel_id = ? AND start_utc_ms < ? "
+                                 "AND start_utc_ms + duration_ms > ?"));
+    query.addBindValue(channelId);
+    query.addBindValue(toUtcMs);
+    query.addBindValue(fromUtcMs);
+    return singleNumber(query);
+}
+
+qint64 SegmentStore::bytesNotPinnedByOthers(
+    qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs, qint64 exceptPinId) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT COALESCE(SUM(size_bytes), 0) FROM segments s "
+                                 "WHERE channel_id = ? AND start_utc_ms < ? "
+                                 "AND start_utc_ms + duration_ms > ? "
+                                 "AND NOT EXISTS (%1 AND p.id != ?)")
+                      .arg(kPinnedBy));
+    query.addBindValue(channelId);
+    query.addBindValue(toUtcMs);
+    query.addBindValue(fromUtcMs);
+    query.addBindValue(exceptPinId);
+    return singleNumber(query);
+}
+
 void SegmentStore::requestRetention(qint64 channelId, qint64 bufferMs)
 {
     {
@@ -443,9 +551,11 @@ int SegmentStore::applyRetention(qint64 channelId, const QString &rendition, qin
         // A range of the (channel_id, rendition, start_utc_ms) index: only expired rows are
         // read, however long the buffer. The unary + keeps SQLite from taking the primary
         // key's range on sequence instead, which walks the whole buffer.
-        query.prepare(QStringLiteral("SELECT sequence FROM segments WHERE channel_id = ? "
+        query.prepare(QStringLiteral("SELECT sequence FROM segments s WHERE channel_id = ? "
                                      "AND rendition = ? AND start_utc_ms < ? "
-                                     "AND start_utc_ms + duration_ms < ? AND +sequence < ?"));
+                                     "AND start_utc_ms + duration_ms < ? AND +sequence < ? "
+                                     "AND NOT EXISTS (%1)")
+                          .arg(kPinnedBy));
         query.addBindValue(channelId);
         query.addBindValue(rendition);
         query.addBindValue(cutoffUtcMs);
@@ -657,8 +767,8 @@ void SegmentStore::removeChannel(qint64 channelId)
         Transaction transaction(db);
         QSqlQuery query(db);
         bool ok = transaction.isActive();
-        for (const QString &table :
-            {QStringLiteral("segments"), QStringLiteral("sequence_counters")}) {
+        for (const QString &table : {QStringLiteral("segments"),
+                 QStringLiteral("sequence_counters"), QStringLiteral("segment_pins")}) {
             if (!ok)
                 break;
             query.prepare(QStringLiteral("DELETE FROM %1 WHERE channel_id = ?").arg(table));

@@ -78,6 +78,24 @@ public:
         qint64 channelId, const QString &rendition, qint64 fromUtcMs, qint64 toUtcMs) const;
     // Total bytes on disk of a channel's segments (all renditions).
     qint64 bytesUsed(qint64 channelId) const;
+    // Start of the oldest segment of a channel+rendition still kept; nullopt when none is.
+    std::optional<qint64> oldestStartUtcMs(qint64 channelId, const QString &rendition) const;
+
+    // Pins: ranges [fromUtcMs, toUtcMs) of a channel that retention leaves alone, every
+    // rendition and every segment that overlaps them (a recording's, named by its id). Setting
+    // a pin again moves it; several pins and the live buffer share each segment.
+    bool setPin(qint64 pinId, qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs, QString *error);
+    // The segments are left to retention (which runs when next asked).
+    bool removePin(qint64 pinId, QString *error);
+    QList<qint64> pinIds() const;
+    // Bytes of every pinned segment, each counted once however many pins cover it.
+    qint64 pinnedBytes() const;
+    // Bytes of a channel's segments (every rendition) that overlap [fromUtcMs, toUtcMs).
+    qint64 bytesInRange(qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs) const;
+    // Of those, the bytes no pin other than exceptPinId covers: what a new pin over the range
+    // adds to pinnedBytes(), or what removing pin exceptPinId gives back.
+    qint64 bytesNotPinnedByOthers(
+        qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs, qint64 exceptPinId = 0) const;
 
     // Asks the housekeeping thread to apply retention to a channel; returns at once.
     void requestRetention(qint64 channelId, qint64 bufferMs);
@@ -85,7 +103,7 @@ public:
     void waitForHousekeeping();
     // Removes, from disk and index together, every rendition's segments that ended more than
     // bufferMs ago by the store's retention clock, but never the newest kLiveCacheSize (the
-    // live window). Returns how many went. Runs on the caller's thread.
+    // live window) or a pinned one. Returns how many went. Runs on the caller's thread.
     int applyRetention(qint64 channelId, qint64 bufferMs);
     // Brings index and files into agreement after a crash (kill -9 included). Run at start,
     // before any ingest writes.

@@ -137,6 +137,10 @@ private slots:
     void retentionRemovesFileAndRowTogether();
     void retentionKeepsTheLiveWindow();
     void retentionIgnoresAForwardClockStep();
+    void retentionLeavesPinnedSegments_data();
+    void retentionLeavesPinnedSegments();
+    void pinnedBytesCountEachSegmentOnce();
+    void removingAPinReleasesItsSegments();
     void retentionRunsOffTheCallersThread();
     void sequenceNeverRepeats();
     void reconcileRemovesTempFiles();
@@ -394,6 +398,89 @@ void TestSegmentStore::retentionRemovesFileAndRowTogether()
     QCOMPARE(f.store->applyRetention(1, 72'000), 2);
     QCOMPARE(f.store->latest(1, kRendition, 100), segments.mid(8));
     QCOMPARE(f.store->cacheLoads(), loads);
+}
+
+void TestSegmentStore::retentionLeavesPinnedSegments_data()
+{
+    QTest::addColumn<QList<QPair<qint64, qint64>>>("pins"); // [from, to) in ms
+    QTest::addColumn<int>("removed"); // of segments 0..24 (4 s each, from t=0), 72 s buffer
+    QTest::addColumn<QList<int>>("kept"); // indexes among the old ones (0..5) that stay
+
+    using Pins = QList<QPair<qint64, qint64>>;
+    QTest::newRow("no pin") << Pins {} << 6 << QList<int> {};
+    QTest::newRow("one whole segment") << Pins {{8000, 12000}} << 5 << QList<int> {2};
+    QTest::newRow("a moment inside a segment pins all of it")
+        << Pins {{9000, 9001}} << 5 << QList<int> {2};
+    QTest::newRow("edges touching are not overlap") << Pins {{4000, 8000}} << 5 << QList<int> {1};
+    QTest::newRow("two overlapping pins")
+        << Pins {{0, 10000}, {5000, 13000}} << 2 << QList<int> {0, 1, 2, 3};
+    QTest::newRow("a pin of another channel") << Pins {} << 6 << QList<int> {};
+    QTest::newRow("a pin reaching into the future")
+        << Pins {{20000, 1'000'000}} << 5 << QList<int> {5};
+}
+
+void TestSegmentStore::retentionLeavesPinnedSegments()
+{
+    QFETCH(QList<QPair<qint64, qint64>>, pins);
+    QFETCH(int, removed);
+    QFETCH(QList<int>, kept);
+    Fixture f;
+    QList<SegmentInfo> segments;
+    for (int i = 0; i < 25; ++i)
+        segments.append(commitOne(*f.store, 1, i * 4000, 4000));
+    for (int i = 0; i < pins.size(); ++i)
+        QVERIFY(f.store->setPin(i + 1, 1, pins[i].first, pins[i].second, nullptr));
+    QVERIFY(f.store->setPin(99, 2, 0, 100'000, nullptr)); // another channel's
+    f.clock.advance(100'000);
+    QCOMPARE(f.store->applyRetention(1, 72'000), removed);
+    for (int i = 0; i < 6; ++i) {
+        const qint64 seq = segments[i].sequence;
+        QCOMPARE(QFile::exists(f.store->segmentPath(1, kRendition, seq)), kept.contains(i));
+        QCOMPARE(f.store->bySequence(1, kRendition, seq, seq).size(), kept.contains(i) ? 1 : 0);
+    }
+}
+
+void TestSegmentStore::pinnedBytesCountEachSegmentOnce()
+{
+    Fixture f;
+    for (int i = 0; i < 10; ++i)
+        commitOne(*f.store, 1, i * 4000, 4000, 100);
+    commitOne(*f.store, 1, 0, 4000, 7, QStringLiteral("720p"));
+    commitOne(*f.store, 2, 0, 4000, 1000);
+    QCOMPARE(f.store->pinnedBytes(), 0);
+    QVERIFY(f.store->setPin(1, 1, 0, 8000, nullptr)); // segments 0, 1 and the 720p one
+    QCOMPARE(f.store->pinnedBytes(), 207);
+    QVERIFY(f.store->setPin(2, 1, 4000, 12000, nullptr)); // 1 is shared, 2 is new
+    QCOMPARE(f.store->pinnedBytes(), 307);
+    QCOMPARE(f.store->bytesInRange(1, 4000, 12000), 200);
+    // What removing a pin would give back: only what no other pin holds.
+    QCOMPARE(f.store->bytesNotPinnedByOthers(1, 0, 8000, 1), 107);
+    QCOMPARE(f.store->bytesNotPinnedByOthers(1, 4000, 12000, 2), 100);
+    // What a new pin would add: nothing where pins exist already.
+    QCOMPARE(f.store->bytesNotPinnedByOthers(1, 0, 12000), 0);
+    QCOMPARE(f.store->bytesNotPinnedByOthers(1, 0, 16000), 100);
+    QVERIFY(f.store->setPin(2, 1, 36000, 40000, nullptr)); // moving a pin replaces it
+    QCOMPARE(f.store->pinnedBytes(), 307);
+    QVERIFY(f.store->setPin(3, 2, 0, 1, nullptr));
+    QCOMPARE(f.store->pinnedBytes(), 1307);
+    QCOMPARE(f.store->pinIds(), (QList<qint64> {1, 2, 3}));
+}
+
+void TestSegmentStore::removingAPinReleasesItsSegments()
+{
+    Fixture f;
+    for (int i = 0; i < 25; ++i)
+        commitOne(*f.store, 1, i * 4000, 4000);
+    QVERIFY(f.store->setPin(7, 1, 0, 24000, nullptr));
+    f.clock.advance(100'000);
+    QCOMPARE(f.store->applyRetention(1, 72'000), 0);
+    // Pins live in the database: a restart keeps them.
+    f.reopen();
+    f.clock.advance(0);
+    QCOMPARE(f.store->applyRetention(1, 72'000), 0);
+    QVERIFY(f.store->removePin(7, nullptr));
+    QCOMPARE(f.store->applyRetention(1, 72'000), 6);
+    QCOMPARE(f.store->pinIds(), QList<qint64> {});
 }
 
 void TestSegmentStore::retentionKeepsTheLiveWindow()
