@@ -17,15 +17,21 @@ QString storageError(const QSqlQuery &query)
         .arg(query.lastError().text());
 }
 
+// The columns are NOT NULL, and Qt binds a null QString (an empty reason) as NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 void bindFields(QSqlQuery &query, const Recording &recording)
 {
     query.addBindValue(recording.channelId);
-    query.addBindValue(recording.title);
+    query.addBindValue(notNull(recording.title));
     query.addBindValue(recording.startUtcMs);
     query.addBindValue(recording.endUtcMs);
     query.addBindValue(recordingStateName(recording.state));
-    query.addBindValue(recording.reason);
-    query.addBindValue(RecordingRepository::gapsToText(recording.gaps));
+    query.addBindValue(notNull(recording.reason));
+    query.addBindValue(notNull(RecordingRepository::gapsToText(recording.gaps)));
     query.addBindValue(recording.keep ? 1 : 0);
     query.addBindValue(recording.createdUtcMs);
 }
