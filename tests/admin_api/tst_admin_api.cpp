@@ -125,6 +125,7 @@ private slots:
     void dvrSettingsReadChangeAndApply();
     void recordingLifecycle();
     void retroactiveRecordingWithinTheBuffer();
+    void quotaRefusesWhatDoesNotFit();
     void refusesBadRecordingInput_data();
     void refusesBadRecordingInput();
     void everyRouteIsDocumented();
@@ -869,6 +870,39 @@ void TestAdminApi::retroactiveRecordingWithinTheBuffer()
             },
             20000),
         "nothing of the buffer was kept");
+}
+
+void TestAdminApi::quotaRefusesWhatDoesNotFit()
+{
+    const qint64 channelId = addDemoChannel(1).value("id").toInteger();
+    QVERIFY(channelId > 0);
+    // The admission reckons the future at the channel's measured rate.
+    QVERIFY(test::waitFor(
+        [&] {
+            return onEngine<qint64>([&] { return m_engine->status(channelId).inputBitrate; }) > 0;
+        },
+        30000));
+    QCOMPARE(call("PATCH", "/api/v1/settings", json({{"dvr", QJsonObject {{"quotaBytes", 1e8}}}}))
+                 .status,
+        200);
+
+    // Twelve hours of the demo pattern are gigabytes; the smallest quota holds 100 MB.
+    const Reply tooBig
+        = call("POST", "/api/v1/recordings", json({{"channel", "demo"}, {"minutes", 720}}));
+    QCOMPARE(tooBig.status, 409);
+    QVERIFY2(tooBig.error().contains("of the 100.0 MB DVR quota is free"), tooBig.body.constData());
+    QVERIFY2(tooBig.error().contains("raise the DVR quota"), tooBig.body.constData());
+
+    // A minute fits; seven hundred more do not, and the recording keeps its end.
+    const Reply minute
+        = call("POST", "/api/v1/recordings", json({{"channel", "demo"}, {"minutes", 1}}));
+    QVERIFY2(minute.status == 201, minute.body.constData());
+    const Reply longer
+        = call("POST", minute.header("Location") + "/extend", json({{"minutes", 700}}));
+    QCOMPARE(longer.status, 409);
+    QVERIFY2(longer.error().contains("DVR quota"), longer.body.constData());
+    QCOMPARE(call("GET", minute.header("Location")).json().value("end").toInteger(),
+        minute.json().value("end").toInteger());
 }
 
 void TestAdminApi::refusesBadRecordingInput_data()
