@@ -109,7 +109,8 @@ bool JsonBody::readReference(const QString &field, QString *value, http::ApiResp
         return true;
     const QJsonValue json = m_object.value(field);
     const double number = json.toDouble(-1);
-    if (json.isDouble() && number >= 0 && number <= 9007199254740992.0
+    constexpr double kLargestExactWhole = 9007199254740992.0; // 2^53
+    if (json.isDouble() && number >= 0 && number <= kLargestExactWhole
         && number == double(qint64(number))) {
         *value = QString::number(qint64(number));
         return true;

@@ -90,7 +90,8 @@ std::optional<int> wholeMinutes(double minutes, http::ApiResponse *refused)
             kMinutes);
         return std::nullopt;
     }
-    return int(std::clamp(minutes, -1.0, double(std::numeric_limits<int>::max())));
+    return int(std::clamp(
+        minutes, double(std::numeric_limits<int>::min()), double(std::numeric_limits<int>::max())));
 }
 
 http::ApiResponse listRecordings(const RouteCall &call)

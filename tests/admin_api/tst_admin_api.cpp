@@ -922,6 +922,10 @@ void TestAdminApi::refusesBadRecordingInput_data()
         << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", 721}}) << 422
         << "minutes"
         << "721 is outside that";
+    QTest::newRow("negative minutes")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", -5}}) << 422
+        << "minutes"
+        << "-5 is outside that";
     QTest::newRow("absurd minutes")
         << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", 1e300}}) << 422
         << "minutes"
