@@ -17,6 +17,12 @@ QString storageError(const QSqlQuery &query)
         .arg(query.lastError().text());
 }
 
+// A null QString binds as SQL NULL; the text columns are NOT NULL and empty means none.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 void bindFields(QSqlQuery &query, const Recording &recording)
 {
     query.addBindValue(recording.channelId);
@@ -24,8 +30,8 @@ void bindFields(QSqlQuery &query, const Recording &recording)
     query.addBindValue(recording.startUtcMs);
     query.addBindValue(recording.endUtcMs);
     query.addBindValue(recordingStateName(recording.state));
-    query.addBindValue(recording.reason);
-    query.addBindValue(RecordingRepository::gapsToText(recording.gaps));
+    query.addBindValue(notNull(recording.reason));
+    query.addBindValue(notNull(RecordingRepository::gapsToText(recording.gaps)));
     query.addBindValue(recording.keep ? 1 : 0);
     query.addBindValue(recording.createdUtcMs);
 }
