@@ -13,7 +13,6 @@ extern "C" {
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
@@ -37,14 +36,6 @@ int64_t toUs(int64_t value, AVRational timeBase)
 int64_t fromUs(int64_t valueUs, AVRational timeBase)
 {
     return av_rescale_q(valueUs, AV_TIME_BASE_Q, timeBase);
-}
-
-// How far a stream's timestamps run before they wrap (MPEG-TS: 2^33 ticks of 90 kHz, 26.5 h).
-int64_t wrapPeriodUs(const AVStream &stream)
-{
-    if (stream.pts_wrap_bits <= 0 || stream.pts_wrap_bits >= 63)
-        return 0;
-    return toUs(int64_t(1) << stream.pts_wrap_bits, stream.time_base);
 }
 
 QString nativeFolderOf(const QString &target)
@@ -272,6 +263,8 @@ private:
 
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     bool openInput(QString *error);
+    // Why the recording could not be read: the first part's problem, else libav's.
+    QString firstProblem(int error) const;
     bool openOutput(QString *error);
     bool copyPackets(QString *error);
     bool writePacket(AVPacket &packet, int outIndex, bool anchor, QString *error);
@@ -332,11 +325,19 @@ bool Remuxer::openInput(QString *error)
             *error = QStringLiteral("none of the recording's %1 segments could be read (%2); "
                                     "its files are missing or damaged")
                          .arg(m_parts.size())
-                         .arg(result < 0 ? avErrorString(result)
-                                         : QStringLiteral("no audio or video found"));
+                         .arg(firstProblem(result));
         return false;
     }
     return true;
+}
+
+QString Remuxer::firstProblem(int error) const
+{
+    for (qsizetype i = 0; i < m_parts.size(); ++i) {
+        if (!m_stream.problem(i).isEmpty())
+            return m_stream.problem(i);
+    }
+    return error < 0 ? avErrorString(error) : QStringLiteral("no audio or video found");
 }
 
 bool Remuxer::openOutput(QString *error)
@@ -456,13 +457,9 @@ bool Remuxer::writePacket(AVPacket &packet, int outIndex, bool anchor, QString *
         m_offsetUs = m_endUs - dtsUs;
     } else if (track.lastDtsUs != AV_NOPTS_VALUE) {
         const int64_t jumpUs = dtsUs + m_offsetUs - (track.lastDtsUs + track.lastDurationUs);
-        if (jumpUs < -kMaxBackwardJumpUs || jumpUs > kMaxForwardGapUs) {
-            const int64_t wrapUs = wrapPeriodUs(in);
-            if (wrapUs > 0 && std::llabs(jumpUs + wrapUs) <= kMaxForwardGapUs)
-                m_offsetUs += wrapUs; // the 33-bit clock wrapped between two segments
-            else
-                m_offsetUs = m_endUs - dtsUs; // the source restarted: continue where we are
-        }
+        // The demuxer already undoes the 33-bit clock's wrap over the whole stream.
+        if (jumpUs < -kMaxBackwardJumpUs || jumpUs > kMaxForwardGapUs)
+            m_offsetUs = m_endUs - dtsUs; // the source restarted: continue where we are
     }
 
     const AVStream &out = *m_output->streams[outIndex];
