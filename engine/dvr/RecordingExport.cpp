@@ -61,6 +61,19 @@ QString describeWriteError(int error, const QString &target)
         .arg(QDir::toNativeSeparators(target), avErrorString(error));
 }
 
+// A frame's duration in the stream's time base by its parameters (0 if they do not say): for
+// packets that carry none.
+int64_t frameDuration(const AVStream &stream)
+{
+    const AVCodecParameters &codecpar = *stream.codecpar;
+    if (codecpar.codec_type == AVMEDIA_TYPE_AUDIO && codecpar.frame_size > 0
+        && codecpar.sample_rate > 0)
+        return av_rescale_q(codecpar.frame_size, {1, codecpar.sample_rate}, stream.time_base);
+    if (codecpar.codec_type == AVMEDIA_TYPE_VIDEO && stream.avg_frame_rate.num > 0)
+        return av_rescale_q(1, av_inv_q(stream.avg_frame_rate), stream.time_base);
+    return 0;
+}
+
 bool usable(const AVCodecParameters &codecpar)
 {
     switch (codecpar.codec_type) {
@@ -259,6 +272,8 @@ private:
         int64_t lastDtsUs = AV_NOPTS_VALUE; // output timeline
         int64_t lastDurationUs = 0;
         int64_t lastOutDts = AV_NOPTS_VALUE; // in the output stream's time base
+        int64_t nextInDts = AV_NOPTS_VALUE; // where the next packet follows, input time base
+        int anchors = 0; // m_anchors when this track was last placed after a restart
     };
 
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
@@ -288,6 +303,7 @@ private:
     std::vector<int> m_outIndexOf; // per input stream; -1: dropped
     std::vector<qint64> m_packetsPerPart;
     int64_t m_offsetUs = 0; // added to input timestamps to place them on the output timeline
+    int m_anchors = 0; // how often the timeline was anchored anew (restarts, lost parts)
     int64_t m_startUs = AV_NOPTS_VALUE;
     int64_t m_endUs = 0; // where the next packet continues the timeline
     qint64 m_bytesTotal = 0;
@@ -443,23 +459,44 @@ bool Remuxer::writePacket(AVPacket &packet, int outIndex, bool anchor, QString *
     const AVStream &in = *m_input->streams[track.inIndex];
     if (packet.dts == AV_NOPTS_VALUE)
         packet.dts = packet.pts;
+    if (packet.dts == AV_NOPTS_VALUE && track.nextInDts != AV_NOPTS_VALUE) {
+        // The frames after the first of a PES (MPEG-TS muxers pack audio frames together)
+        // come without timestamps when the demuxer cannot tell them: they follow each other.
+        packet.dts = packet.pts = track.nextInDts;
+    }
     if (packet.dts == AV_NOPTS_VALUE) { // nowhere on the timeline to put it
         av_packet_unref(&packet);
         return true;
     }
+    if (packet.duration <= 0)
+        packet.duration = track.lastDurationUs > 0 ? fromUs(track.lastDurationUs, in.time_base)
+                                                   : frameDuration(in);
     const int64_t dtsUs = toUs(packet.dts, in.time_base);
-    const int64_t durationUs
-        = packet.duration > 0 ? toUs(packet.duration, in.time_base) : track.lastDurationUs;
+    const int64_t durationUs = toUs(packet.duration, in.time_base);
+    track.nextInDts = packet.dts + packet.duration;
     if (m_startUs == AV_NOPTS_VALUE && m_input->start_time != AV_NOPTS_VALUE) {
         // The earliest stream starts the file at 0, whichever stream's packet comes first.
         m_offsetUs = -m_input->start_time;
     } else if (anchor || m_startUs == AV_NOPTS_VALUE) {
         m_offsetUs = m_endUs - dtsUs;
+        ++m_anchors;
     } else if (track.lastDtsUs != AV_NOPTS_VALUE) {
         const int64_t jumpUs = dtsUs + m_offsetUs - (track.lastDtsUs + track.lastDurationUs);
         // The demuxer already undoes the 33-bit clock's wrap over the whole stream.
-        if (jumpUs < -kMaxBackwardJumpUs || jumpUs > kMaxForwardGapUs)
+        if (jumpUs < -kMaxBackwardJumpUs || jumpUs > kMaxForwardGapUs) {
             m_offsetUs = m_endUs - dtsUs; // the source restarted: continue where we are
+            ++m_anchors;
+        }
+    }
+    // After a restart, the first packet of each stream must not land inside what that stream
+    // already has (the new session's audio may start a little before its video): the timeline
+    // moves on by the overlap. A short gap in the streams placed already is harmless.
+    if (track.anchors != m_anchors) {
+        track.anchors = m_anchors;
+        const int64_t overlapUs = track.lastDtsUs == AV_NOPTS_VALUE
+            ? 0
+            : track.lastDtsUs + track.lastDurationUs - (dtsUs + m_offsetUs);
+        m_offsetUs += std::max<int64_t>(overlapUs, 0);
     }
 
     const AVStream &out = *m_output->streams[outIndex];
