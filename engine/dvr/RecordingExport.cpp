@@ -204,7 +204,6 @@ public:
         }
         return hint;
     }
-    bool opened(qsizetype part) const { return m_starts[size_t(part)] >= 0; }
     // Why a part could not be read (or was cut short); empty if it was read to its end.
     const QString &problem(qsizetype part) const { return m_problems[size_t(part)]; }
     qint64 bytesRead() const { return m_position; }
@@ -329,7 +328,6 @@ bool Remuxer::openInput(QString *error)
     raw->pb = m_io.get();
     raw->flags |= AVFMT_FLAG_CUSTOM_IO;
     raw->interrupt_callback = {interruptCallback, const_cast<std::atomic<bool> *>(m_cancel)};
-    clearLastAvLogError();
     // Stored segments are MPEG-TS; naming the format spares probing a damaged first part.
     int result = avformat_open_input(&raw, "", av_find_input_format("mpegts"), nullptr);
     if (result >= 0) {
