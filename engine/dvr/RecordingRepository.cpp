@@ -17,7 +17,7 @@ QString storageError(const QSqlQuery &query)
         .arg(query.lastError().text());
 }
 
-// The columns are NOT NULL, and Qt binds a null QString (an empty reason) as NULL.
+// A null QString binds as SQL NULL; the text columns are NOT NULL and empty means none.
 QString notNull(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
@@ -26,7 +26,7 @@ QString notNull(const QString &text)
 void bindFields(QSqlQuery &query, const Recording &recording)
 {
     query.addBindValue(recording.channelId);
-    query.addBindValue(notNull(recording.title));
+    query.addBindValue(recording.title);
     query.addBindValue(recording.startUtcMs);
     query.addBindValue(recording.endUtcMs);
     query.addBindValue(recordingStateName(recording.state));
