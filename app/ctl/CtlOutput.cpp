@@ -1,5 +1,7 @@
 #include "CtlOutput.h"
 
+#include "dvr/DvrPolicy.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -144,6 +146,7 @@ QString channelOf(const QJsonObject &recording)
     return slug.isEmpty() ? text(channel.value(QStringLiteral("id"))) : slug;
 }
 
+// Recordings' sizes and the quota are decimal, as the DVR shows them everywhere (decisions.md).
 QString recordingsTable(const QJsonObject &answer)
 {
     const QJsonArray recordings = answer.value(QStringLiteral("recordings")).toArray();
@@ -161,15 +164,15 @@ QString recordingsTable(const QJsonObject &answer)
                 recording.value(QStringLiteral("title")).toString(), channelOf(recording),
                 localTime(number(recording, QStringLiteral("start"))),
                 formatDuration(number(recording, QStringLiteral("durationSeconds"))),
-                formatBytes(number(recording, QStringLiteral("sizeBytes"))),
+                DvrPolicy::formatBytes(number(recording, QStringLiteral("sizeBytes"))),
                 recordingState(recording)};
         }
         out = formatTable(rows);
     }
     const QJsonObject usage = answer.value(QStringLiteral("usage")).toObject();
     out += CtlText::tr("\nRecordings keep %1 of the DVR quota of %2.\n")
-               .arg(formatBytes(number(usage, QStringLiteral("pinnedBytes"))),
-                   formatBytes(number(usage, QStringLiteral("quotaBytes"))));
+               .arg(DvrPolicy::formatBytes(number(usage, QStringLiteral("pinnedBytes"))),
+                   DvrPolicy::formatBytes(number(usage, QStringLiteral("quotaBytes"))));
     const QString next = text(usage.value(QStringLiteral("nextCleanup")));
     if (!next.isEmpty())
         out += CtlText::tr("Clean-up deletes these first when room is needed: %1\n").arg(next);
@@ -197,7 +200,8 @@ QString recordingLines(const QJsonObject &recording)
         {CtlText::tr("end:"), localTime(number(recording, QStringLiteral("end")))},
         {CtlText::tr("duration:"),
             formatDuration(number(recording, QStringLiteral("durationSeconds")))},
-        {CtlText::tr("size:"), formatBytes(number(recording, QStringLiteral("sizeBytes")))},
+        {CtlText::tr("size:"),
+            DvrPolicy::formatBytes(number(recording, QStringLiteral("sizeBytes")))},
         {CtlText::tr("gaps:"),
             gaps.isEmpty() ? CtlText::tr("none") : gaps.join(QStringLiteral(", "))},
         {CtlText::tr("keep:"), text(recording.value(QStringLiteral("keep")))},

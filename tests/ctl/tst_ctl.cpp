@@ -365,10 +365,10 @@ private slots:
                      QRegularExpression("^ID +TITLE +CHANNEL +START +DURATION +SIZE +STATE$")),
             qPrintable(table));
         QVERIFY2(lines[1].contains(QRegularExpression("^4 +Late news +news +2026-12-01 20:00 +1 h "
-                                                      "30 min +3.0 MiB +stopped \\(the DVR quota "
+                                                      "30 min +3.1 MB +stopped \\(the DVR quota "
                                                       "is full\\)$")),
             qPrintable(table));
-        QCOMPARE(lines[2], QStringLiteral("Recordings keep 3.0 MiB of the DVR quota of 1.0 GiB."));
+        QCOMPARE(lines[2], QStringLiteral("Recordings keep 3.1 MB of the DVR quota of 1.1 GB."));
         QVERIFY2(lines[3].endsWith("room is needed: 4"), qPrintable(table));
         QVERIFY(formatAnswer(list, {{"recordings", QJsonArray {}}, {"usage", usage}})
                     .contains("recordings add --channel"));
@@ -591,7 +591,7 @@ private slots:
         const CtlRun empty = ctl(server + QStringList {"recordings", "list"});
         QCOMPARE(empty.exitCode, int(kExitOk));
         QVERIFY2(empty.out.startsWith("No recordings yet"), qPrintable(empty.out));
-        QVERIFY2(empty.out.contains("of the DVR quota of 9.3 GiB"), qPrintable(empty.out));
+        QVERIFY2(empty.out.contains("of the DVR quota of 10.0 GB"), qPrintable(empty.out));
 
         const CtlRun channel = ctl(server
             + QStringList {
@@ -614,7 +614,7 @@ private slots:
         const CtlRun list = ctl(server + QStringList {"recordings", "list"});
         QVERIFY2(list.out.contains(QRegularExpression("\\n" + id
                      + " +Ctl rec +rec +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +5 min +[0-9.]+ "
-                       "[KMG]?i?B +recording\\n")),
+                       "(bytes|[kMG]B) +recording\\n")),
             qPrintable(list.out));
 
         // Some media first, so the stopped recording has something to finish with.
