@@ -285,6 +285,7 @@ void Engine::start()
     httpOptions.publicUrl = d->options.publicUrl;
     httpOptions.maxConnectionsPerAddress = d->options.connectionsPerAddress;
     d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
+    d->http->setRecordings(d->recordingDirectory);
     d->api = std::make_unique<AdminApi>(*this, d->adminToken);
     // Each call is answered on the engine's thread, where the facade may be used; a call still
     // queued when the engine stops is answered by the server's own stop.

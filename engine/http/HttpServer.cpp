@@ -5,6 +5,7 @@
 #include "hls/SegmentStore.h"
 #include "http/LiveResponseCache.h"
 #include "http/OpenFileLimit.h"
+#include "http/RecordingRoutes.h"
 #include "http/Routes.h"
 #include "http/SegmentFiles.h"
 
@@ -30,6 +31,7 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <optional>
 #include <set>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -381,6 +383,7 @@ struct HttpServer::Running {
     int connectionCap = 0;
     http::LiveResponseCache liveResponses;
     http::SegmentFiles segments;
+    std::optional<http::RecordingRoutes> recordings;
     std::vector<std::unique_ptr<http::Loop>> loops;
     std::atomic<int> open {0};
     std::mutex addressMutex;
@@ -390,6 +393,8 @@ struct HttpServer::Running {
         : server(s),
           segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir()))
     {
+        if (s.m_recordings)
+            recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
     }
 
     // --- connections ----------------------------------------------------------------------
@@ -679,6 +684,12 @@ struct HttpServer::Running {
         case http::RouteKind::ChannelList:
             self.channelList(req, hasHost);
             return 0;
+        case http::RouteKind::RecordingList:
+        case http::RouteKind::RecordingPlaylist:
+        case http::RouteKind::RecordingSegment:
+        case http::RouteKind::RecordingDownload:
+            self.recording(req, route, hasHost);
+            return 0;
         case http::RouteKind::NotFound:
             sendText(req, 404, QString::fromUtf8(route.reason));
             return 0;
@@ -752,26 +763,46 @@ struct HttpServer::Running {
         // Built from the parsed numbers and the checked rendition only, never from request text.
         const QByteArray path = QFile::encodeName(
             server.m_store.segmentPath(route.channelId, rendition, route.sequence));
-        int openError = 0;
-        http::SegmentFiles::Handle file = segments.open(path, &openError);
-        if (!file) {
-            if (openError == ENOENT || openError == ENOTDIR || openError == EISDIR) {
-                sendText(req, 404,
-                    QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is "
-                                   "older than the channel's buffer or not made yet; reload the "
-                                   "playlist")
-                        .arg(route.sequence)
-                        .arg(route.channelId)
-                        .arg(rendition));
-                return;
-            }
-            qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(openError));
-            sendText(req, 500,
-                QStringLiteral("the segment file cannot be read (%1); check the data folder's "
-                               "permissions")
-                    .arg(QString::fromLocal8Bit(std::strerror(openError))));
+        http::SegmentFiles::Handle file = openFile(req, segments, path, [&] {
+            return QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is older "
+                                  "than the channel's buffer or not made yet; reload the playlist")
+                .arg(route.sequence)
+                .arg(route.channelId)
+                .arg(rendition);
+        });
+        if (!file)
             return;
+        recordViewer(req, route.channelId);
+        sendFile(req, std::move(file),
+            [req](int status) { startHeaders(req, status, kSegmentType, kSegmentCache); });
+    }
+
+    // The file at `path` from `files`, or null once the request is answered: 404 with the
+    // sentence `gone()` when the file does not exist (any more), 500 when it cannot be read.
+    template<typename Gone>
+    static http::SegmentFiles::Handle openFile(
+        h2o_req_t *req, http::SegmentFiles &files, const QByteArray &path, const Gone &gone)
+    {
+        int openError = 0;
+        http::SegmentFiles::Handle file = files.open(path, &openError);
+        if (file)
+            return file;
+        if (openError == ENOENT || openError == ENOTDIR || openError == EISDIR) {
+            sendText(req, 404, gone());
+            return nullptr;
         }
+        qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(openError));
+        sendText(req, 500,
+            QStringLiteral("the file cannot be read (%1); check the data folder's permissions")
+                .arg(QString::fromLocal8Bit(std::strerror(openError))));
+        return nullptr;
+    }
+
+    // A whole file, or the byte range the request asks for (RFC 9110 14). `start(status)` sets
+    // the status and the headers of the file's kind.
+    template<typename Start>
+    static void sendFile(h2o_req_t *req, http::SegmentFiles::Handle file, const Start &start)
+    {
         const qint64 size = file->size;
         const h2o_iovec_t *rangeHeader = requestHeader(req, H2O_TOKEN_RANGE);
         const http::ByteRange range = rangeHeader
@@ -779,15 +810,14 @@ struct HttpServer::Running {
             : http::ByteRange {http::RangeKind::None};
         if (range.kind == http::RangeKind::Unsatisfiable) {
             sendText(req, 416,
-                QStringLiteral("the requested range is outside the segment's %1 bytes").arg(size),
+                QStringLiteral("the requested range is outside the file's %1 bytes").arg(size),
                 {{H2O_TOKEN_CONTENT_RANGE, "bytes */" + QByteArray::number(size)}});
             return;
         }
-        recordViewer(req, route.channelId);
         const bool partial = range.kind == http::RangeKind::Satisfiable;
         const qint64 offset = partial ? range.first : 0;
         const qint64 length = partial ? range.length() : size;
-        startHeaders(req, partial ? 206 : 200, kSegmentType, kSegmentCache);
+        start(partial ? 206 : 200);
         addHeader(req, H2O_TOKEN_ACCEPT_RANGES, "bytes");
         if (partial)
             addHeaderCopy(req, H2O_TOKEN_CONTENT_RANGE,
@@ -799,6 +829,65 @@ struct HttpServer::Running {
             return;
         }
         sendSegment(req, *connection, std::move(file), offset, length);
+    }
+
+    // --- recordings -----------------------------------------------------------------------
+
+    // Served whether or not the recording's channel is on the air: a recording outlives its
+    // channel's switching off, unlike /seg/.
+    void recording(h2o_req_t *req, const http::Route &route, bool hasHost)
+    {
+        if (!recordings) {
+            sendText(req, 404, QStringLiteral("this server has no recordings"));
+            return;
+        }
+        http::RecordingAnswer answer;
+        switch (route.kind) {
+        case http::RouteKind::RecordingList:
+            answer = recordings->list(listBaseUrl(req, hasHost));
+            break;
+        case http::RouteKind::RecordingPlaylist:
+            answer = recordings->playlist(route.recordingId);
+            break;
+        case http::RouteKind::RecordingSegment:
+            answer = recordings->segment(route.recordingId,
+                route.rendition.empty() ? kSourceRendition
+                                        : QString::fromLatin1(route.rendition.data(),
+                                            qsizetype(route.rendition.size())),
+                route.sequence);
+            break;
+        default:
+            answer = recordings->download(route.recordingId)
+                         .refusal.value_or(http::RecordingAnswer {503, "text/plain; charset=utf-8",
+                             "no-store", "MP4 downloads are not made yet\n", {}, {}});
+            break;
+        }
+        sendAnswer(req, segments, answer);
+    }
+
+    static void sendAnswer(
+        h2o_req_t *req, http::SegmentFiles &files, const http::RecordingAnswer &answer)
+    {
+        const auto start = [&](int status) {
+            req->res.status = status;
+            req->res.reason = reasonPhrase(status);
+            addHeaderCopy(req, H2O_TOKEN_CONTENT_TYPE, answer.contentType);
+            addHeaderCopy(req, H2O_TOKEN_CACHE_CONTROL, answer.cacheControl);
+            addHeader(req, H2O_TOKEN_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            for (const auto &[name, value] : answer.headers)
+                addHeaderByName(req, name, value);
+        };
+        if (answer.file.isEmpty()) {
+            start(answer.status);
+            sendCopy(req, answer.body);
+            return;
+        }
+        http::SegmentFiles::Handle file = openFile(req, files, QFile::encodeName(answer.file), [] {
+            return QStringLiteral("the file is gone (its recording was deleted or cleaned "
+                                  "up); reload the recordings list");
+        });
+        if (file)
+            sendFile(req, std::move(file), start);
     }
 
     // The headers through the library, then the body with sendfile(2) on the connection's own
@@ -931,8 +1020,12 @@ struct HttpServer::Running {
         sendShared(req, body, body->constData(), size_t(body->size()));
     }
 
-    void channelList(h2o_req_t *req, bool hasHost)
+    // What absolute URLs in a list start with: the public URL when set, else the request's
+    // Host, else the address this client reached.
+    QString listBaseUrl(h2o_req_t *req, bool hasHost) const
     {
+        if (!server.m_options.publicUrl.isEmpty())
+            return server.m_options.publicUrl;
         QString fallback = fallbackHost;
         if (listensEverywhere) {
             // Listening on every interface: the address this client reached us on works for it.
@@ -947,8 +1040,12 @@ struct HttpServer::Running {
         const std::string_view host = hasHost
             ? std::string_view(req->authority.base, req->authority.len)
             : std::string_view();
-        const QString base = !server.m_options.publicUrl.isEmpty() ? server.m_options.publicUrl
-                                                                   : http::baseUrl(host, fallback);
+        return http::baseUrl(host, fallback);
+    }
+
+    void channelList(h2o_req_t *req, bool hasHost)
+    {
+        const QString base = listBaseUrl(req, hasHost);
         QList<playlist::ChannelEntry> entries;
         for (const ChannelConfig &channel : server.m_channels.all())
             if (channel.enabled) {

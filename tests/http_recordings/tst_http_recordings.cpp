@@ -1,0 +1,376 @@
+// Recordings over the viewer server for real: 127.0.0.1, a SegmentStore over real MPEG-TS
+// segments (made by ffmpeg for the test) and recordings in a RecordingDirectory as the Recorder
+// leaves them. A real Engine with the demo source records one that the independent HLS clients
+// play while it grows (EVENT) and once it is done (VOD).
+#include "ChannelDirectory.h"
+#include "Engine.h"
+#include "TestSupport.h"
+#include "dvr/RecordingDirectory.h"
+#include "hls/Playlist.h"
+#include "hls/SegmentStore.h"
+#include "http/HttpServer.h"
+#include "http/RecordingRoutes.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace panelx;
+
+namespace {
+
+constexpr int kPartMs = 2000;
+constexpr int kParts = 4;
+
+QStringList uriLines(const QByteArray &playlist)
+{
+    QStringList uris;
+    for (const QByteArray &line : playlist.split('\n'))
+        if (line.startsWith('/'))
+            uris << QString::fromLatin1(line);
+    return uris;
+}
+
+} // namespace
+
+class TestHttpRecordings : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::StoreFixture m_fixture;
+    ChannelDirectory m_channels;
+    RecordingDirectory m_recordings;
+    std::unique_ptr<HttpServer> m_server;
+    QList<QByteArray> m_parts; // 2 s MPEG-TS files with continuous timestamps
+    QHash<QPair<qint64, qint64>, QByteArray> m_bytes; // (channel, sequence) -> file
+    qint64 m_t0 = 0;
+
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path);
+    }
+
+    void commit(qint64 channelId, int part, qint64 startUtcMs, bool discontinuity)
+    {
+        SegmentInfo info;
+        info.channelId = channelId;
+        info.startUtcMs = startUtcMs;
+        info.durationMs = kPartMs;
+        info.discontinuity = discontinuity;
+        const QString error = test::commitSegment(*m_fixture.store, info, m_parts.at(part));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_bytes.insert({channelId, info.sequence}, m_parts.at(part));
+    }
+
+    Recording recording(qint64 id, qint64 channelId, const QString &title, qint64 startUtcMs,
+        qint64 endUtcMs, RecordingState state, const QString &reason = {})
+    {
+        Recording r;
+        r.id = id;
+        r.channelId = channelId;
+        r.title = title;
+        r.startUtcMs = startUtcMs;
+        r.endUtcMs = endUtcMs;
+        r.state = state;
+        r.reason = reason;
+        m_recordings.put(r);
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString error = m_fixture.open(m_dir.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        // Four 2 s segments cut on keyframes, one stream as the segmenter cuts it.
+        const QString parts = m_dir.filePath(QStringLiteral("parts"));
+        QVERIFY(QDir().mkpath(parts));
+        QByteArray err;
+        QCOMPARE(test::runProgram(QStringLiteral("ffmpeg"),
+                     {"-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                         "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
+                         "-t", QString::number(kParts * kPartMs / 1000), "-c:v", "libx264",
+                         "-preset", "ultrafast", "-g", "50", "-sc_threshold", "0", "-b:v", "300k",
+                         "-c:a", "aac", "-b:a", "64k", "-f", "hls", "-hls_time", "2",
+                         "-hls_list_size", "0", "-hls_segment_filename",
+                         parts + QStringLiteral("/%d.ts"), parts + QStringLiteral("/index.m3u8")},
+                     120000, nullptr, &err),
+            0);
+        for (int i = 0; i < kParts; ++i) {
+            QFile file(QStringLiteral("%1/%2.ts").arg(parts).arg(i));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            m_parts.append(file.readAll());
+        }
+
+        ChannelConfig news;
+        news.id = 1;
+        news.name = QStringLiteral("News");
+        news.slug = QStringLiteral("news");
+        news.sourceUrl = kDemoSourceUrl;
+        news.segmentDurationMs = kPartMs;
+        ChannelConfig off = news;
+        off.id = 2;
+        off.name = QStringLiteral("Off Air");
+        off.slug = QStringLiteral("off-air");
+        off.enabled = false;
+        m_channels.put(news);
+        m_channels.put(off);
+
+        // Channel 1: 8 s, a 6 s gap (the source was down), 8 s more whose timestamps restart.
+        m_t0 = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000 - 3'600'000;
+        for (int i = 0; i < kParts; ++i)
+            commit(1, i, m_t0 + i * kPartMs, false);
+        for (int i = 0; i < kParts; ++i)
+            commit(1, i, m_t0 + 14'000 + i * kPartMs, i == 0);
+        for (int i = 0; i < kParts; ++i)
+            commit(2, i, m_t0 + i * kPartMs, false);
+
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        Recording partial = recording(1, 1, QStringLiteral("News at eight"), m_t0 + 2000,
+            m_t0 + 22'000, RecordingState::Partial);
+        partial.gaps = {{m_t0 + 8000, m_t0 + 14'000}};
+        m_recordings.put(partial);
+        recording(
+            2, 1, QStringLiteral("Evening"), m_t0, m_t0 + 3'600'000, RecordingState::Recording);
+        recording(3, 2, QStringLiteral("Off air"), m_t0, m_t0 + 8000, RecordingState::Finished);
+        recording(4, 1, QStringLiteral("Lost"), m_t0 + 100'000, m_t0 + 160'000,
+            RecordingState::Failed, QStringLiteral("the source was down the whole time"));
+        recording(5, 1, QStringLiteral("Later"), now + 600'000, now + 4'200'000,
+            RecordingState::Scheduled);
+        recording(6, 1, QStringLiteral("Waiting"), m_t0 + 30'000, m_t0 + 3'630'000,
+            RecordingState::Recording);
+
+        m_server = std::make_unique<HttpServer>(*m_fixture.store, m_channels);
+        m_server->setRecordings(m_recordings);
+        QString startError;
+        QVERIFY2(m_server->start(QHostAddress::LocalHost, 0, &startError), qPrintable(startError));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void finishedRecordingIsVod()
+    {
+        const auto reply = test::httpRequest(url("/recordings/1.m3u8"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("application/vnd.apple.mpegurl"));
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        const QByteArray body = reply.body;
+        QVERIFY2(body.contains("#EXT-X-PLAYLIST-TYPE:VOD\n"), body.constData());
+        QVERIFY(body.endsWith("#EXT-X-ENDLIST\n"));
+        // The segment that ends where the recording starts is not part of it.
+        QVERIFY(body.contains("#EXT-X-MEDIA-SEQUENCE:1\n"));
+        const QStringList uris = uriLines(body);
+        QCOMPARE(uris.size(), 7);
+        QCOMPARE(uris.first(), QStringLiteral("/recordings/1/1.ts"));
+        QCOMPARE(uris.last(), QStringLiteral("/recordings/1/7.ts"));
+        QCOMPARE(body.count("#EXT-X-PROGRAM-DATE-TIME:"), 7);
+        // The gap: one discontinuity, right before the first segment after it, whose date
+        // jumps by the gap.
+        QCOMPARE(body.count("#EXT-X-DISCONTINUITY\n"), 1);
+        QVERIFY2(body.contains("/recordings/1/3.ts\n#EXT-X-DISCONTINUITY\n"
+                               "#EXT-X-PROGRAM-DATE-TIME:"
+                     + playlist::formatProgramDateTime(m_t0 + 14'000)),
+            body.constData());
+        QVERIFY(body.contains("#EXT-X-TARGETDURATION:3\n"));
+    }
+
+    void recordingInProgressIsAnEvent()
+    {
+        const auto reply = test::httpRequest(url("/recordings/2.m3u8"));
+        QCOMPARE(reply.status, 200);
+        const QByteArray body = reply.body;
+        QVERIFY2(body.contains("#EXT-X-PLAYLIST-TYPE:EVENT\n"), body.constData());
+        QVERIFY(!body.contains("#EXT-X-ENDLIST"));
+        QVERIFY(body.contains("#EXT-X-MEDIA-SEQUENCE:0\n"));
+        QCOMPARE(body.count("#EXT-X-PROGRAM-DATE-TIME:"), 8);
+        QCOMPARE(uriLines(body).size(), 8);
+        QCOMPARE(reply.header("Cache-Control"), QByteArray("no-cache"));
+    }
+
+    void segmentsInsideTheRangeOnly_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<qint64>("channelId");
+        QTest::addColumn<qint64>("sequence"); // -1: refused
+        QTest::newRow("first") << "/recordings/1/1.ts" << 1LL << 1LL;
+        QTest::newRow("after the gap") << "/recordings/1/4.ts" << 1LL << 4LL;
+        QTest::newRow("rendition form") << "/recordings/1/src/7.ts" << 1LL << 7LL;
+        QTest::newRow("ends where it starts") << "/recordings/1/0.ts" << 1LL << -1LL;
+        QTest::newRow("not made") << "/recordings/1/999.ts" << 1LL << -1LL;
+        QTest::newRow("other rendition") << "/recordings/1/720p/1.ts" << 1LL << -1LL;
+        QTest::newRow("in progress") << "/recordings/2/0.ts" << 1LL << 0LL;
+        QTest::newRow("channel switched off") << "/recordings/3/2.ts" << 2LL << 2LL;
+        QTest::newRow("scheduled") << "/recordings/5/7.ts" << 1LL << -1LL;
+    }
+
+    void segmentsInsideTheRangeOnly()
+    {
+        QFETCH(QString, path);
+        QFETCH(qint64, channelId);
+        QFETCH(qint64, sequence);
+        const auto reply = test::httpRequest(url(path));
+        if (sequence < 0) {
+            QCOMPARE(reply.status, 404);
+            QVERIFY2(reply.body.contains("is not part of recording"), reply.body.constData());
+            QVERIFY(reply.header("Content-Type").startsWith("text/plain"));
+            return;
+        }
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("video/mp2t"));
+        QCOMPARE(reply.body, m_bytes.value({channelId, sequence}));
+    }
+
+    // A switched-off channel's live segments are refused; its recording still plays.
+    void switchedOffChannelStillServesItsRecording()
+    {
+        QCOMPARE(test::httpRequest(url("/seg/2/src/0.ts")).status, 404);
+        const auto playlist = test::httpRequest(url("/recordings/3.m3u8"));
+        QCOMPARE(playlist.status, 200);
+        for (const QString &uri : uriLines(playlist.body))
+            QCOMPARE(test::httpRequest(url(uri)).status, 200);
+    }
+
+    void segmentRanges()
+    {
+        const QByteArray whole = m_bytes.value({1, 1});
+        const auto part
+            = test::httpRequest(url("/recordings/1/1.ts"), "GET", {{"Range", "bytes=188-375"}});
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.body, whole.mid(188, 188));
+        QCOMPARE(part.header("Content-Range"), "bytes 188-375/" + QByteArray::number(whole.size()));
+        const auto outside = test::httpRequest(url("/recordings/1/1.ts"), "GET",
+            {{"Range", "bytes=" + QByteArray::number(whole.size()) + "-"}});
+        QCOMPARE(outside.status, 416);
+    }
+
+    void clearAnswers_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("says");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("unknown playlist")
+            << "/recordings/99.m3u8" << 404 << "no recording 99" << QByteArray();
+        QTest::newRow("unknown segment")
+            << "/recordings/99/1.ts" << 404 << "no recording 99" << QByteArray();
+        QTest::newRow("unknown download")
+            << "/recordings/99.mp4" << 404 << "no recording 99" << QByteArray();
+        QTest::newRow("failed") << "/recordings/4.m3u8" << 404
+                                << "holds no media: the source was down" << QByteArray();
+        QTest::newRow("no segment yet")
+            << "/recordings/6.m3u8" << 503 << "no segment yet" << QByteArray("2");
+        QTest::newRow("scheduled") << "/recordings/5.m3u8" << 503 << "starts in" << QByteArray();
+        QTest::newRow("download while recording")
+            << "/recordings/2.mp4" << 409 << "still recording; /recordings/2.m3u8 plays it now"
+            << QByteArray();
+        QTest::newRow("download before it starts")
+            << "/recordings/5.mp4" << 409 << "has not started yet" << QByteArray();
+        QTest::newRow("bad id") << "/recordings/abc.m3u8" << 400 << "recording URLs are"
+                                << QByteArray();
+    }
+
+    void clearAnswers()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, says);
+        QFETCH(QByteArray, retryAfter);
+        const auto reply = test::httpRequest(url(path));
+        QCOMPARE(reply.status, status);
+        QVERIFY2(QString::fromUtf8(reply.body).contains(says), reply.body.constData());
+        QVERIFY(reply.header("Content-Type").startsWith("text/plain"));
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        if (!retryAfter.isEmpty())
+            QCOMPARE(reply.header("Retry-After"), retryAfter);
+        if (path == QStringLiteral("/recordings/5.m3u8")) {
+            // Ten minutes before it starts: asked again once it has.
+            const int retry = reply.header("Retry-After").toInt();
+            QVERIFY2(retry > 590 && retry <= 602, reply.header("Retry-After").constData());
+        }
+    }
+
+    void listHoldsDoneRecordingsWithMedia()
+    {
+        const auto reply
+            = test::httpRequest(url("/recordings.m3u"), "GET", {{"Host", "tv.example:8080"}});
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("audio/x-mpegurl"));
+        QCOMPARE(reply.body,
+            QByteArray("#EXTM3U\n"
+                       "#EXTINF:14 tvg-name=\"News at eight\" group-title=\"Recordings\","
+                       "News at eight\n"
+                       "http://tv.example:8080/recordings/1.m3u8\n"
+                       "#EXTINF:8 tvg-name=\"Off air\" group-title=\"Recordings\",Off air\n"
+                       "http://tv.example:8080/recordings/3.m3u8\n"));
+    }
+
+    // A real recording of the demo channel in 1 s segments: an EVENT playlist while it runs and
+    // a VOD once stopped, both played by the independent clients.
+    void demoRecordingPlaysWhileAndAfterRecording()
+    {
+        if (const QString missing = test::hlsClientsMissing(); !missing.isEmpty())
+            QSKIP(qPrintable(missing));
+        QTemporaryDir dataDir;
+        EngineOptions options;
+        options.dataDir = dataDir.path();
+        options.httpPort = 0;
+        options.listenAddress = QHostAddress::LocalHost;
+        test::EngineThread running;
+        const QString failure = running.start(options);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        Engine *engine = running.engine();
+        const auto onEngine = [engine](auto call) {
+            decltype(call()) result {};
+            QMetaObject::invokeMethod(
+                engine, [&] { result = call(); }, Qt::BlockingQueuedConnection);
+            return result;
+        };
+        ChannelConfig demo = onEngine([&] { return engine->channels().value(0); });
+        QVERIFY(demo.id > 0);
+        demo.segmentDurationMs = 1000;
+        QVERIFY(onEngine([&] { return engine->saveChannel(demo); }).ok());
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(onEngine([&] {
+            return engine->httpPort();
+        }));
+
+        RecordingRequest request;
+        request.channelId = demo.id;
+        request.title = QStringLiteral("Demo");
+        request.minutes = 5; // stopped by the test long before
+        const RecordingChange created = onEngine([&] { return engine->createRecording(request); });
+        QVERIFY2(created.ok(), qPrintable(created.error));
+        const QString playlist
+            = base + QStringLiteral("/recordings/%1.m3u8").arg(created.recording.id);
+        // Players start three target durations (2 s each) from the end: a few more, so they
+        // have something to play before the live edge.
+        QVERIFY(test::waitFor(
+            [&] { return test::httpRequest(playlist).body.count("#EXTINF:") >= 8; }, 60000));
+        const QByteArray event = test::httpRequest(playlist).body;
+        QVERIFY2(event.contains("#EXT-X-PLAYLIST-TYPE:EVENT\n"), event.constData());
+        QVERIFY(!event.contains("#EXT-X-ENDLIST"));
+        const test::HlsClientsRun growing = test::runHlsClients(playlist, 8);
+        qInfo().noquote() << growing.table;
+        QVERIFY2(growing.exitCode == 0, qPrintable(QStringLiteral("logs in %1").arg(growing.logs)));
+
+        QVERIFY(onEngine([&] { return engine->stopRecording(created.recording.id); }).ok());
+        QVERIFY(test::waitFor(
+            [&] { return test::httpRequest(playlist).body.contains("#EXT-X-ENDLIST"); }, 30000));
+        const QByteArray vod = test::httpRequest(playlist).body;
+        QVERIFY2(vod.contains("#EXT-X-PLAYLIST-TYPE:VOD\n"), vod.constData());
+        QCOMPARE(vod.count("#EXT-X-PROGRAM-DATE-TIME:"), vod.count("#EXTINF:"));
+        const test::HlsClientsRun finished = test::runHlsClients(playlist, 8);
+        qInfo().noquote() << finished.table;
+        QVERIFY2(
+            finished.exitCode == 0, qPrintable(QStringLiteral("logs in %1").arg(finished.logs)));
+        QVERIFY(finished.table.contains(" passed, 0 failed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpRecordings)
+#include "tst_http_recordings.moc"
