@@ -57,8 +57,9 @@ constexpr std::string_view kSegmentCache = "public, max-age=31536000, immutable"
 // Fetches by one connection are folded into one viewer-counter update per this interval, so
 // the shared counter's lock is taken about once a second per connection, not per request.
 constexpr qint64 kViewerRecordIntervalMs = 1000;
-// How long an API request waits for the engine before it is answered 503.
-constexpr uint64_t kApiReplyTimeoutMs = 30'000;
+// How long a request answered from another thread (an API call, a download being made) waits
+// before it is answered 503.
+constexpr uint64_t kDeferredTimeoutMs = 30'000;
 // The library reads a request body whole before a handler sees it, and answers 413 itself
 // (plain text, connection closed) above its own limit. A little above ours, so a body just
 // over kMaxApiBodyBytes still gets the API's JSON answer.
@@ -287,18 +288,21 @@ struct Connection {
     qint64 lastRecordMs = 0;
 };
 
-// An API request waiting for its reply. Only its loop's thread touches it; the reply closure
-// holds it only to carry it back to that thread.
-struct ApiTicket;
-struct ApiTimeout {
+// A request answered later from another thread (an API call on the engine's, a download once it
+// is made). Only its loop's thread touches it; the answer's closure holds it only to carry it
+// back to that thread.
+struct Deferred;
+struct DeferredTimeout {
     h2o_timeout_entry_t super {}; // first: the library hands back a pointer to it
-    ApiTicket *ticket = nullptr;
+    Deferred *deferred = nullptr;
 };
-struct ApiTicket {
+struct Deferred {
     Loop *loop = nullptr;
     h2o_req_t *req = nullptr;
     bool alive = true; // false once answered or once the request is gone
-    ApiTimeout timeout;
+    DeferredTimeout timeout;
+    // Answers when nothing came in time (stopping = false) or the server stops (true).
+    std::function<void(h2o_req_t *, bool stopping)> fallback;
 };
 
 // Messages to a loop thread from any thread.
@@ -308,12 +312,12 @@ struct MessageLink {
     Message *message = nullptr;
 };
 struct Message {
-    enum class Kind { Stop, ResumeAccepting, ApiReply };
+    enum class Kind { Stop, ResumeAccepting, Answer };
     explicit Message(Kind k) : kind(k) { link.message = this; }
     MessageLink link;
     Kind kind;
-    std::shared_ptr<ApiTicket> ticket;
-    ApiResponse response;
+    std::shared_ptr<Deferred> deferred;
+    std::function<void(h2o_req_t *)> answer;
 };
 
 // Where other threads post to a loop; closed (receiver null) once the loop has stopped, after
@@ -362,14 +366,14 @@ struct Loop {
     int listenFd = -1; // this loop's copy of the listening socket
     h2o_socket_t *listener = nullptr;
     LoopReceiver receiver;
-    h2o_timeout_t apiTimeout {};
+    h2o_timeout_t deferredTimeout {};
     std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
     std::thread thread;
     std::atomic<bool> acceptPaused {false};
     // Only the loop's thread touches these.
     bool stopping = false;
     std::set<Connection *> connections;
-    std::set<ApiTicket *> pendingApi;
+    std::set<Deferred *> deferred;
 };
 
 } // namespace http
@@ -522,8 +526,8 @@ struct HttpServer::Running {
                 if (!loop.stopping && loop.listener)
                     h2o_socket_read_start(loop.listener, &Running::onAccept);
                 break;
-            case http::Message::Kind::ApiReply:
-                answerApi(*message->ticket, message->response);
+            case http::Message::Kind::Answer:
+                answerDeferred(*message->deferred, message->answer);
                 break;
             }
         }
@@ -536,9 +540,9 @@ struct HttpServer::Running {
             h2o_socket_close(loop.listener); // closes this loop's copy of the socket
             loop.listener = nullptr;
         }
-        for (http::ApiTicket *ticket : std::set(loop.pendingApi))
-            answerApi(*ticket,
-                http::apiError(503, QStringLiteral("PanelX is stopping; try again when it runs")));
+        for (http::Deferred *deferred : std::set(loop.deferred))
+            answerDeferred(*deferred,
+                [fallback = deferred->fallback](h2o_req_t *req) { fallback(req, true); });
         // Every connection then sees end of file or a failed write, and the library closes it.
         for (http::Connection *connection : loop.connections)
             ::shutdown(connection->fd, SHUT_RDWR);
@@ -570,7 +574,7 @@ struct HttpServer::Running {
                 loop->connections.size());
             return;
         }
-        h2o_timeout_dispose(loop->evloop, &loop->apiTimeout);
+        h2o_timeout_dispose(loop->evloop, &loop->deferredTimeout);
         h2o_context_dispose(&loop->context);
         h2o_evloop_destroy(loop->evloop);
         loop->evloop = nullptr;
@@ -595,7 +599,7 @@ struct HttpServer::Running {
             h2o_multithread_register_receiver(
                 loop->context.queue, &loop->receiver.super, &Running::onMessages);
             loop->mailbox->receiver = &loop->receiver.super;
-            h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiReplyTimeoutMs);
+            h2o_timeout_init(loop->evloop, &loop->deferredTimeout, kDeferredTimeoutMs);
             loop->listener
                 = h2o_evloop_socket_create(loop->evloop, loop->listenFd, H2O_SOCKET_FLAG_DONT_READ);
             loop->listener->data = loop.get();
@@ -1106,52 +1110,78 @@ struct HttpServer::Running {
         if (isV4)
             request.peer = QHostAddress(v4);
 
-        auto ticket = std::make_shared<http::ApiTicket>();
-        ticket->loop = &loop;
-        ticket->req = req;
-        ticket->timeout.ticket = ticket.get();
-        ticket->timeout.super.cb = [](h2o_timeout_entry_t *entry) {
-            answerApi(*reinterpret_cast<http::ApiTimeout *>(entry)->ticket,
+        auto deferred = defer(req, loop, [](h2o_req_t *later, bool stopping) {
+            sendApi(later,
                 http::apiError(503,
-                    QStringLiteral("PanelX did not answer in time (it is busy or stopping); try "
-                                   "again")));
-        };
-        h2o_timeout_link(loop.evloop, &loop.apiTimeout, &ticket->timeout.super);
-        loop.pendingApi.insert(ticket.get());
-        // The request's pool holds the ticket too: when the request is gone (answered and
-        // sent, or the connection closed), the ticket is marked so a late reply is dropped.
-        using Holder = std::shared_ptr<http::ApiTicket>;
-        void *slot = h2o_mem_alloc_shared(&req->pool, sizeof(Holder), [](void *p) {
-            auto *holder = static_cast<Holder *>(p);
-            forgetApi(**holder);
-            holder->~Holder();
+                    stopping ? QStringLiteral("PanelX is stopping; try again when it runs")
+                             : QStringLiteral("PanelX did not answer in time (it is busy or "
+                                              "stopping); try again")));
         });
-        new (slot) Holder(ticket);
-
         server.m_apiHandler(
-            std::move(request), [mailbox = loop.mailbox, ticket](http::ApiResponse response) {
-                auto *message = new http::Message(http::Message::Kind::ApiReply);
-                message->ticket = ticket; // a copy: a second reply must find it too
-                message->response = std::move(response);
-                mailbox->post(message); // dropped when the server has stopped
+            std::move(request), [mailbox = loop.mailbox, deferred](http::ApiResponse response) {
+                answerLater(*mailbox, deferred,
+                    [response = std::move(response)](h2o_req_t *req) { sendApi(req, response); });
             });
     }
 
-    static void forgetApi(http::ApiTicket &ticket)
+    // --- answers from other threads -------------------------------------------------------
+
+    // Parks `req` on its loop until answerLater() is called for it; `fallback` answers it when
+    // nothing comes within kDeferredTimeoutMs or the server stops.
+    static std::shared_ptr<http::Deferred> defer(
+        h2o_req_t *req, http::Loop &loop, std::function<void(h2o_req_t *, bool stopping)> fallback)
     {
-        ticket.alive = false;
-        h2o_timeout_unlink(&ticket.timeout.super);
-        ticket.loop->pendingApi.erase(&ticket);
+        auto deferred = std::make_shared<http::Deferred>();
+        deferred->loop = &loop;
+        deferred->req = req;
+        deferred->fallback = std::move(fallback);
+        deferred->timeout.deferred = deferred.get();
+        deferred->timeout.super.cb = [](h2o_timeout_entry_t *entry) {
+            http::Deferred &late = *reinterpret_cast<http::DeferredTimeout *>(entry)->deferred;
+            // A copy: answering may end the request, and free `late` with it.
+            answerDeferred(late, [fallback = late.fallback](h2o_req_t *r) { fallback(r, false); });
+        };
+        h2o_timeout_link(loop.evloop, &loop.deferredTimeout, &deferred->timeout.super);
+        loop.deferred.insert(deferred.get());
+        // The request's pool holds it too: when the request is gone (answered and sent, or the
+        // connection closed), it is marked so a late answer is dropped.
+        using Holder = std::shared_ptr<http::Deferred>;
+        void *slot = h2o_mem_alloc_shared(&req->pool, sizeof(Holder), [](void *p) {
+            auto *holder = static_cast<Holder *>(p);
+            forgetDeferred(**holder);
+            holder->~Holder();
+        });
+        new (slot) Holder(deferred);
+        return deferred;
     }
 
-    // On the ticket's loop thread; the first answer wins, later ones are dropped.
-    static void answerApi(http::ApiTicket &ticket, const http::ApiResponse &response)
+    // From any thread: `answer` runs on the request's loop thread, unless the request was
+    // answered or is gone by then (or the server has stopped).
+    static void answerLater(http::Mailbox &mailbox, std::shared_ptr<http::Deferred> deferred,
+        std::function<void(h2o_req_t *)> answer)
     {
-        if (!ticket.alive)
+        auto *message = new http::Message(http::Message::Kind::Answer);
+        message->deferred = std::move(deferred);
+        message->answer = std::move(answer);
+        mailbox.post(message); // dropped when the server has stopped
+    }
+
+    static void forgetDeferred(http::Deferred &deferred)
+    {
+        deferred.alive = false;
+        h2o_timeout_unlink(&deferred.timeout.super);
+        deferred.loop->deferred.erase(&deferred);
+    }
+
+    // On the request's loop thread; the first answer wins, later ones are dropped.
+    static void answerDeferred(
+        http::Deferred &deferred, const std::function<void(h2o_req_t *)> &answer)
+    {
+        if (!deferred.alive)
             return;
-        h2o_req_t *req = ticket.req;
-        forgetApi(ticket);
-        sendApi(req, response);
+        h2o_req_t *req = deferred.req;
+        forgetDeferred(deferred);
+        answer(req);
     }
 };
 
