@@ -154,6 +154,89 @@ private slots:
 
     void cleanupTestCase() { m_server.reset(); }
 
+    void downloadNames_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("disposition");
+        // 2026-11-30T19:00:00Z: 20:00 in Berlin.
+        QTest::newRow("plain") << "News"
+                               << "Europe/Berlin"
+                               << "News 2026-11-30 20-00.mp4"
+                               << QByteArray("attachment; filename=\"News 2026-11-30 20-00.mp4\"");
+        QTest::newRow("other zone")
+            << "News"
+            << "America/New_York"
+            << "News 2026-11-30 14-00.mp4"
+            << QByteArray("attachment; filename=\"News 2026-11-30 14-00.mp4\"");
+        QTest::newRow("characters file systems refuse")
+            << "a/b\\c: \"d\"?*<>|"
+            << "UTC"
+            << "a_b_c_ _d______ 2026-11-30 19-00.mp4"
+            << QByteArray("attachment; filename=\"a_b_c_ _d______ 2026-11-30 19-00.mp4\"");
+        QTest::newRow("line breaks and runs of spaces")
+            << "  Late\r\n  show\t "
+            << "UTC"
+            << "Late show 2026-11-30 19-00.mp4"
+            << QByteArray("attachment; filename=\"Late show 2026-11-30 19-00.mp4\"");
+        QTest::newRow("no hidden file")
+            << "..rc"
+            << "UTC"
+            << "rc 2026-11-30 19-00.mp4"
+            << QByteArray("attachment; filename=\"rc 2026-11-30 19-00.mp4\"");
+        QTest::newRow("only dots") << "..."
+                                   << "UTC"
+                                   << "2026-11-30 19-00.mp4"
+                                   << QByteArray("attachment; filename=\"2026-11-30 19-00.mp4\"");
+        QTest::newRow("percent") << "100% Sport"
+                                 << "UTC"
+                                 << "100% Sport 2026-11-30 19-00.mp4"
+                                 << QByteArray("attachment; filename=\"100_ Sport 2026-11-30 "
+                                               "19-00.mp4\"; filename*=UTF-8''100%25%20Sport%"
+                                               "202026-11-30%2019-00.mp4");
+        QTest::newRow("non-ASCII (RFC 6266 filename*)")
+            << "Café Télé"
+            << "UTC"
+            << "Café Télé 2026-11-30 19-00.mp4"
+            << QByteArray("attachment; filename=\"Caf_ T_l_ 2026-11-30 19-00.mp4\"; "
+                          "filename*=UTF-8''Caf%C3%A9%20T%C3%A9l%C3%A9%202026-11-30%2019-00.mp4");
+    }
+
+    void downloadNames()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, zone);
+        QFETCH(QString, name);
+        QFETCH(QByteArray, disposition);
+        const qint64 start
+            = QDateTime(QDate(2026, 11, 30), QTime(19, 0), Qt::UTC).toMSecsSinceEpoch();
+        const QTimeZone timeZone(zone.toLatin1());
+        QVERIFY(timeZone.isValid());
+        QCOMPARE(http::downloadFileName(title, start, timeZone), name);
+        QCOMPARE(http::contentDisposition(name), disposition);
+    }
+
+    // A recording kept 6 s segments from before its channel was set to 2 s ones: the target
+    // duration covers them (RFC 8216 4.3.3.1).
+    void targetDurationCoversLongerSegments()
+    {
+        Recording done;
+        done.id = 9;
+        done.state = RecordingState::Finished;
+        SegmentInfo longer;
+        longer.sequence = 3;
+        longer.durationMs = 6000;
+        SegmentInfo shorter = longer;
+        shorter.sequence = 4;
+        shorter.durationMs = 2000;
+        const QByteArray body = http::renderRecordingPlaylist(done, {longer, shorter}, 2000);
+        QVERIFY2(body.contains("#EXT-X-TARGETDURATION:6\n"), body.constData());
+        QVERIFY(http::renderRecordingPlaylist(done, {shorter}, 2000)
+                    .contains("#EXT-X-TARGETDURATION:3\n"));
+        QVERIFY(body.contains("\n/recordings/9/3.ts\n"));
+    }
+
     void finishedRecordingIsVod()
     {
         const auto reply = test::httpRequest(url("/recordings/1.m3u8"));
