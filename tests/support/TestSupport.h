@@ -125,6 +125,22 @@ HlsClientsRun runHlsClients(const QString &url, int seconds);
 // Empty when check-hls.sh is there to run; else why not, and what to set (for QSKIP).
 QString hlsClientsMissing();
 
+// A small tmpfs (mounting needs root), unmounted when this ends: a disk to fill or turn
+// read-only.
+class SmallDisk {
+public:
+    SmallDisk() = default;
+    ~SmallDisk();
+    SmallDisk(const SmallDisk &) = delete;
+    SmallDisk &operator=(const SmallDisk &) = delete;
+    // False with mount's complaint in `why` if it could not be mounted.
+    bool mount(const QString &path, int sizeMb, QByteArray *why);
+    bool remount(bool readOnly);
+
+private:
+    QString m_path;
+};
+
 // Records every line logged through Qt (qWarning, qInfo …, libav's lines included) while it
 // lives; the lines are still printed. One at a time.
 class LogCapture {
