@@ -1,6 +1,7 @@
 #include "HttpServer.h"
 
 #include "ChannelDirectory.h"
+#include "dvr/ExportCache.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
 #include "http/LiveResponseCache.h"
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimeZone>
 
 // Qt's `slots` keyword macro would eat a member of the library's structs.
 #pragma push_macro("slots")
@@ -64,6 +66,10 @@ constexpr uint64_t kDeferredTimeoutMs = 30'000;
 // (plain text, connection closed) above its own limit. A little above ours, so a body just
 // over kMaxApiBodyBytes still gets the API's JSON answer.
 constexpr size_t kBodySlackBytes = 64 * 1024;
+// Downloads held open at once (each a whole recording, fetched by few clients at a time).
+constexpr int kExportFilesOpen = 8;
+// When a download is still being made after kDeferredTimeoutMs: ask again this much later.
+constexpr int kExportRetryS = 10;
 // Connections accepted per wake-up of a loop, so one busy listener cannot starve the others.
 constexpr int kAcceptBatch = 32;
 // How long stop() lets each loop close its connections before it gives up on them.
@@ -388,6 +394,7 @@ struct HttpServer::Running {
     http::LiveResponseCache liveResponses;
     http::SegmentFiles segments;
     std::optional<http::RecordingRoutes> recordings;
+    http::SegmentFiles exportFiles; // the downloads ExportCache made
     std::vector<std::unique_ptr<http::Loop>> loops;
     std::atomic<int> open {0};
     std::mutex addressMutex;
@@ -395,7 +402,9 @@ struct HttpServer::Running {
 
     explicit Running(HttpServer &s)
         : server(s),
-          segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir()))
+          segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir())),
+          exportFiles(kExportFilesOpen,
+              s.m_exports ? QFile::encodeName(s.m_exports->folder()) : QByteArray())
     {
         if (s.m_recordings)
             recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
@@ -861,12 +870,59 @@ struct HttpServer::Running {
                 route.sequence);
             break;
         default:
-            answer = recordings->download(route.recordingId)
-                         .refusal.value_or(http::RecordingAnswer {503, "text/plain; charset=utf-8",
-                             "no-store", "MP4 downloads are not made yet\n", {}, {}});
-            break;
+            download(req, route.recordingId);
+            return;
         }
         sendAnswer(req, segments, answer);
+    }
+
+    // A done recording's MP4: sent at once when it was made before, else once the ExportCache
+    // has made it (the request waits, see docs/decisions.md), or 503 with how far it has come.
+    void download(h2o_req_t *req, qint64 recordingId)
+    {
+        http::RecordingRoutes::Download plan = recordings->download(recordingId);
+        if (plan.refusal) {
+            sendAnswer(req, segments, *plan.refusal);
+            return;
+        }
+        http::Connection *connection = connectionOf(req);
+        if (!server.m_exports || !connection || connection->loop->stopping) {
+            sendText(req, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
+            return;
+        }
+        http::Loop &loop = *connection->loop;
+        ExportCache &exports = *server.m_exports;
+        const Recording recording = plan.recording;
+        auto deferred = defer(req, loop, [&exports, recording](h2o_req_t *later, bool stopping) {
+            if (stopping) {
+                sendText(later, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
+                return;
+            }
+            const double done = std::max(0.0, exports.progress(recording.id));
+            sendText(later, 503,
+                QStringLiteral("the MP4 of \u201c%1\u201d is being made (%2 % done); retry in %3 s")
+                    .arg(recording.title)
+                    .arg(int(done * 100))
+                    .arg(kExportRetryS),
+                {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(kExportRetryS)}});
+        });
+        Running *self = this;
+        exports.request(recording, plan.segments,
+            [self, mailbox = loop.mailbox, deferred, recording](const ExportCache::Result &result) {
+                answerLater(*mailbox, deferred, [self, result, recording](h2o_req_t *later) {
+                    if (!result.file.isEmpty())
+                        sendAnswer(later, self->exportFiles,
+                            http::RecordingRoutes::exportFile(
+                                recording, result.file, QTimeZone::systemTimeZone()));
+                    else if (result.gone)
+                        sendText(later, 404,
+                            QStringLiteral("recording %1 was deleted; the finished recordings "
+                                           "are listed at /recordings.m3u")
+                                .arg(recording.id));
+                    else
+                        sendText(later, 503, result.error);
+                });
+            });
     }
 
     static void sendAnswer(

@@ -18,6 +18,7 @@
 namespace panelx {
 
 class ChannelDirectory;
+class ExportCache;
 class RecordingDirectory;
 class SegmentStore;
 
@@ -56,9 +57,13 @@ public:
     // Requests under /api/ (any method, bodies up to kMaxApiBodyBytes) go to `handler`; without
     // one they get 404. Set before start().
     void setApiHandler(http::ApiHandler handler) { m_apiHandler = std::move(handler); }
-    // The recordings served under /recordings/; without them those paths get 404. Set before
-    // start().
-    void setRecordings(const RecordingDirectory &recordings) { m_recordings = &recordings; }
+    // The recordings served under /recordings/, and where their MP4 downloads are made; without
+    // them those paths get 404. Set before start().
+    void setRecordings(const RecordingDirectory &recordings, ExportCache &exports)
+    {
+        m_recordings = &recordings;
+        m_exports = &exports;
+    }
 
     // Listens on address:port (port 0 = any free port, see port()). False with a message a
     // person can act on, e.g. when the port is already in use.
@@ -85,6 +90,7 @@ private:
     SegmentStore &m_store;
     const ChannelDirectory &m_channels;
     const RecordingDirectory *m_recordings = nullptr;
+    ExportCache *m_exports = nullptr;
     HttpServerOptions m_options;
     std::unique_ptr<Running> m_running;
     quint16 m_port = 0;

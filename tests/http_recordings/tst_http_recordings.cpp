@@ -5,6 +5,7 @@
 #include "ChannelDirectory.h"
 #include "Engine.h"
 #include "TestSupport.h"
+#include "dvr/ExportCache.h"
 #include "dvr/RecordingDirectory.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
@@ -14,7 +15,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +37,20 @@ QStringList uriLines(const QByteArray &playlist)
     return uris;
 }
 
+// The media duration ffprobe reads from a file, in seconds; -1 when it cannot.
+double probedSeconds(const QString &path)
+{
+    QByteArray out;
+    if (test::runProgram(QStringLiteral("ffprobe"),
+            {"-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path}, 30000,
+            &out)
+        != 0)
+        return -1;
+    bool ok = false;
+    const double seconds = out.trimmed().toDouble(&ok);
+    return ok ? seconds : -1;
+}
+
 } // namespace
 
 class TestHttpRecordings : public QObject {
@@ -44,6 +61,7 @@ private:
     test::StoreFixture m_fixture;
     ChannelDirectory m_channels;
     RecordingDirectory m_recordings;
+    std::unique_ptr<ExportCache> m_exports;
     std::unique_ptr<HttpServer> m_server;
     QList<QByteArray> m_parts; // 2 s MPEG-TS files with continuous timestamps
     QHash<QPair<qint64, qint64>, QByteArray> m_bytes; // (channel, sequence) -> file
@@ -147,12 +165,17 @@ private slots:
             RecordingState::Recording);
 
         m_server = std::make_unique<HttpServer>(*m_fixture.store, m_channels);
-        m_server->setRecordings(m_recordings);
+        m_exports = std::make_unique<ExportCache>(*m_fixture.store, m_dir.filePath("exports"));
+        m_server->setRecordings(m_recordings, *m_exports);
         QString startError;
         QVERIFY2(m_server->start(QHostAddress::LocalHost, 0, &startError), qPrintable(startError));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        m_exports.reset();
+    }
 
     void downloadNames_data()
     {
@@ -378,6 +401,91 @@ private slots:
         }
     }
 
+    void mp4Download()
+    {
+        const auto reply = test::httpRequest(url("/recordings/1.mp4"), "GET", {}, 60000);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("video/mp4"));
+        QCOMPARE(reply.header("Accept-Ranges"), QByteArray("bytes"));
+        const QString name = http::downloadFileName(
+            QStringLiteral("News at eight"), m_t0 + 2000, QTimeZone::systemTimeZone());
+        QCOMPARE(
+            reply.header("Content-Disposition"), "attachment; filename=\"" + name.toUtf8() + '"');
+        QVERIFY(name.startsWith(QStringLiteral("News at eight 20")));
+        // The index first, so players start before the download ends.
+        const qsizetype moov = reply.body.indexOf("moov");
+        QVERIFY(moov > 0 && moov < reply.body.indexOf("mdat"));
+        const QString saved = m_dir.filePath(QStringLiteral("download.mp4"));
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(reply.body);
+        file.close();
+        // Seven 2 s segments; the 6 s gap is closed, not played as a pause.
+        const double seconds = probedSeconds(saved);
+        QVERIFY2(qAbs(seconds - 14.0) <= 1.0, qPrintable(QString::number(seconds)));
+
+        // Made once: the second request is the same file, not a new export.
+        const QStringList made = QDir(m_exports->folder()).entryList({"1-*.mp4"}, QDir::Files);
+        QCOMPARE(made.size(), 1);
+        const QString kept = QDir(m_exports->folder()).filePath(made.first());
+        const QDateTime modified = QFileInfo(kept).lastModified();
+        const auto again = test::httpRequest(url("/recordings/1.mp4"));
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.body, reply.body);
+        QCOMPARE(QFileInfo(kept).lastModified(), modified);
+
+        const auto part
+            = test::httpRequest(url("/recordings/1.mp4"), "GET", {{"Range", "bytes=100-1099"}});
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.body, reply.body.mid(100, 1000));
+        QCOMPARE(part.header("Content-Range"),
+            "bytes 100-1099/" + QByteArray::number(reply.body.size()));
+    }
+
+    // A recording whose segments changed is made again, and the stale file goes; a deleted
+    // recording's download goes with it.
+    void mp4FollowsItsRecording()
+    {
+        QCOMPARE(test::httpRequest(url("/recordings/3.mp4"), "GET", {}, 60000).status, 200);
+        const QDir folder(m_exports->folder());
+        const QStringList before = folder.entryList({"3-*.mp4"}, QDir::Files);
+        QCOMPARE(before.size(), 1);
+
+        const std::optional<Recording> original = m_recordings.byId(3);
+        QVERIFY(original);
+        const auto restore = qScopeGuard([&] { m_recordings.put(*original); });
+        Recording shorter = *original;
+        shorter.endUtcMs = m_t0 + 6000;
+        m_recordings.put(shorter);
+        const auto reply = test::httpRequest(url("/recordings/3.mp4"), "GET", {}, 60000);
+        QCOMPARE(reply.status, 200);
+        const QStringList after = folder.entryList({"3-*.mp4"}, QDir::Files);
+        QCOMPARE(after.size(), 1);
+        QVERIFY(after != before);
+        const double seconds = probedSeconds(folder.filePath(after.first()));
+        QVERIFY2(qAbs(seconds - 6.0) <= 1.0, qPrintable(QString::number(seconds)));
+
+        m_exports->forget(3);
+        QVERIFY(folder.entryList({"3-*.mp4"}, QDir::Files).isEmpty());
+        m_recordings.remove(3);
+        QCOMPARE(test::httpRequest(url("/recordings/3.mp4")).status, 404);
+    }
+
+    // Downloads of recordings deleted while PanelX was not running, and files a crash left
+    // half-written, go at the next start.
+    void exportsOfDeletedRecordingsGoAtStart()
+    {
+        QTemporaryDir folder;
+        const QStringList names {"5-0-3-4.mp4", "6-2-9-8.mp4", "5-4-7-4.mp4.part", "stray.txt"};
+        for (const QString &name : names) {
+            QFile file(folder.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        ExportCache exports(*m_fixture.store, folder.path());
+        exports.keepOnly({5});
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList {"5-0-3-4.mp4"});
+    }
+
     void listHoldsDoneRecordingsWithMedia()
     {
         const auto reply
@@ -458,6 +566,31 @@ private slots:
         QVERIFY2(
             finished.exitCode == 0, qPrintable(QStringLiteral("logs in %1").arg(finished.logs)));
         QVERIFY(finished.table.contains(" passed, 0 failed"));
+
+        // Its download, as long as its playlist; deleted with it.
+        double listedSeconds = 0;
+        for (const QByteArray &line : vod.split('\n'))
+            if (line.startsWith("#EXTINF:"))
+                listedSeconds += line.mid(8).chopped(1).toDouble();
+        const QString mp4 = base + QStringLiteral("/recordings/%1.mp4").arg(created.recording.id);
+        const auto download = test::httpRequest(mp4, "GET", {}, 60000);
+        QCOMPARE(download.status, 200);
+        QVERIFY(
+            download.header("Content-Disposition").startsWith("attachment; filename=\"Demo 20"));
+        const QString saved = dataDir.filePath(QStringLiteral("download.mp4"));
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(download.body);
+        file.close();
+        const double seconds = probedSeconds(saved);
+        QVERIFY2(qAbs(seconds - listedSeconds) <= 1.0,
+            qPrintable(
+                QStringLiteral("%1 s in the MP4, %2 s listed").arg(seconds).arg(listedSeconds)));
+        const QDir exports(dataDir.filePath(QStringLiteral("exports")));
+        QCOMPARE(exports.entryList(QDir::Files).size(), 1);
+        QVERIFY(onEngine([&] { return engine->deleteRecording(created.recording.id); }).ok());
+        QVERIFY(exports.entryList(QDir::Files).isEmpty());
+        QCOMPARE(test::httpRequest(mp4).status, 404);
     }
 };
 
