@@ -59,16 +59,18 @@ constexpr std::string_view kSegmentCache = "public, max-age=31536000, immutable"
 // Fetches by one connection are folded into one viewer-counter update per this interval, so
 // the shared counter's lock is taken about once a second per connection, not per request.
 constexpr qint64 kViewerRecordIntervalMs = 1000;
-// How long a request answered from another thread (an API call, a download being made) waits
-// before it is answered 503.
-constexpr uint64_t kDeferredTimeoutMs = 30'000;
+// How long an API request waits for the engine before it is answered 503.
+constexpr uint64_t kApiTimeoutMs = 30'000;
+// How long a download waits for its MP4 to be made before it is answered 503 with Retry-After:
+// under the 30 s a client such as `panelx ctl` waits for a first byte.
+constexpr uint64_t kExportWaitMs = 25'000;
 // The library reads a request body whole before a handler sees it, and answers 413 itself
 // (plain text, connection closed) above its own limit. A little above ours, so a body just
 // over kMaxApiBodyBytes still gets the API's JSON answer.
 constexpr size_t kBodySlackBytes = 64 * 1024;
 // Downloads held open at once (each a whole recording, fetched by few clients at a time).
 constexpr int kExportFilesOpen = 8;
-// When a download is still being made after kDeferredTimeoutMs: ask again this much later.
+// When a download is still being made after kExportWaitMs: ask again this much later.
 constexpr int kExportRetryS = 10;
 // Connections accepted per wake-up of a loop, so one busy listener cannot starve the others.
 constexpr int kAcceptBatch = 32;
@@ -372,7 +374,8 @@ struct Loop {
     int listenFd = -1; // this loop's copy of the listening socket
     h2o_socket_t *listener = nullptr;
     LoopReceiver receiver;
-    h2o_timeout_t deferredTimeout {};
+    h2o_timeout_t apiTimeout {}; // kApiTimeoutMs
+    h2o_timeout_t exportWait {}; // kExportWaitMs
     std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
     std::thread thread;
     std::atomic<bool> acceptPaused {false};
@@ -583,7 +586,8 @@ struct HttpServer::Running {
                 loop->connections.size());
             return;
         }
-        h2o_timeout_dispose(loop->evloop, &loop->deferredTimeout);
+        h2o_timeout_dispose(loop->evloop, &loop->apiTimeout);
+        h2o_timeout_dispose(loop->evloop, &loop->exportWait);
         h2o_context_dispose(&loop->context);
         h2o_evloop_destroy(loop->evloop);
         loop->evloop = nullptr;
@@ -608,7 +612,8 @@ struct HttpServer::Running {
             h2o_multithread_register_receiver(
                 loop->context.queue, &loop->receiver.super, &Running::onMessages);
             loop->mailbox->receiver = &loop->receiver.super;
-            h2o_timeout_init(loop->evloop, &loop->deferredTimeout, kDeferredTimeoutMs);
+            h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiTimeoutMs);
+            h2o_timeout_init(loop->evloop, &loop->exportWait, kExportWaitMs);
             loop->listener
                 = h2o_evloop_socket_create(loop->evloop, loop->listenFd, H2O_SOCKET_FLAG_DONT_READ);
             loop->listener->data = loop.get();
@@ -893,19 +898,22 @@ struct HttpServer::Running {
         http::Loop &loop = *connection->loop;
         ExportCache &exports = *server.m_exports;
         const Recording recording = plan.recording;
-        auto deferred = defer(req, loop, [&exports, recording](h2o_req_t *later, bool stopping) {
-            if (stopping) {
-                sendText(later, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
-                return;
-            }
-            const double done = std::max(0.0, exports.progress(recording.id));
-            sendText(later, 503,
-                QStringLiteral("the MP4 of \u201c%1\u201d is being made (%2 % done); retry in %3 s")
-                    .arg(recording.title)
-                    .arg(int(done * 100))
-                    .arg(kExportRetryS),
-                {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(kExportRetryS)}});
-        });
+        auto deferred = defer(
+            req, loop, loop.exportWait, [&exports, recording](h2o_req_t *later, bool stopping) {
+                if (stopping) {
+                    sendText(
+                        later, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
+                    return;
+                }
+                const double done = std::max(0.0, exports.progress(recording.id));
+                sendText(later, 503,
+                    QStringLiteral(
+                        "the MP4 of \u201c%1\u201d is being made (%2 % done); retry in %3 s")
+                        .arg(recording.title)
+                        .arg(int(done * 100))
+                        .arg(kExportRetryS),
+                    {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(kExportRetryS)}});
+            });
         Running *self = this;
         exports.request(recording, plan.segments,
             [self, mailbox = loop.mailbox, deferred, recording](const ExportCache::Result &result) {
@@ -1166,7 +1174,7 @@ struct HttpServer::Running {
         if (isV4)
             request.peer = QHostAddress(v4);
 
-        auto deferred = defer(req, loop, [](h2o_req_t *later, bool stopping) {
+        auto deferred = defer(req, loop, loop.apiTimeout, [](h2o_req_t *later, bool stopping) {
             sendApi(later,
                 http::apiError(503,
                     stopping ? QStringLiteral("PanelX is stopping; try again when it runs")
@@ -1183,9 +1191,9 @@ struct HttpServer::Running {
     // --- answers from other threads -------------------------------------------------------
 
     // Parks `req` on its loop until answerLater() is called for it; `fallback` answers it when
-    // nothing comes within kDeferredTimeoutMs or the server stops.
-    static std::shared_ptr<http::Deferred> defer(
-        h2o_req_t *req, http::Loop &loop, std::function<void(h2o_req_t *, bool stopping)> fallback)
+    // nothing comes before `timeout` (one of the loop's) fires or the server stops.
+    static std::shared_ptr<http::Deferred> defer(h2o_req_t *req, http::Loop &loop,
+        h2o_timeout_t &timeout, std::function<void(h2o_req_t *, bool stopping)> fallback)
     {
         auto deferred = std::make_shared<http::Deferred>();
         deferred->loop = &loop;
@@ -1197,7 +1205,7 @@ struct HttpServer::Running {
             // A copy: answering may end the request, and free `late` with it.
             answerDeferred(late, [fallback = late.fallback](h2o_req_t *r) { fallback(r, false); });
         };
-        h2o_timeout_link(loop.evloop, &loop.deferredTimeout, &deferred->timeout.super);
+        h2o_timeout_link(loop.evloop, &timeout, &deferred->timeout.super);
         loop.deferred.insert(deferred.get());
         // The request's pool holds it too: when the request is gone (answered and sent, or the
         // connection closed), it is marked so a late answer is dropped.
