@@ -45,6 +45,12 @@ private slots:
             QSKIP(qPrintable(QStringLiteral("%1 or node not found: set PANELX_HLS_CLIENTS to the "
                                             "hls-clients folder to run the strict validator")
                                  .arg(validator)));
+        // Regression: without its npm package the validator exited at once, and the test
+        // failed on its own loop instead of saying what was missing.
+        if (!QFileInfo::exists(QDir(tools).filePath(QStringLiteral("node_modules/hls-parser"))))
+            QSKIP(qPrintable(QStringLiteral("the validator's npm package hls-parser is missing: "
+                                            "run %1/install.sh")
+                                 .arg(tools)));
         if (!test::haveProgram(QStringLiteral("ffmpeg")))
             QSKIP("the ffmpeg program is not installed; it makes the test media");
 
