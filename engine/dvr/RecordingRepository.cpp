@@ -17,6 +17,12 @@ QString storageError(const QSqlQuery &query)
         .arg(query.lastError().text());
 }
 
+// The text columns are NOT NULL: a null QString would be bound as NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 void bindFields(QSqlQuery &query, const Recording &recording)
 {
     query.addBindValue(recording.channelId);
@@ -24,8 +30,8 @@ void bindFields(QSqlQuery &query, const Recording &recording)
     query.addBindValue(recording.startUtcMs);
     query.addBindValue(recording.endUtcMs);
     query.addBindValue(recordingStateName(recording.state));
-    query.addBindValue(recording.reason);
-    query.addBindValue(RecordingRepository::gapsToText(recording.gaps));
+    query.addBindValue(text(recording.reason));
+    query.addBindValue(text(RecordingRepository::gapsToText(recording.gaps)));
     query.addBindValue(recording.keep ? 1 : 0);
     query.addBindValue(recording.createdUtcMs);
 }
