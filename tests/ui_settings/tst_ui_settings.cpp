@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "Translations.h"
 #include "api/AdminToken.h"
+#include "dvr/DvrPolicy.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsPage.h"
 
@@ -667,6 +668,9 @@ void tst_UiSettings::germanCatalogue()
     QCOMPARE(QCoreApplication::translate("panelx::DashboardPage", "%n minute(s)", nullptr, 5),
         QStringLiteral("5 Minuten"));
     QVERIFY(Settings().validate().isEmpty());
+    // The DVR's rules from the engine speak German too.
+    QVERIFY2(DvrPolicy::checkMinutes(0).contains(QStringLiteral("Minuten")),
+        qPrintable(DvrPolicy::checkMinutes(0)));
     Settings bad;
     bad.httpPort = 80;
     QVERIFY2(bad.validate().first().message.contains(QStringLiteral("Administratorrechte")),
