@@ -5,6 +5,7 @@
 // and deletes after the question.
 #include "EngineClient.h"
 #include "TestSupport.h"
+#include "Translations.h"
 #include "dvr/DvrPolicy.h"
 #include "player/PlayerPage.h"
 #include "player/PositionSlider.h"
@@ -39,6 +40,8 @@ class TestUiRecordings : public QObject {
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void stateWordsAndGaps();
+    void positionSliderSeeks();
     void emptyPageSaysHowToRecord();
     void quotaBarInWords();
     void recordNowThroughTheDialog();
@@ -64,6 +67,8 @@ private:
 void TestUiRecordings::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // English, with its plural forms ("2 gaps"), as the window installs it.
+    QCOMPARE(installTranslations(UiLanguage::English), QStringLiteral("en"));
     EngineOptions options;
     options.dataDir = m_dir.path();
     options.httpPort = 0;
@@ -131,6 +136,59 @@ Recording TestUiRecordings::recordingAtRow(int row) const
     const qint64 id
         = m_page->model()->index(row, 0).data(RecordingTableModel::RecordingIdRole).toLongLong();
     return m_client->recording(id).value_or(Recording {});
+}
+
+void TestUiRecordings::stateWordsAndGaps()
+{
+    Recording partial;
+    partial.state = RecordingState::Partial;
+    partial.startUtcMs = QDateTime(QDate(2026, 11, 30), QTime(20, 0)).toMSecsSinceEpoch();
+    partial.endUtcMs = partial.startUtcMs + 3'600'000;
+    partial.gaps = {{partial.startUtcMs + 600'000, partial.startUtcMs + 755'000},
+        {partial.startUtcMs + 1'800'000, partial.startUtcMs + 1'805'000}};
+    QCOMPARE(RecordingTableModel::detailText(partial), QStringLiteral("2 gaps, 00:02:40 missing"));
+    QCOMPARE(RecordingTableModel::gapsText(partial),
+        QStringLiteral("20:10:00 – 20:12:35 (00:02:35)\n20:30:00 – 20:30:05 (00:00:05)"));
+
+    Recording stopped;
+    stopped.state = RecordingState::Stopped;
+    stopped.reason = QStringLiteral("quota full: delete recordings");
+    QCOMPARE(RecordingTableModel::detailText(stopped), stopped.reason);
+    Recording finished;
+    finished.state = RecordingState::Finished;
+    QVERIFY(RecordingTableModel::detailText(finished).isEmpty());
+    QCOMPARE(
+        RecordingTableModel::stateText(RecordingState::Recording), QStringLiteral("Recording"));
+}
+
+void TestUiRecordings::positionSliderSeeks()
+{
+    PositionSlider slider;
+    slider.resize(400, 30);
+    slider.show();
+    slider.setDuration(3'600'000);
+    slider.setPosition(754'000);
+    QCOMPARE(slider.timeText(), QStringLiteral("00:12:34 / 01:00:00"));
+    QSignalSpy seeks(&slider, &PositionSlider::seekRequested);
+    auto *handle = slider.findChild<QSlider *>(QStringLiteral("positionSlider"));
+
+    // While the handle is held, the player's position does not move it; the time previews the
+    // drag, and letting go seeks there.
+    handle->setSliderDown(true);
+    handle->setSliderPosition(1'800'000);
+    slider.setPosition(755'000);
+    QCOMPARE(handle->sliderPosition(), 1'800'000);
+    QCOMPARE(slider.timeText(), QStringLiteral("00:30:00 / 01:00:00"));
+    QVERIFY(seeks.isEmpty());
+    handle->setSliderDown(false);
+    QCOMPARE(seeks.size(), 1);
+    QCOMPARE(seeks.takeFirst().first().toLongLong(), 1'800'000);
+
+    // A key moves and seeks at once.
+    handle->setFocus();
+    QTest::keyClick(handle, Qt::Key_PageUp);
+    QCOMPARE(seeks.size(), 1);
+    QCOMPARE(seeks.takeFirst().first().toLongLong(), 1'860'000);
 }
 
 void TestUiRecordings::emptyPageSaysHowToRecord()
