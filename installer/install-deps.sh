@@ -7,6 +7,7 @@ BUILD=(cmake ninja-build g++ pkg-config clang-format
        qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
        libavformat-dev libavcodec-dev libavutil-dev libavfilter-dev libavdevice-dev
        libswscale-dev libswresample-dev libh2o-evloop-dev libssl-dev libqrencode-dev
+       libsqlite3-dev
        qt6-qpa-plugins
        gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
        gstreamer1.0-libav libqt6multimedia6

@@ -95,9 +95,10 @@ DvrPolicy::Admission DvrPolicy::admit(qint64 expectedBytes, qint64 pinnedBytes,
     }
     const qint64 missing = expectedBytes - freeBytes;
     if (settings.autoCleanup) {
-        admission.cleanup = planCleanup(candidates, missing);
-        if (admission.cleanup.enough) {
+        const Cleanup cleanup = planCleanup(candidates, missing);
+        if (cleanup.enough) {
             admission.admitted = true;
+            admission.cleanup = cleanup;
             return admission;
         }
     }

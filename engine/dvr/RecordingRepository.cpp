@@ -17,10 +17,10 @@ QString storageError(const QSqlQuery &query)
         .arg(query.lastError().text());
 }
 
-// The text columns are NOT NULL: a null QString would be bound as NULL.
-QString text(const QString &value)
+// A null QString binds as SQL NULL; the text columns are NOT NULL and empty means none.
+QString notNull(const QString &text)
 {
-    return value.isNull() ? QStringLiteral("") : value;
+    return text.isNull() ? QStringLiteral("") : text;
 }
 
 void bindFields(QSqlQuery &query, const Recording &recording)
@@ -30,8 +30,8 @@ void bindFields(QSqlQuery &query, const Recording &recording)
     query.addBindValue(recording.startUtcMs);
     query.addBindValue(recording.endUtcMs);
     query.addBindValue(recordingStateName(recording.state));
-    query.addBindValue(text(recording.reason));
-    query.addBindValue(text(RecordingRepository::gapsToText(recording.gaps)));
+    query.addBindValue(notNull(recording.reason));
+    query.addBindValue(notNull(RecordingRepository::gapsToText(recording.gaps)));
     query.addBindValue(recording.keep ? 1 : 0);
     query.addBindValue(recording.createdUtcMs);
 }

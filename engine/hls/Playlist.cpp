@@ -1,7 +1,9 @@
 #include "Playlist.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 
 namespace panelx::playlist {
 
@@ -13,15 +15,24 @@ qint64 floorDiv(qint64 a, qint64 b)
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-void appendMillisAsSeconds(QByteArray &out, qint64 ms)
+template<size_t N> char *appendText(char *p, const char (&text)[N])
 {
-    // Integer arithmetic: 4004 ms is "4.004", never "4.003999".
+    std::memcpy(p, text, N - 1);
+    return p + N - 1;
+}
+
+// Integer arithmetic: 4004 ms is "4.004", never "4.003999". `p` has room for 24 characters.
+char *appendMillisAsSeconds(char *p, qint64 ms)
+{
     if (ms < 0)
         ms = 0;
-    char buffer[32];
-    const int n = std::snprintf(buffer, sizeof buffer, "%lld.%03lld",
-        static_cast<long long>(ms / 1000), static_cast<long long>(ms % 1000));
-    out.append(buffer, n);
+    p = std::to_chars(p, p + 20, ms / 1000).ptr;
+    *p++ = '.';
+    const qint64 fraction = ms % 1000;
+    *p++ = char('0' + fraction / 100);
+    *p++ = char('0' + fraction / 10 % 10);
+    *p++ = char('0' + fraction % 10);
+    return p;
 }
 
 QByteArray attribute(const QString &value)
@@ -43,7 +54,19 @@ QByteArray oneLine(const QString &value)
 
 } // namespace
 
-QByteArray formatProgramDateTime(qint64 utcMs)
+namespace {
+
+char *appendDigits(char *p, qint64 value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        p[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    return p + width;
+}
+
+// "2026-11-25T16:40:00.000Z" at `p` (room for 48 characters).
+char *appendProgramDateTime(char *p, qint64 utcMs)
 {
     // Days to civil date: H. Hinnant's algorithm, exact for the proleptic Gregorian calendar.
     const qint64 days = floorDiv(utcMs, 86400000);
@@ -58,13 +81,37 @@ QByteArray formatProgramDateTime(qint64 utcMs)
     const qint64 month = mp < 10 ? mp + 3 : mp - 9;
     const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 
+    if (year < 0 || year > 9999) // not a date a stream carries; formatted the slow way
+        return p
+            + std::snprintf(p, 48, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
+                static_cast<long long>(year), static_cast<long long>(month),
+                static_cast<long long>(day), static_cast<long long>(msOfDay / 3600000),
+                static_cast<long long>(msOfDay / 60000 % 60),
+                static_cast<long long>(msOfDay / 1000 % 60),
+                static_cast<long long>(msOfDay % 1000));
+    p = appendDigits(p, year, 4);
+    *p++ = '-';
+    p = appendDigits(p, month, 2);
+    *p++ = '-';
+    p = appendDigits(p, day, 2);
+    *p++ = 'T';
+    p = appendDigits(p, msOfDay / 3600000, 2);
+    *p++ = ':';
+    p = appendDigits(p, msOfDay / 60000 % 60, 2);
+    *p++ = ':';
+    p = appendDigits(p, msOfDay / 1000 % 60, 2);
+    *p++ = '.';
+    p = appendDigits(p, msOfDay % 1000, 3);
+    *p++ = 'Z';
+    return p;
+}
+
+} // namespace
+
+QByteArray formatProgramDateTime(qint64 utcMs)
+{
     char buffer[48];
-    const int n = std::snprintf(buffer, sizeof buffer,
-        "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(year),
-        static_cast<long long>(month), static_cast<long long>(day),
-        static_cast<long long>(msOfDay / 3600000), static_cast<long long>(msOfDay / 60000 % 60),
-        static_cast<long long>(msOfDay / 1000 % 60), static_cast<long long>(msOfDay % 1000));
-    return QByteArray(buffer, n);
+    return QByteArray(buffer, appendProgramDateTime(buffer, utcMs) - buffer);
 }
 
 QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options)
@@ -88,6 +135,8 @@ QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &o
         out += options.playlistType.toLatin1();
         out += '\n';
     }
+    // One stack buffer per segment and no temporaries: a 12 h recording is 10,800 entries.
+    char line[160];
     bool first = true;
     for (const SegmentInfo &segment : segments) {
         // The first segment's own discontinuity is already counted in the
@@ -95,14 +144,16 @@ QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &o
         if (segment.discontinuity && !first)
             out += "#EXT-X-DISCONTINUITY\n";
         first = false;
-        out += "#EXT-X-PROGRAM-DATE-TIME:";
-        out += formatProgramDateTime(segment.startUtcMs);
-        out += "\n#EXTINF:";
-        appendMillisAsSeconds(out, segment.durationMs);
-        out += ",\n";
+        char *p = appendText(line, "#EXT-X-PROGRAM-DATE-TIME:");
+        p = appendProgramDateTime(p, segment.startUtcMs);
+        p = appendText(p, "\n#EXTINF:");
+        p = appendMillisAsSeconds(p, segment.durationMs);
+        p = appendText(p, ",\n");
+        out.append(line, p - line);
         out += prefix;
-        out += QByteArray::number(segment.sequence);
-        out += ".ts\n";
+        p = std::to_chars(line, line + sizeof line, segment.sequence).ptr;
+        p = appendText(p, ".ts\n");
+        out.append(line, p - line);
     }
     if (options.endList)
         out += "#EXT-X-ENDLIST\n";

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -23,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace panelx {
@@ -69,15 +71,53 @@ SegmentInfo fromQuery(const QSqlQuery &query)
     return info;
 }
 
-QList<SegmentInfo> collect(QSqlQuery &query)
+// A segment query's rows read with SQLite's own API on this thread's connection: for the
+// thousands of rows of a long recording or catch-up window the driver's QVariant per column
+// cost three times the query itself (docs/decisions.md). Columns: kRangeColumns; parameters:
+// ?1 channel, ?2 rendition, then `numbers`.
+const char *const kRangeColumns
+    = "sequence, start_utc_ms, duration_ms, size_bytes, discontinuity, discontinuity_sequence";
+
+QList<SegmentInfo> selectSegments(QSqlDatabase db, const QByteArray &sql, qint64 channelId,
+    const QString &rendition, std::initializer_list<qint64> numbers)
 {
     QList<SegmentInfo> segments;
-    if (!query.exec()) {
-        qWarning().noquote() << "Segment index query failed:" << query.lastError().text();
+    const QVariant handle = db.driver()->handle();
+    sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+    sqlite3_stmt *raw = nullptr;
+    if (!connection
+        || sqlite3_prepare_v2(connection, sql.constData(), int(sql.size()), &raw, nullptr)
+            != SQLITE_OK) {
+        qWarning().noquote() << "Segment index query failed:"
+                             << (connection ? sqlite3_errmsg(connection) : "no SQLite connection");
         return segments;
     }
-    while (query.next())
-        segments.append(fromQuery(query));
+    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(
+        raw, &sqlite3_finalize);
+    const QByteArray renditionUtf8 = rendition.toUtf8();
+    sqlite3_bind_int64(raw, 1, channelId);
+    sqlite3_bind_text(
+        raw, 2, renditionUtf8.constData(), int(renditionUtf8.size()), SQLITE_TRANSIENT);
+    int parameter = 3;
+    for (const qint64 number : numbers)
+        sqlite3_bind_int64(raw, parameter++, number);
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
+        SegmentInfo info;
+        info.channelId = channelId;
+        info.rendition = rendition; // shared, not copied per row
+        info.sequence = sqlite3_column_int64(raw, 0);
+        info.startUtcMs = sqlite3_column_int64(raw, 1);
+        info.durationMs = sqlite3_column_int64(raw, 2);
+        info.sizeBytes = sqlite3_column_int64(raw, 3);
+        info.discontinuity = sqlite3_column_int64(raw, 4) != 0;
+        info.discontinuitySequence = sqlite3_column_int64(raw, 5);
+        segments.append(info);
+    }
+    if (step != SQLITE_DONE)
+        qWarning().noquote() << "Segment index query failed:" << sqlite3_errmsg(connection);
     return segments;
 }
 
@@ -334,15 +374,11 @@ QList<SegmentInfo> SegmentStore::latest(qint64 channelId, const QString &renditi
     if (count <= kLiveCacheSize)
         return cachedLatest(channelId, rendition, count);
 
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
-                                 "ORDER BY sequence DESC LIMIT ?")
-                      .arg(kColumns));
-    query.addBindValue(channelId);
-    query.addBindValue(rendition);
-    query.addBindValue(count);
-    QList<SegmentInfo> segments = collect(query);
+    QList<SegmentInfo> segments = selectSegments(m_db.connection(),
+        QByteArray("SELECT ") + kRangeColumns
+            + " FROM segments WHERE channel_id = ?1 AND rendition = ?2 "
+              "ORDER BY sequence DESC LIMIT ?3",
+        channelId, rendition, {count});
     std::reverse(segments.begin(), segments.end());
     return segments;
 }
@@ -350,16 +386,11 @@ QList<SegmentInfo> SegmentStore::latest(qint64 channelId, const QString &renditi
 QList<SegmentInfo> SegmentStore::bySequence(
     qint64 channelId, const QString &rendition, qint64 firstSeq, qint64 lastSeq) const
 {
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
-                                 "AND sequence BETWEEN ? AND ? ORDER BY sequence")
-                      .arg(kColumns));
-    query.addBindValue(channelId);
-    query.addBindValue(rendition);
-    query.addBindValue(firstSeq);
-    query.addBindValue(lastSeq);
-    return collect(query);
+    return selectSegments(m_db.connection(),
+        QByteArray("SELECT ") + kRangeColumns
+            + " FROM segments WHERE channel_id = ?1 AND rendition = ?2 "
+              "AND sequence BETWEEN ?3 AND ?4 ORDER BY sequence",
+        channelId, rendition, {firstSeq, lastSeq});
 }
 
 QList<SegmentInfo> SegmentStore::byTime(
@@ -367,17 +398,11 @@ QList<SegmentInfo> SegmentStore::byTime(
 {
     if (toUtcMs <= fromUtcMs)
         return {};
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM segments WHERE channel_id = ? AND rendition = ? "
-                                 "AND start_utc_ms < ? AND start_utc_ms + duration_ms > ? "
-                                 "ORDER BY sequence")
-                      .arg(kColumns));
-    query.addBindValue(channelId);
-    query.addBindValue(rendition);
-    query.addBindValue(toUtcMs);
-    query.addBindValue(fromUtcMs);
-    return collect(query);
+    return selectSegments(m_db.connection(),
+        QByteArray("SELECT ") + kRangeColumns
+            + " FROM segments WHERE channel_id = ?1 AND rendition = ?2 "
+              "AND start_utc_ms < ?3 AND start_utc_ms + duration_ms > ?4 ORDER BY sequence",
+        channelId, rendition, {toUtcMs, fromUtcMs});
 }
 
 qint64 SegmentStore::bytesUsed(qint64 channelId) const

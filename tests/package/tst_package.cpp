@@ -137,6 +137,7 @@ void tst_Package::dependencies_data()
     QTest::newRow("libavformat") << "libavformat59" << false;
     QTest::newRow("libavcodec") << "libavcodec59" << false;
     QTest::newRow("h2o") << "libh2o-evloop0.13" << false;
+    QTest::newRow("SQLite") << "libsqlite3-0" << false;
     QTest::newRow("C library") << "libc6" << false;
     QTest::newRow("Qt Widgets") << "libqt6widgets6" << true;
     QTest::newRow("Qt Multimedia") << "libqt6multimedia6" << true;

@@ -24,6 +24,7 @@ using namespace panelx;
 namespace {
 
 const QString kRendition = kSourceRendition;
+using Pins = QList<QPair<qint64, qint64>>; // [from, to) in ms
 
 // Clocks the test sets by hand, for retention.
 struct FakeClocks {
@@ -402,11 +403,10 @@ void TestSegmentStore::retentionRemovesFileAndRowTogether()
 
 void TestSegmentStore::retentionLeavesPinnedSegments_data()
 {
-    QTest::addColumn<QList<QPair<qint64, qint64>>>("pins"); // [from, to) in ms
+    QTest::addColumn<Pins>("pins");
     QTest::addColumn<int>("removed"); // of segments 0..24 (4 s each, from t=0), 72 s buffer
     QTest::addColumn<QList<int>>("kept"); // indexes among the old ones (0..5) that stay
 
-    using Pins = QList<QPair<qint64, qint64>>;
     QTest::newRow("no pin") << Pins {} << 6 << QList<int> {};
     QTest::newRow("one whole segment") << Pins {{8000, 12000}} << 5 << QList<int> {2};
     QTest::newRow("a moment inside a segment pins all of it")
@@ -421,7 +421,7 @@ void TestSegmentStore::retentionLeavesPinnedSegments_data()
 
 void TestSegmentStore::retentionLeavesPinnedSegments()
 {
-    QFETCH(QList<QPair<qint64, qint64>>, pins);
+    QFETCH(Pins, pins);
     QFETCH(int, removed);
     QFETCH(QList<int>, kept);
     Fixture f;
