@@ -528,7 +528,7 @@ Takes effect when PanelX starts again: %1
         <translation>Eine Aufnahme dauert %1 bis %2 Minuten (12 Stunden); %3 liegt außerhalb. Wählen Sie eine Dauer in diesem Bereich oder machen Sie mehrere Aufnahmen.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Delete finished recordings you no longer need (they hold %1), turn on automatic clean-up, or raise the DVR quota in Settings.</source>
         <translation>Löschen Sie fertige Aufnahmen, die Sie nicht mehr brauchen (sie belegen %1), schalten Sie das automatische Aufräumen ein oder erhöhen Sie das DVR-Kontingent in den Einstellungen.</translation>
     </message>
@@ -2013,7 +2013,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+35"/>
         <source>No recordings yet. Click “Record now” to record a channel from now on, or “Record the last minutes” to keep what its buffer already holds.</source>
-        <translation>Noch keine Aufnahmen. Klicken Sie auf „Jetzt aufnehmen“, um einen Kanal ab jetzt aufzunehmen, oder auf „Die letzten Minuten aufnehmen“, um zu behalten, was sein Puffer schon enthält.</translation>
+        <translation>Noch keine Aufnahmen. Klicken Sie auf „Jetzt aufnehmen“, um einen Kanal ab jetzt aufzunehmen, oder auf „Rückwirkend aufnehmen“, um zu behalten, was sein Puffer schon enthält.</translation>
     </message>
     <message>
         <location line="+61"/>
@@ -2028,7 +2028,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+2"/>
         <source>Record the last minutes…</source>
-        <translation>Die letzten Minuten aufnehmen …</translation>
+        <translation>Rückwirkend aufnehmen …</translation>
     </message>
     <message>
         <location line="+1"/>
