@@ -122,39 +122,6 @@ int rowCount(Database &db)
         : -1;
 }
 
-// A small tmpfs, unmounted when the test ends.
-class SmallDisk {
-public:
-    bool mount(const QString &path, int sizeMb, QByteArray *why)
-    {
-        if (test::runProgram(QStringLiteral("mount"),
-                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                    QStringLiteral("size=%1m").arg(sizeMb), QStringLiteral("tmpfs"), path},
-                10000, nullptr, why)
-            != 0)
-            return false;
-        m_path = path;
-        return true;
-    }
-    bool remount(bool readOnly)
-    {
-        return test::runProgram(QStringLiteral("mount"),
-                   {QStringLiteral("-o"),
-                       readOnly ? QStringLiteral("remount,ro") : QStringLiteral("remount,rw"),
-                       m_path},
-                   10000)
-            == 0;
-    }
-    ~SmallDisk()
-    {
-        if (!m_path.isEmpty())
-            test::runProgram(QStringLiteral("umount"), {m_path}, 10000);
-    }
-
-private:
-    QString m_path;
-};
-
 } // namespace
 
 class TestSegmenter : public QObject {
@@ -231,7 +198,7 @@ void TestSegmenter::writeFailureReportsOnceAndResumes()
     QFETCH(bool, readOnly);
     QTemporaryDir dir;
     QTemporaryDir mountPoint;
-    SmallDisk disk;
+    test::SmallDisk disk;
     QByteArray why;
     if (!disk.mount(mountPoint.path(), 4, &why))
         QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs to fill (needs root or "

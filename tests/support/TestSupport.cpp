@@ -195,6 +195,33 @@ QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames)
     return code == 0 ? QByteArray() : (err.isEmpty() ? QByteArrayLiteral("ffmpeg failed") : err);
 }
 
+bool SmallDisk::mount(const QString &path, int sizeMb, QByteArray *why)
+{
+    if (runProgram(QStringLiteral("mount"),
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                QStringLiteral("size=%1m").arg(sizeMb), QStringLiteral("tmpfs"), path},
+            10000, nullptr, why)
+        != 0)
+        return false;
+    m_path = path;
+    return true;
+}
+
+bool SmallDisk::remount(bool readOnly)
+{
+    return runProgram(QStringLiteral("mount"),
+               {QStringLiteral("-o"),
+                   readOnly ? QStringLiteral("remount,ro") : QStringLiteral("remount,rw"), m_path},
+               10000)
+        == 0;
+}
+
+SmallDisk::~SmallDisk()
+{
+    if (!m_path.isEmpty())
+        runProgram(QStringLiteral("umount"), {m_path}, 10000);
+}
+
 namespace {
 std::mutex g_logMutex;
 QStringList g_logLines;

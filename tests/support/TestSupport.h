@@ -112,6 +112,22 @@ struct StoreFixture {
 // commits it (info.sequence and info.sizeBytes are filled in). Empty on success, else why not.
 QString commitSegment(SegmentStore &store, SegmentInfo &info, const QByteArray &bytes);
 
+// A small tmpfs (mounting needs root), unmounted when this ends: a disk to fill or turn
+// read-only.
+class SmallDisk {
+public:
+    SmallDisk() = default;
+    ~SmallDisk();
+    SmallDisk(const SmallDisk &) = delete;
+    SmallDisk &operator=(const SmallDisk &) = delete;
+    // False with mount's complaint in `why` if it could not be mounted.
+    bool mount(const QString &path, int sizeMb, QByteArray *why);
+    bool remount(bool readOnly);
+
+private:
+    QString m_path;
+};
+
 // Records every line logged through Qt (qWarning, qInfo …, libav's lines included) while it
 // lives; the lines are still printed. One at a time.
 class LogCapture {
