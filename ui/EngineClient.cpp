@@ -247,6 +247,30 @@ void EngineClient::regenerateAdminToken()
         QMetaObject::invokeMethod(m_engine, &Engine::regenerateAdminToken, Qt::QueuedConnection);
 }
 
+template<typename Result>
+void EngineClient::askEngine(const std::function<Result(Engine *)> &call, QObject *receiver,
+    const std::function<void(const Result &)> &answer)
+{
+    if (!m_engine)
+        return;
+    // The answer comes back through this object, which outlives the engine's thread; only
+    // here, on the GUI thread, can it tell whether the receiver still exists.
+    const QPointer<QObject> guard(receiver);
+    QMetaObject::invokeMethod(
+        m_engine,
+        [this, engine = m_engine, call, guard, answer] {
+            const Result result = call(engine);
+            QMetaObject::invokeMethod(
+                this,
+                [guard, answer, result] {
+                    if (guard && answer)
+                        answer(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 void EngineClient::changeRecording(const std::function<RecordingChange(Engine *)> &change,
     QObject *receiver, const RecordingAnswer &answer)
 {
@@ -258,22 +282,14 @@ void EngineClient::changeRecording(const std::function<RecordingChange(Engine *)
             answer(stopped);
         return;
     }
-    // The answer comes back through this object, which outlives the engine's thread; only
-    // here, on the GUI thread, can it tell whether the receiver still exists.
-    const QPointer<QObject> guard(receiver);
-    QMetaObject::invokeMethod(
-        m_engine,
-        [this, engine = m_engine, change, guard, answer] {
-            const RecordingChange result = change(engine);
-            QMetaObject::invokeMethod(
-                this,
-                [guard, answer, result] {
-                    if (guard && answer)
-                        answer(result);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    askEngine<RecordingChange>(change, receiver, answer);
+}
+
+void EngineClient::exportParts(
+    qint64 id, QObject *receiver, const std::function<void(const QList<ExportPart> &)> &answer)
+{
+    askEngine<QList<ExportPart>>(
+        [id](Engine *engine) { return engine->exportParts(id); }, receiver, answer);
 }
 
 void EngineClient::addRecording(

@@ -53,6 +53,10 @@ public:
     // What became of a change to the recordings, on the GUI thread; dropped if the receiver
     // given with it is gone by then.
     using RecordingAnswer = std::function<void(const RecordingChange &change)>;
+    // The recording's segment files for an export, handed to `answer` on this thread (empty
+    // when there are none); dropped if `receiver` is gone by then.
+    void exportParts(
+        qint64 id, QObject *receiver, const std::function<void(const QList<ExportPart> &)> &answer);
 
 public slots:
     void start();
@@ -115,7 +119,12 @@ private:
     };
     void wireEngine();
     void wireRecordings();
-    // Runs `change` on the engine's thread and hands its outcome to `answer` on this one.
+    // Runs `call` on the engine's thread and hands its result to `answer` on this one, if
+    // `receiver` still exists by then.
+    template<typename Result>
+    void askEngine(const std::function<Result(Engine *)> &call, QObject *receiver,
+        const std::function<void(const Result &)> &answer);
+    // askEngine for a change to the recordings; without an engine, the answer says why.
     void changeRecording(const std::function<RecordingChange(Engine *)> &change, QObject *receiver,
         const RecordingAnswer &answer);
     void storeRecording(const Recording &recording, const QString &playlistUrl);
