@@ -11,18 +11,23 @@
 #include "player/PositionSlider.h"
 #include "recordings/DvrUsageBar.h"
 #include "recordings/RecordDialog.h"
+#include "recordings/RecordingExporter.h"
 #include "recordings/RecordingTableModel.h"
+#include "recordings/RecordingsController.h"
 #include "recordings/RecordingsPage.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMediaPlayer>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -48,6 +53,8 @@ private slots:
     void engineRefusalShownInTheDialog();
     void extendKeepAndStop();
     void playsAndSeeksTheRecording();
+    void exportsThroughTheDialog();
+    void exportCancelLeavesNoFile();
     void cleanupIsLogged();
     void deleteAsksAndRemoves();
 
@@ -380,6 +387,89 @@ void TestUiRecordings::playsAndSeeksTheRecording()
     player.play(demoChannelId());
     QVERIFY(!slider->isVisible());
     player.stop();
+}
+
+void TestUiRecordings::exportsThroughTheDialog()
+{
+    QVERIFY(m_recordingId != 0);
+    const Recording recording = *m_client->recording(m_recordingId);
+    m_page->selectRecording(m_recordingId);
+    trigger("exportRecording");
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_page->findChild<QFileDialog *>(QStringLiteral("exportFileDialog"))));
+    // The name offered is the title and the start, as MP4.
+    const QString offered
+        = RecordingExporter::defaultFileName(recording.title, recording.startUtcMs);
+    QVERIFY2(offered.startsWith(QStringLiteral("Evening news 2")) && offered.endsWith(".mp4"),
+        qPrintable(offered));
+    QCOMPARE(QFileInfo(dialog->selectedFiles().value(0)).fileName(), offered);
+
+    const QString target = m_dir.filePath(QStringLiteral("exported.mp4"));
+    QSignalSpy exported(m_page->controller()->exporter(), &RecordingExporter::exported);
+    dialog->selectFile(target);
+    static_cast<QDialog *>(dialog)->accept(); // as the Save button does
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 60000);
+    QCOMPARE(exported.first().at(1).toString(), target);
+    auto *notice = m_page->findChild<QLabel *>(QStringLiteral("recordingsNotice"));
+    QVERIFY2(notice->isVisible() && notice->text().contains(QStringLiteral("exported.mp4")),
+        qPrintable(notice->text()));
+    QTRY_VERIFY(!m_page->findChild<QProgressDialog *>(QStringLiteral("exportProgress")));
+
+    // ffprobe, not our code, says what the file is.
+    if (!test::haveProgram(QStringLiteral("ffprobe")))
+        QSKIP("ffprobe is not installed");
+    QByteArray out;
+    QCOMPARE(test::runProgram(QStringLiteral("ffprobe"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                     QStringLiteral("format=format_name,duration"), QStringLiteral("-of"),
+                     QStringLiteral("default=nw=1"), target},
+                 30000, &out),
+        0);
+    QVERIFY2(out.contains("format_name=mov,mp4"), out.constData());
+    const double seconds
+        = out.mid(out.indexOf("duration=") + 9).trimmed().split('\n').first().toDouble();
+    // Whole segments: up to one 4 s segment more at each end than the recording's range.
+    QVERIFY2(seconds >= recording.durationMs() / 1000.0 - 1
+            && seconds <= recording.durationMs() / 1000.0 + 9,
+        qPrintable(QStringLiteral("%1 s exported of a %2 ms recording")
+                       .arg(seconds)
+                       .arg(recording.durationMs())));
+
+    // MPEG-TS by the name.
+    const QString ts = m_dir.filePath(QStringLiteral("exported.ts"));
+    m_page->controller()->exporter()->exportTo(m_recordingId, ts);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 2, 60000);
+    QFile tsFile(ts);
+    QVERIFY(tsFile.open(QIODevice::ReadOnly));
+    QCOMPARE(tsFile.read(1), QByteArray("\x47"));
+
+    // A folder that cannot be written: the reason in the page's banner.
+    auto *banner = m_page->findChild<QLabel *>(QStringLiteral("recordingsProblem"));
+    m_page->controller()->exporter()->exportTo(
+        m_recordingId, m_dir.filePath(QStringLiteral("no-such-folder/x.mp4")));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+    QVERIFY2(banner->text().contains(QStringLiteral("Exporting “Evening news” failed")),
+        qPrintable(banner->text()));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no-such-folder/x.mp4"))));
+}
+
+void TestUiRecordings::exportCancelLeavesNoFile()
+{
+    QVERIFY(m_recordingId != 0);
+    const QString target = m_dir.filePath(QStringLiteral("cancelled.mp4"));
+    QSignalSpy exported(m_page->controller()->exporter(), &RecordingExporter::exported);
+    m_page->controller()->exporter()->exportTo(m_recordingId, target);
+    auto *progress = m_page->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+    QVERIFY(progress);
+    QVERIFY(progress->isVisible());
+    // Cancelled at once, before the worker has the engine's list of files: it must still end
+    // without a file. (Cancelling in the middle of a remux is RecordingExport's own test.)
+    QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_page->findChild<QProgressDialog *>(QStringLiteral("exportProgress")), 30000);
+    QVERIFY(exported.isEmpty());
+    QVERIFY(!QFile::exists(target));
+    QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
 }
 
 void TestUiRecordings::cleanupIsLogged()

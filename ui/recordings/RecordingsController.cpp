@@ -2,6 +2,9 @@
 
 #include "EngineClient.h"
 #include "RecordDialog.h"
+#include "RecordingExporter.h"
+
+#include <QDir>
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -9,8 +12,13 @@
 namespace panelx {
 
 RecordingsController::RecordingsController(EngineClient *client, QWidget *dialogParent)
-    : QObject(dialogParent), m_client(client), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_client(client), m_dialogParent(dialogParent),
+      m_exporter(new RecordingExporter(client, dialogParent, this))
 {
+    connect(m_exporter, &RecordingExporter::problem, this, &RecordingsController::problem);
+    connect(m_exporter, &RecordingExporter::exported, this, [this](qint64, const QString &target) {
+        emit notice(tr("Exported to %1").arg(QDir::toNativeSeparators(target)));
+    });
 }
 
 void RecordingsController::recordNow(qint64 channelId)
@@ -97,6 +105,11 @@ void RecordingsController::play(qint64 id)
 {
     if (m_client->recording(id))
         emit playRequested(id);
+}
+
+void RecordingsController::exportRecording(qint64 id)
+{
+    m_exporter->exportRecording(id);
 }
 
 void RecordingsController::reportFailure(const QString &what, const QString &error)

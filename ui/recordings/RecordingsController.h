@@ -1,5 +1,5 @@
 // What the Recordings page's buttons do: opens the record dialogs, stops, extends, keeps and
-// (after asking) deletes recordings, plays them — all as intent through
+// (after asking) deletes recordings, plays and exports them — all as intent through
 // EngineClient, with the engine's refusals handed back to the page as sentences.
 #pragma once
 
@@ -10,6 +10,7 @@ class QWidget;
 namespace panelx {
 
 class EngineClient;
+class RecordingExporter;
 
 class RecordingsController : public QObject {
     Q_OBJECT
@@ -29,11 +30,16 @@ public:
     // Asks first, naming the recording; deletes only on "Delete".
     void deleteRecording(qint64 id);
     void play(qint64 id);
+    // Asks for a file and exports the recording to it (MP4 or MPEG-TS).
+    void exportRecording(qint64 id);
+    RecordingExporter *exporter() const { return m_exporter; }
 
 signals:
     void recordingStarted(qint64 id);
     void playRequested(qint64 id);
     void problem(const QString &message);
+    // Something went well that the page says in passing ("Exported to …").
+    void notice(const QString &message);
 
 private:
     void openRecordDialog(bool past, qint64 channelId);
@@ -42,6 +48,7 @@ private:
 
     EngineClient *m_client;
     QWidget *m_dialogParent;
+    RecordingExporter *m_exporter;
 };
 
 } // namespace panelx

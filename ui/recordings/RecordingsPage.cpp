@@ -29,7 +29,7 @@ constexpr int kCleanupLogVisibleLines = 4;
 RecordingsPage::RecordingsPage(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_controller(new RecordingsController(client, this)),
       m_model(new RecordingTableModel(client, this)), m_sorted(new QSortFilterProxyModel(this)),
-      m_toolBar(new QToolBar(this)), m_banner(new QLabel(this)),
+      m_toolBar(new QToolBar(this)), m_banner(new QLabel(this)), m_notice(new QLabel(this)),
       m_usage(new DvrUsageBar(client, this)), m_emptyHint(new QLabel(this)),
       m_table(new QTableView(this)), m_cleanupTitle(new QLabel(tr("Automatic clean-up:"), this)),
       m_cleanupLog(new QListWidget(this))
@@ -64,6 +64,10 @@ RecordingsPage::RecordingsPage(EngineClient *client, QWidget *parent)
         "QLabel { background: #fdecea; color: #8e1c1c; padding: 6px; border-radius: 4px; }"));
     m_banner->setTextFormat(Qt::RichText);
     m_banner->hide();
+    m_notice->setObjectName(QStringLiteral("recordingsNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
     m_emptyHint->setObjectName(QStringLiteral("recordingsEmptyHint"));
     m_emptyHint->setText(
         tr("No recordings yet. Click “Record now” to record a channel from now on, or “Record "
@@ -83,6 +87,7 @@ RecordingsPage::RecordingsPage(EngineClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_toolBar);
     layout->addWidget(m_banner);
+    layout->addWidget(m_notice);
     layout->addWidget(m_usage);
     layout->addWidget(m_emptyHint);
     layout->addWidget(m_table, 1);
@@ -92,6 +97,7 @@ RecordingsPage::RecordingsPage(EngineClient *client, QWidget *parent)
     connect(
         m_controller, &RecordingsController::playRequested, this, &RecordingsPage::playRequested);
     connect(m_controller, &RecordingsController::problem, this, &RecordingsPage::showProblem);
+    connect(m_controller, &RecordingsController::notice, this, &RecordingsPage::showNotice);
     connect(m_controller, &RecordingsController::recordingStarted, this, [this](qint64 id) {
         m_banner->hide();
         selectRecording(id);
@@ -144,7 +150,10 @@ void RecordingsPage::createActions()
     m_play = addAction(QStringLiteral("playRecording"), s->standardIcon(QStyle::SP_MediaPlay),
         tr("Play"), tr("Play the recording in the built-in player (or double-click it)"),
         &RecordingsPage::onPlay);
-    m_keep = new QAction(s->standardIcon(QStyle::SP_DialogSaveButton), tr("Keep"), this);
+    m_export = addAction(QStringLiteral("exportRecording"),
+        s->standardIcon(QStyle::SP_DialogSaveButton), tr("Export…"),
+        tr("Save the recording as one MP4 or MPEG-TS file"), &RecordingsPage::onExport);
+    m_keep = new QAction(s->standardIcon(QStyle::SP_DialogApplyButton), tr("Keep"), this);
     m_keep->setObjectName(QStringLiteral("keepRecording"));
     m_keep->setCheckable(true);
     m_keep->setToolTip(tr("Keep it: automatic clean-up never deletes a kept recording"));
@@ -157,7 +166,7 @@ void RecordingsPage::createActions()
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
-    for (QAction *action : {m_play, m_stop, m_extend, m_keep, m_delete})
+    for (QAction *action : {m_play, m_export, m_stop, m_extend, m_keep, m_delete})
         m_table->addAction(action);
 }
 
@@ -222,6 +231,9 @@ void RecordingsPage::updateActions()
     // A scheduled recording has nothing to play yet, a failed one nothing at all.
     m_play->setEnabled(selected && recording->state != RecordingState::Scheduled
         && recording->state != RecordingState::Failed);
+    // An export is of what is finished: a recording still growing would be cut short.
+    m_export->setEnabled(
+        selected && isDone(recording->state) && recording->state != RecordingState::Failed);
     m_keep->setEnabled(selected);
     m_keep->setChecked(selected && recording->keep);
     m_delete->setEnabled(selected);
@@ -233,6 +245,12 @@ void RecordingsPage::showProblem(const QString &message)
     m_banner->setText(QStringLiteral("%1 &nbsp;<a href=\"dismiss\">%2</a>")
                           .arg(message.toHtmlEscaped(), tr("Dismiss")));
     m_banner->show();
+}
+
+void RecordingsPage::showNotice(const QString &message)
+{
+    m_notice->setText(message);
+    m_notice->show();
 }
 
 qint64 RecordingsPage::preferredChannelId() const
@@ -271,6 +289,12 @@ void RecordingsPage::onPlay()
 {
     if (const qint64 id = selectedRecordingId())
         m_controller->play(id);
+}
+
+void RecordingsPage::onExport()
+{
+    if (const qint64 id = selectedRecordingId())
+        m_controller->exportRecording(id);
 }
 
 void RecordingsPage::onKeep(bool keep)

@@ -45,6 +45,7 @@ private:
     void updateActions();
     void fitColumns();
     void showProblem(const QString &message);
+    void showNotice(const QString &message);
     void addCleanupLine(const Recording &recording, const QString &reason);
     // The channel the record dialogs start on: the selected recording's, else a live one.
     qint64 preferredChannelId() const;
@@ -53,6 +54,7 @@ private:
     void onStop();
     void onExtend();
     void onPlay();
+    void onExport();
     void onKeep(bool keep);
     void onDelete();
 
@@ -62,6 +64,7 @@ private:
     QSortFilterProxyModel *m_sorted;
     QToolBar *m_toolBar;
     QLabel *m_banner;
+    QLabel *m_notice; // the last export's outcome
     DvrUsageBar *m_usage;
     QLabel *m_emptyHint;
     QTableView *m_table;
@@ -70,6 +73,7 @@ private:
     QAction *m_stop = nullptr;
     QAction *m_extend = nullptr;
     QAction *m_play = nullptr;
+    QAction *m_export = nullptr;
     QAction *m_keep = nullptr;
     QAction *m_delete = nullptr;
 };
