@@ -1425,7 +1425,7 @@ Takes effect when PanelX starts again: %1
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+96"/>
         <source>Recording “%1”</source>
         <translation>Aufnahme von „%1“</translation>
     </message>
@@ -1458,7 +1458,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::EngineClient</name>
     <message>
-        <location filename="../ui/EngineClient.cpp" line="+256"/>
+        <location filename="../ui/EngineClient.cpp" line="+280"/>
         <source>PanelX is shutting down; try again after it has started.</source>
         <translation>PanelX wird beendet; versuchen Sie es erneut, wenn es gestartet ist.</translation>
     </message>
@@ -1828,6 +1828,49 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>panelx::RecordingExporter</name>
+    <message>
+        <location filename="../ui/recordings/RecordingExporter.cpp" line="+67"/>
+        <source>Export “%1”</source>
+        <translation>„%1“ exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MPEG transport stream (*.ts)</source>
+        <translation>MPEG-Transportstrom (*.ts)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Exporting “%1”…</source>
+        <translation>„%1“ wird exportiert …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exporting “%1” failed: %2</source>
+        <translation>Der Export von „%1“ ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exporting “%1” failed: nothing of it is on the disk any more.</source>
+        <translation>Der Export von „%1“ ist fehlgeschlagen: Davon ist nichts mehr auf dem Datenträger.</translation>
+    </message>
+</context>
+<context>
     <name>panelx::RecordingTableModel</name>
     <message>
         <location filename="../ui/recordings/RecordingTableModel.cpp" line="+83"/>
@@ -1958,7 +2001,12 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::RecordingsController</name>
     <message>
-        <location filename="../ui/recordings/RecordingsController.cpp" line="+47"/>
+        <location filename="../ui/recordings/RecordingsController.cpp" line="+20"/>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Stopping the recording</source>
         <translation>Das Beenden der Aufnahme</translation>
     </message>
@@ -1998,7 +2046,7 @@ Takes effect when PanelX starts again: %1
         <translation>Das Löschen der Aufnahme</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%1 failed: %2</source>
         <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -2011,12 +2059,12 @@ Takes effect when PanelX starts again: %1
         <translation>Automatisches Aufräumen:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>No recordings yet. Click “Record now” to record a channel from now on, or “Record the last minutes” to keep what its buffer already holds.</source>
         <translation>Noch keine Aufnahmen. Klicken Sie auf „Jetzt aufnehmen“, um einen Kanal ab jetzt aufzunehmen, oder auf „Rückwirkend aufnehmen“, um zu behalten, was sein Puffer schon enthält.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Record now…</source>
         <translation>Jetzt aufnehmen …</translation>
     </message>
@@ -2066,7 +2114,17 @@ Takes effect when PanelX starts again: %1
         <translation>Die Aufnahme im eingebauten Player abspielen (oder doppelklicken)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the recording as one MP4 or MPEG-TS file</source>
+        <translation>Die Aufnahme als eine MP4- oder MPEG-TS-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep</source>
         <translation>Behalten</translation>
     </message>
@@ -2096,7 +2154,7 @@ Takes effect when PanelX starts again: %1
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
