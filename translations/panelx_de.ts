@@ -2061,12 +2061,12 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+39"/>
         <source>No recordings yet. Click “Record now” to record a channel from now on, or “Record the last minutes” to keep what its buffer already holds.</source>
-        <translation>Noch keine Aufnahmen. Klicken Sie auf „Jetzt aufnehmen“, um einen Kanal ab jetzt aufzunehmen, oder auf „Rückwirkend aufnehmen“, um zu behalten, was sein Puffer schon enthält.</translation>
+        <translation>Noch keine Aufnahmen. Klicken Sie auf „Aufnehmen“, um einen Kanal ab jetzt aufzunehmen, oder auf „Rückwirkend“, um zu behalten, was sein Puffer schon enthält.</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Record now…</source>
-        <translation>Jetzt aufnehmen …</translation>
+        <translation>Aufnehmen …</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2076,7 +2076,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+2"/>
         <source>Record the last minutes…</source>
-        <translation>Rückwirkend aufnehmen …</translation>
+        <translation>Rückwirkend …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2116,7 +2116,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+3"/>
         <source>Export…</source>
-        <translation>Exportieren …</translation>
+        <translation>Export …</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,7 +4,6 @@
 #include "dvr/RecordingExport.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -39,7 +38,7 @@ RecordingExporter::RecordingExporter(EngineClient *client, QWidget *dialogParent
 
 RecordingExporter::~RecordingExporter()
 {
-    for (Job *job : findChildren<Job *>(Qt::FindDirectChildrenOnly)) {
+    for (Job *job : std::as_const(m_jobs)) {
         job->cancel = true;
         job->watcher.waitForFinished();
     }
@@ -87,6 +86,7 @@ void RecordingExporter::exportTo(qint64 id, const QString &target)
     if (!recording)
         return;
     auto *job = new Job(this);
+    m_jobs.append(job);
     job->id = id;
     job->title = recording->title;
     job->target = target;
@@ -121,6 +121,7 @@ void RecordingExporter::exportTo(qint64 id, const QString &target)
 
 void RecordingExporter::finish(Job *job)
 {
+    m_jobs.removeOne(job);
     if (job->progress)
         job->progress->close();
     job->deleteLater();

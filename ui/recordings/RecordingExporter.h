@@ -43,6 +43,7 @@ private:
 
     EngineClient *m_client;
     QWidget *m_dialogParent;
+    QList<Job *> m_jobs; // running, each a child of this
 };
 
 } // namespace panelx
