@@ -13,7 +13,7 @@ BUILD=(cmake ninja-build g++ pkg-config clang-format
        gstreamer1.0-libav libqt6multimedia6
        fonts-dejavu-core)
 TEST=(ffmpeg curl nginx-light wrk xvfb x11-apps imagemagick desktop-file-utils appstream
-      dpkg-dev file procps)
+      dpkg-dev file procps time)
 PKGS=("${BUILD[@]}")
 [ "${1:-}" = --test ] && PKGS+=("${TEST[@]}")
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -1,5 +1,5 @@
-// One blocking call to PanelX's admin API over HTTP, for `panelx ctl`: QNetworkAccessManager in
-// a local event loop with a deadline.
+// Blocking HTTP for `panelx ctl`: one call to PanelX's admin API, or one download from its viewer
+// server; QNetworkAccessManager in a local event loop with a deadline.
 #pragma once
 
 #include "CtlCommand.h"
@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
+
+class QSaveFile;
 
 namespace panelx::ctl {
 
@@ -20,5 +22,12 @@ struct AdminReply {
 // `base` is the server's root ("http://127.0.0.1:8080"); the call goes to base/api/v1/<path>.
 AdminReply callAdminApi(
     const QUrl &base, const QByteArray &token, const ApiCall &call, int timeoutMs = 15000);
+
+// GETs `url` (no token: the viewer server's media needs none) into `file`, opened for writing.
+// Gives up when nothing arrives for idleTimeoutMs (a long recording may take a while, but keeps
+// coming). `body` holds the answer when it is not 2xx; *bytes is what was written. A 2xx that
+// was cut off or could not be written has `problem` set (file.error() tells which); the caller
+// commits the file only without one.
+AdminReply download(const QUrl &url, QSaveFile &file, qint64 *bytes, int idleTimeoutMs = 30000);
 
 } // namespace panelx::ctl

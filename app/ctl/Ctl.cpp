@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstring>
@@ -31,6 +32,54 @@ QString serverError(const AdminReply &reply)
     if (!field.isEmpty() && !sentence.contains(field))
         sentence += CtlText::tr(" (field: %1)").arg(field);
     return sentence;
+}
+
+// Downloads the MP4 of the recording in `answer` to command.outputFile; an exit status.
+int exportRecording(
+    const CtlCommand &command, const QUrl &base, const QJsonObject &answer, QTextStream &err)
+{
+    // From the server just reached, not the address in mp4Url: that is the one viewers are
+    // given (a public URL, the network address), which this computer may not reach.
+    QUrl source = base;
+    source.setPath(QUrl(answer.value(QStringLiteral("mp4Url")).toString()).path());
+    QSaveFile file(command.outputFile);
+    const auto cannotWrite = [&] {
+        err << CtlText::tr("panelx ctl: cannot write %1 (%2); choose another file with --output.")
+                   .arg(QDir::toNativeSeparators(command.outputFile), file.errorString())
+            << Qt::endl;
+        return kExitUsage;
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return cannotWrite();
+    qint64 bytes = 0;
+    const AdminReply reply = download(source, file, &bytes);
+    if (!reply.reached) {
+        file.cancelWriting();
+        err << CtlText::tr("PanelX is not running at %1 — start it with `panelx --headless` (%2).")
+                   .arg(base.toString(), reply.problem)
+            << Qt::endl;
+        return kExitNotRunning;
+    }
+    if (reply.status < 200 || reply.status >= 300) {
+        file.cancelWriting();
+        err << CtlText::tr("panelx ctl: %1 (downloading %2)")
+                   .arg(serverError(reply), source.toString())
+            << Qt::endl;
+        return kExitRefused;
+    }
+    if (file.error() != QFileDevice::NoError)
+        return cannotWrite();
+    if (!reply.problem.isEmpty()) {
+        file.cancelWriting();
+        err << CtlText::tr("panelx ctl: the download from %1 stopped after %2 bytes (%3); try "
+                           "again.")
+                   .arg(source.toString())
+                   .arg(bytes)
+                   .arg(reply.problem)
+            << Qt::endl;
+        return kExitRefused;
+    }
+    return file.commit() ? kExitOk : cannotWrite();
 }
 
 int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
@@ -84,10 +133,14 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
                 << Qt::endl;
         return kExitRefused;
     }
+    const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+    if (command.output == Output::Export)
+        if (const int status = exportRecording(command, base, answer, err); status != kExitOk)
+            return status;
     if (command.json)
         out << QString::fromUtf8(reply.body);
     else
-        out << formatAnswer(command, QJsonDocument::fromJson(reply.body).object());
+        out << formatAnswer(command, answer);
     return kExitOk;
 }
 

@@ -2,9 +2,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
+#include <optional>
 
 namespace panelx::ctl {
 
@@ -244,6 +247,172 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     command.output = Output::Channel;
 }
 
+// --start: "2026-12-01 20:00" (this computer's local time), unix seconds, or "-10m" / "-2h" (that
+// long ago). nullopt for anything else.
+std::optional<qint64> startTime(const QString &text)
+{
+    bool number = false;
+    const qint64 seconds = text.toLongLong(&number);
+    if (number && seconds > 0)
+        return seconds;
+    static const QRegularExpression ago(QStringLiteral("^-(\\d{1,6})([mh])$"));
+    if (const QRegularExpressionMatch match = ago.match(text); match.hasMatch())
+        return QDateTime::currentSecsSinceEpoch()
+            - match.captured(1).toLongLong()
+            * (match.captured(2) == QLatin1String("h") ? 3600 : 60);
+    for (const QString &format :
+        {QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+            QStringLiteral("yyyy-MM-ddTHH:mm"), QStringLiteral("yyyy-MM-ddTHH:mm:ss")}) {
+        const QDateTime local = QDateTime::fromString(text, format);
+        if (local.isValid())
+            return local.toSecsSinceEpoch();
+    }
+    return std::nullopt;
+}
+
+void parseRecordings(const QStringList &arguments, CtlCommand &command)
+{
+    Level level(QStringLiteral("panelx ctl recordings"),
+        CtlText::tr("Lists, records, stops, extends, removes and downloads recordings.\n\nVerbs:\n"
+                    "  list                 every recording, and the DVR's use of its quota\n"
+                    "  show <id>            one recording\n"
+                    "  add --channel C [--title T] [--minutes N] [--start S]\n"
+                    "  stop <id>            end a running recording now\n"
+                    "  extend <id> --minutes N\n"
+                    "  remove <id>          delete a recording\n"
+                    "  export <id> [--output FILE]   download it as one MP4 file"));
+    level.addPositional(QStringLiteral("verb"),
+        CtlText::tr("list, show, add, stop, extend, remove or export."), QStringLiteral("<verb>"));
+    if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
+        return;
+    const QString verb = level.parser().positionalArguments().constFirst();
+    const QStringList rest = level.parser().positionalArguments().mid(1);
+    const QString synopsis = QStringLiteral("panelx ctl recordings ") + verb;
+    command.call.path = QStringLiteral("/recordings");
+
+    if (verb == QLatin1String("list")) {
+        Level list(synopsis,
+            CtlText::tr("Lists every recording, ordered by start, and how much of the DVR quota "
+                        "they use."));
+        if (list.parse(rest, command, false) && list.expectPositional(command, 0, 0))
+            command.output = Output::RecordingList;
+        return;
+    }
+
+    if (verb == QLatin1String("add")) {
+        Level add(synopsis,
+            CtlText::tr("Records a channel, from now or from --start, for --minutes (default "
+                        "60, at most 720)."));
+        add.parser().addOptions({
+            {QStringLiteral("channel"),
+                CtlText::tr("The channel's number or slug (see `panelx ctl channels list`)."),
+                QStringLiteral("id|slug")},
+            {QStringLiteral("title"),
+                CtlText::tr("The recording's title (default: the channel's name and the start)."),
+                QStringLiteral("title")},
+            {QStringLiteral("minutes"), CtlText::tr("How long to record, in minutes."),
+                QStringLiteral("n")},
+            {QStringLiteral("start"),
+                CtlText::tr("When to start: \"2026-12-01 20:00\" (local time) schedules it, unix "
+                            "seconds too; \"-10m\" or \"-2h\" starts that long ago, from the "
+                            "channel's buffer (with --minutes 10: the last ten minutes). Default: "
+                            "now."),
+                QStringLiteral("time")},
+        });
+        if (!add.parse(rest, command, false) || !add.expectPositional(command, 0, 0))
+            return;
+        QCommandLineParser &parser = add.parser();
+        if (!parser.isSet(QStringLiteral("channel"))) {
+            add.usageError(command, CtlText::tr("say which channel to record with --channel"));
+            return;
+        }
+        command.call.body.insert(
+            QStringLiteral("channel"), parser.value(QStringLiteral("channel")));
+        if (parser.isSet(QStringLiteral("title")))
+            command.call.body.insert(
+                QStringLiteral("title"), parser.value(QStringLiteral("title")));
+        if (!addNumber(add, QStringLiteral("minutes"), QStringLiteral("minutes"), command))
+            return;
+        if (parser.isSet(QStringLiteral("start"))) {
+            const QString text = parser.value(QStringLiteral("start"));
+            const auto start = startTime(text);
+            if (!start) {
+                add.usageError(command,
+                    CtlText::tr("--start needs \"2026-12-01 20:00\" (local time), unix seconds "
+                                "or \"-10m\" (ten minutes ago), not “%1”")
+                        .arg(text));
+                return;
+            }
+            command.call.body.insert(QStringLiteral("start"), double(*start));
+        }
+        command.call.method = "POST";
+        command.call.hasBody = true;
+        command.output = Output::Recording;
+        return;
+    }
+
+    const QHash<QString, QPair<QByteArray, QString>> simple {
+        {QStringLiteral("show"), {"GET", CtlText::tr("Shows one recording.")}},
+        {QStringLiteral("stop"),
+            {"POST",
+                CtlText::tr("Ends a running recording now; it is finished a few seconds later, "
+                            "when the segment being written is stored.")}},
+        {QStringLiteral("extend"),
+            {"POST", CtlText::tr("Makes a scheduled or running recording longer.")}},
+        {QStringLiteral("remove"),
+            {"DELETE",
+                CtlText::tr("Deletes a recording (a running one stops); its segments go back to "
+                            "the channel's buffer.")}},
+        {QStringLiteral("export"),
+            {"GET",
+                CtlText::tr("Downloads a recording as one MP4 file from PanelX's viewer "
+                            "server.")}},
+    };
+    if (!simple.contains(verb)) {
+        level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
+        return;
+    }
+    Level verbLevel(synopsis, simple.value(verb).second);
+    verbLevel.addPositional(QStringLiteral("recording"),
+        CtlText::tr("The recording's number (see `panelx ctl recordings list`)."),
+        QStringLiteral("<id>"));
+    const bool extend = verb == QLatin1String("extend");
+    const bool exporting = verb == QLatin1String("export");
+    if (extend)
+        verbLevel.parser().addOption({QStringLiteral("minutes"),
+            CtlText::tr("How many minutes to add (the whole recording lasts 720 at most)."),
+            QStringLiteral("n")});
+    if (exporting)
+        verbLevel.parser().addOption({{QStringLiteral("o"), QStringLiteral("output")},
+            CtlText::tr("Save it as <file> (default: recording-<id>.mp4 here)."),
+            QStringLiteral("file")});
+    if (!verbLevel.parse(rest, command, false) || !verbLevel.expectPositional(command, 1, 1))
+        return;
+    command.subject = verbLevel.parser().positionalArguments().constFirst();
+    command.call.method = simple.value(verb).first;
+    command.call.path += QLatin1Char('/') + pathPart(command.subject);
+    command.output = Output::Recording;
+    if (verb == QLatin1String("stop")) {
+        command.call.path += QStringLiteral("/stop");
+    } else if (extend) {
+        if (!verbLevel.parser().isSet(QStringLiteral("minutes"))) {
+            verbLevel.usageError(command, CtlText::tr("say how much longer with --minutes"));
+            return;
+        }
+        if (!addNumber(verbLevel, QStringLiteral("minutes"), QStringLiteral("minutes"), command))
+            return;
+        command.call.path += QStringLiteral("/extend");
+        command.call.hasBody = true;
+    } else if (verb == QLatin1String("remove")) {
+        command.output = Output::RecordingRemoved;
+    } else if (exporting) {
+        command.output = Output::Export;
+        command.outputFile = verbLevel.parser().isSet(QStringLiteral("output"))
+            ? verbLevel.parser().value(QStringLiteral("output"))
+            : QStringLiteral("recording-%1.mp4").arg(command.subject);
+    }
+}
+
 // KEY=VALUE: numbers, true/false and null as JSON, anything else as a string.
 QJsonValue settingValue(const QString &text)
 {
@@ -264,8 +433,9 @@ void parseSettings(const QStringList &arguments, CtlCommand &command)
             "  set KEY=VALUE [...]       change some; says which take effect after a restart\n\n"
             "Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, "
             "connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), "
-            "language (system, en "
-            "or de)."));
+            "language (system, en or de), dvr.quotaBytes (bytes recordings may keep, at least "
+            "100000000), dvr.keepDays (0 keeps recordings until deleted), dvr.autoCleanup (true "
+            "or false)."));
     level.addPositional(
         QStringLiteral("verb"), CtlText::tr("get or set."), QStringLiteral("<verb>"));
     if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
@@ -297,7 +467,17 @@ void parseSettings(const QStringList &arguments, CtlCommand &command)
             set.usageError(command, CtlText::tr("“%1” is not KEY=VALUE").arg(assignment));
             return;
         }
-        command.call.body.insert(assignment.left(equals), settingValue(assignment.mid(equals + 1)));
+        // "dvr.keepDays=7" is {"dvr": {"keepDays": 7}}.
+        const QString key = assignment.left(equals);
+        const QJsonValue value = settingValue(assignment.mid(equals + 1));
+        const qsizetype dot = key.indexOf(QLatin1Char('.'));
+        if (dot > 0) {
+            QJsonObject group = command.call.body.value(key.left(dot)).toObject();
+            group.insert(key.mid(dot + 1), value);
+            command.call.body.insert(key.left(dot), group);
+        } else {
+            command.call.body.insert(key, value);
+        }
     }
     command.call.method = "PATCH";
     command.call.hasBody = true;
@@ -315,12 +495,13 @@ CtlCommand parseCommand(const QStringList &arguments)
             "API.\n\nCommands:\n"
             "  status                    version, uptime, every channel's state, storage\n"
             "  channels list|show|add|edit|start|stop|remove\n"
+            "  recordings list|show|add|stop|extend|remove|export\n"
             "  settings get|set\n\n"
             "`panelx ctl <command> --help` tells more. Exit status: 0 done, 1 the server refused "
             "(its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is "
             "not running."));
-    top.addPositional(QStringLiteral("command"), CtlText::tr("status, channels or settings."),
-        QStringLiteral("<command>"));
+    top.addPositional(QStringLiteral("command"),
+        CtlText::tr("status, channels, recordings or settings."), QStringLiteral("<command>"));
     if (!top.parse(arguments, command, true) || !top.expectPositional(command, 1, INT_MAX))
         return command;
     const QString noun = top.parser().positionalArguments().constFirst();
@@ -335,6 +516,8 @@ CtlCommand parseCommand(const QStringList &arguments)
         }
     } else if (noun == QLatin1String("channels")) {
         parseChannels(rest, command);
+    } else if (noun == QLatin1String("recordings")) {
+        parseRecordings(rest, command);
     } else if (noun == QLatin1String("settings")) {
         parseSettings(rest, command);
     } else {

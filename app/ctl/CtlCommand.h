@@ -19,7 +19,19 @@ class CtlText {
 enum ExitCode { kExitOk = 0, kExitRefused = 1, kExitUsage = 2, kExitNotRunning = 3 };
 
 // How the answer is shown to a person (--json prints the server's body as it is instead).
-enum class Output { Status, ChannelList, Channel, Removed, Settings, SettingsChanged };
+enum class Output {
+    Status,
+    ChannelList,
+    Channel,
+    Removed,
+    Settings,
+    SettingsChanged,
+    RecordingList,
+    Recording,
+    RecordingRemoved,
+    // The answer is a recording whose MP4 is then downloaded to CtlCommand::outputFile.
+    Export,
+};
 
 struct ApiCall {
     QByteArray method = "GET";
@@ -40,7 +52,8 @@ struct CtlCommand {
     bool json = false;
     ApiCall call;
     Output output = Output::Status;
-    QString subject; // the channel named on the command line, for messages
+    QString subject; // the channel or recording named on the command line, for messages
+    QString outputFile; // Export: where the MP4 goes
 };
 
 // `arguments` are those after "ctl" (`panelx ctl channels list` -> {"channels", "list"}).

@@ -1,6 +1,9 @@
 #include "CtlOutput.h"
 
+#include "dvr/DvrPolicy.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace panelx::ctl {
@@ -98,12 +101,113 @@ QString channelLines(const QJsonObject &channel)
     return formatTable(rows);
 }
 
+// A group of settings ("dvr") as "dvr.quotaBytes" lines, the names `settings set` takes.
+void addSettingRows(const QJsonObject &settings, const QString &prefix, QList<QStringList> *rows)
+{
+    for (auto it = settings.constBegin(); it != settings.constEnd(); ++it) {
+        if (it.value().isObject())
+            addSettingRows(it.value().toObject(), prefix + it.key() + QLatin1Char('.'), rows);
+        else
+            *rows << QStringList {prefix + it.key() + QLatin1Char(':'), text(it.value())};
+    }
+}
+
 QString settingsLines(const QJsonObject &settings)
 {
     QList<QStringList> rows;
-    for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
-        rows << QStringList {it.key() + QLatin1Char(':'), text(it.value())};
+    addSettingRows(settings, QString(), &rows);
     return formatTable(rows);
+}
+
+qint64 number(const QJsonObject &object, const QString &key)
+{
+    return qint64(object.value(key).toDouble());
+}
+
+// Unix seconds as this computer's local time.
+QString localTime(qint64 unixSeconds)
+{
+    return QDateTime::fromSecsSinceEpoch(unixSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString recordingState(const QJsonObject &recording)
+{
+    QString state = recording.value(QStringLiteral("state")).toString();
+    const QString reason = recording.value(QStringLiteral("reason")).toString();
+    if (!reason.isEmpty())
+        state += QStringLiteral(" (%1)").arg(reason);
+    return state;
+}
+
+QString channelOf(const QJsonObject &recording)
+{
+    const QJsonObject channel = recording.value(QStringLiteral("channel")).toObject();
+    const QString slug = channel.value(QStringLiteral("slug")).toString();
+    return slug.isEmpty() ? text(channel.value(QStringLiteral("id"))) : slug;
+}
+
+// Recordings' sizes and the quota are decimal, as the DVR shows them everywhere (decisions.md).
+QString recordingsTable(const QJsonObject &answer)
+{
+    const QJsonArray recordings = answer.value(QStringLiteral("recordings")).toArray();
+    QString out;
+    if (recordings.isEmpty()) {
+        out = CtlText::tr("No recordings yet; record a channel with `panelx ctl recordings add "
+                          "--channel C`.\n");
+    } else {
+        QList<QStringList> rows {
+            {CtlText::tr("ID"), CtlText::tr("TITLE"), CtlText::tr("CHANNEL"), CtlText::tr("START"),
+                CtlText::tr("DURATION"), CtlText::tr("SIZE"), CtlText::tr("STATE")}};
+        for (const QJsonValue &value : recordings) {
+            const QJsonObject recording = value.toObject();
+            rows << QStringList {text(recording.value(QStringLiteral("id"))),
+                recording.value(QStringLiteral("title")).toString(), channelOf(recording),
+                localTime(number(recording, QStringLiteral("start"))),
+                formatDuration(number(recording, QStringLiteral("durationSeconds"))),
+                DvrPolicy::formatBytes(number(recording, QStringLiteral("sizeBytes"))),
+                recordingState(recording)};
+        }
+        out = formatTable(rows);
+    }
+    const QJsonObject usage = answer.value(QStringLiteral("usage")).toObject();
+    out += CtlText::tr("\nRecordings keep %1 of the DVR quota of %2.\n")
+               .arg(DvrPolicy::formatBytes(number(usage, QStringLiteral("pinnedBytes"))),
+                   DvrPolicy::formatBytes(number(usage, QStringLiteral("quotaBytes"))));
+    const QString next = text(usage.value(QStringLiteral("nextCleanup")));
+    if (!next.isEmpty())
+        out += CtlText::tr("Clean-up deletes these first when room is needed: %1\n").arg(next);
+    return out;
+}
+
+QString recordingLines(const QJsonObject &recording)
+{
+    const QJsonObject channel = recording.value(QStringLiteral("channel")).toObject();
+    QStringList gaps;
+    for (const QJsonValue &value : recording.value(QStringLiteral("gaps")).toArray()) {
+        const QJsonObject gap = value.toObject();
+        gaps << QStringLiteral("%1 (%2)").arg(localTime(number(gap, QStringLiteral("start"))),
+            formatDuration(
+                number(gap, QStringLiteral("end")) - number(gap, QStringLiteral("start"))));
+    }
+    return formatTable({
+        {CtlText::tr("id:"), text(recording.value(QStringLiteral("id")))},
+        {CtlText::tr("title:"), recording.value(QStringLiteral("title")).toString()},
+        {CtlText::tr("channel:"),
+            QStringLiteral("%1 (%2)").arg(
+                channel.value(QStringLiteral("name")).toString(), channelOf(recording))},
+        {CtlText::tr("state:"), recordingState(recording)},
+        {CtlText::tr("start:"), localTime(number(recording, QStringLiteral("start")))},
+        {CtlText::tr("end:"), localTime(number(recording, QStringLiteral("end")))},
+        {CtlText::tr("duration:"),
+            formatDuration(number(recording, QStringLiteral("durationSeconds")))},
+        {CtlText::tr("size:"),
+            DvrPolicy::formatBytes(number(recording, QStringLiteral("sizeBytes")))},
+        {CtlText::tr("gaps:"),
+            gaps.isEmpty() ? CtlText::tr("none") : gaps.join(QStringLiteral(", "))},
+        {CtlText::tr("keep:"), text(recording.value(QStringLiteral("keep")))},
+        {CtlText::tr("play at:"), recording.value(QStringLiteral("playlistUrl")).toString()},
+        {CtlText::tr("download:"), recording.value(QStringLiteral("mp4Url")).toString()},
+    });
 }
 
 } // namespace
@@ -179,6 +283,16 @@ QString formatAnswer(const CtlCommand &command, const QJsonObject &answer)
         return CtlText::tr("Removed channel %1.\n").arg(command.subject);
     case Output::Settings:
         return settingsLines(answer);
+    case Output::RecordingList:
+        return recordingsTable(answer);
+    case Output::Recording:
+        return recordingLines(answer);
+    case Output::RecordingRemoved:
+        return CtlText::tr("Removed recording %1.\n").arg(command.subject);
+    case Output::Export:
+        return CtlText::tr("Saved recording %1 (“%2”) to %3.\n")
+            .arg(command.subject, answer.value(QStringLiteral("title")).toString(),
+                command.outputFile);
     case Output::SettingsChanged: {
         QString out = settingsLines(answer.value(QStringLiteral("settings")).toObject());
         const QString restart = text(answer.value(QStringLiteral("restartNeeded")));

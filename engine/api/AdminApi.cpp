@@ -3,6 +3,7 @@
 #include "AdminToken.h"
 #include "ChannelsApi.h"
 #include "Engine.h"
+#include "RecordingsApi.h"
 #include "SettingsApi.h"
 #include "StatusApi.h"
 
@@ -58,7 +59,8 @@ AdminApi::AdminApi(Engine &engine, const AdminToken &token)
 
 QList<api::Route> AdminApi::routes()
 {
-    return api::statusRoutes() + api::channelRoutes() + api::settingsRoutes();
+    return api::statusRoutes() + api::channelRoutes() + api::recordingRoutes()
+        + api::settingsRoutes();
 }
 
 http::ApiResponse AdminApi::handle(const http::ApiRequest &request, qint64 nowMs)

@@ -112,29 +112,6 @@ http::ApiResponse refusal(const ChannelChange &change)
         shown.size() == 1 ? apiField(shown.first().field) : QString());
 }
 
-std::optional<ChannelConfig> find(const Engine &engine, const QString &idOrSlug)
-{
-    bool numeric = false;
-    const qint64 id = idOrSlug.toLongLong(&numeric);
-    const QList<ChannelConfig> channels = engine.channels();
-    for (const ChannelConfig &channel : channels)
-        if (numeric && channel.id == id)
-            return channel;
-    for (const ChannelConfig &channel : channels)
-        if (channel.slug == idOrSlug)
-            return channel;
-    return std::nullopt;
-}
-
-http::ApiResponse notFound(const QString &idOrSlug)
-{
-    return http::apiError(404,
-        QCoreApplication::translate("ChannelsApi",
-            "There is no channel “%1”. List the channels with GET /api/v1/channels and use an "
-            "id or slug from there.")
-            .arg(idOrSlug));
-}
-
 http::ApiResponse listChannels(const RouteCall &call)
 {
     QJsonArray list;
@@ -167,9 +144,9 @@ http::ApiResponse addChannel(const RouteCall &call)
 
 http::ApiResponse showChannel(const RouteCall &call)
 {
-    const auto channel = find(call.engine, call.parameter);
+    const auto channel = findChannel(call.engine, call.parameter);
     if (!channel)
-        return notFound(call.parameter);
+        return channelNotFound(call.parameter);
     return jsonAnswer(200, channelJson(call.engine, *channel));
 }
 
@@ -179,9 +156,9 @@ http::ApiResponse changeChannel(const RouteCall &call)
     const auto body = JsonBody::parse(call.request.body, kWritableFields, &refused);
     if (!body)
         return refused;
-    auto channel = find(call.engine, call.parameter);
+    auto channel = findChannel(call.engine, call.parameter);
     if (!channel)
-        return notFound(call.parameter);
+        return channelNotFound(call.parameter);
     if (!applyFields(*body, &*channel, &refused))
         return refused;
     const ChannelChange change = call.engine.saveChannel(*channel);
@@ -191,9 +168,9 @@ http::ApiResponse changeChannel(const RouteCall &call)
 
 http::ApiResponse deleteChannel(const RouteCall &call)
 {
-    const auto channel = find(call.engine, call.parameter);
+    const auto channel = findChannel(call.engine, call.parameter);
     if (!channel)
-        return notFound(call.parameter);
+        return channelNotFound(call.parameter);
     const ChannelChange change = call.engine.deleteChannel(channel->id);
     return change.ok() ? http::ApiResponse {204, {}, {}} : refusal(change);
 }
@@ -201,9 +178,9 @@ http::ApiResponse deleteChannel(const RouteCall &call)
 auto enableChannel(bool enabled)
 {
     return [enabled](const RouteCall &call) {
-        const auto channel = find(call.engine, call.parameter);
+        const auto channel = findChannel(call.engine, call.parameter);
         if (!channel)
-            return notFound(call.parameter);
+            return channelNotFound(call.parameter);
         const ChannelChange change = call.engine.enableChannel(channel->id, enabled);
         return change.ok() ? jsonAnswer(200, channelJson(call.engine, change.channel))
                            : refusal(change);
@@ -211,6 +188,30 @@ auto enableChannel(bool enabled)
 }
 
 } // namespace
+
+std::optional<ChannelConfig> findChannel(const Engine &engine, const QString &idOrSlug)
+{
+    bool numeric = false;
+    const qint64 id = idOrSlug.toLongLong(&numeric);
+    const QList<ChannelConfig> channels = engine.channels();
+    for (const ChannelConfig &channel : channels)
+        if (numeric && channel.id == id)
+            return channel;
+    for (const ChannelConfig &channel : channels)
+        if (channel.slug == idOrSlug)
+            return channel;
+    return std::nullopt;
+}
+
+http::ApiResponse channelNotFound(const QString &idOrSlug, const QString &field)
+{
+    return http::apiError(404,
+        QCoreApplication::translate("ChannelsApi",
+            "There is no channel “%1”. List the channels with GET /api/v1/channels and use an "
+            "id or slug from there.")
+            .arg(idOrSlug),
+        field);
+}
 
 QJsonObject channelJson(const Engine &engine, const ChannelConfig &channel)
 {

@@ -34,17 +34,34 @@ std::optional<JsonBody> JsonBody::parse(
             400, tr("The request body must be one JSON object, for example {\"name\": \"News\"}."));
         return std::nullopt;
     }
-    const QJsonObject object = document.object();
+    return checked(document.object(), QString(), allowed, refusal);
+}
+
+std::optional<JsonBody> JsonBody::checked(const QJsonObject &object, const QString &prefix,
+    const QStringList &allowed, http::ApiResponse *refusal)
+{
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
             *refusal = http::apiError(400,
                 tr("Unknown field “%1”. Known fields here: %2.")
-                    .arg(it.key(), allowed.join(QStringLiteral(", "))),
-                it.key());
+                    .arg(prefix + it.key(), allowed.join(QStringLiteral(", "))),
+                prefix + it.key());
             return std::nullopt;
         }
     }
-    return JsonBody(object);
+    return JsonBody(object, prefix);
+}
+
+std::optional<JsonBody> JsonBody::object(
+    const QString &field, const QStringList &allowed, http::ApiResponse *refusal) const
+{
+    const QJsonValue json = m_object.value(field);
+    if (m_object.contains(field) && !json.isObject()) {
+        *refusal = wrongType(name(field),
+            tr("an object, for example {\"%1\": {\"%2\": …}}").arg(field, allowed.value(0)));
+        return std::nullopt;
+    }
+    return checked(json.toObject(), name(field) + QLatin1Char('.'), allowed, refusal);
 }
 
 bool JsonBody::read(const QString &field, QString *value, http::ApiResponse *refusal) const
@@ -53,7 +70,7 @@ bool JsonBody::read(const QString &field, QString *value, http::ApiResponse *ref
         return true;
     const QJsonValue json = m_object.value(field);
     if (!json.isString()) {
-        *refusal = wrongType(field, tr("a string"));
+        *refusal = wrongType(name(field), tr("a string"));
         return false;
     }
     *value = json.toString();
@@ -66,7 +83,7 @@ bool JsonBody::read(const QString &field, bool *value, http::ApiResponse *refusa
         return true;
     const QJsonValue json = m_object.value(field);
     if (!json.isBool()) {
-        *refusal = wrongType(field, tr("true or false"));
+        *refusal = wrongType(name(field), tr("true or false"));
         return false;
     }
     *value = json.toBool();
@@ -79,10 +96,30 @@ bool JsonBody::read(const QString &field, double *value, http::ApiResponse *refu
         return true;
     const QJsonValue json = m_object.value(field);
     if (!json.isDouble()) {
-        *refusal = wrongType(field, tr("a number"));
+        *refusal = wrongType(name(field), tr("a number"));
         return false;
     }
     *value = json.toDouble();
+    return true;
+}
+
+bool JsonBody::readReference(const QString &field, QString *value, http::ApiResponse *refusal) const
+{
+    if (!m_object.contains(field))
+        return true;
+    const QJsonValue json = m_object.value(field);
+    const double number = json.toDouble(-1);
+    constexpr double kLargestExactWhole = 9007199254740992.0; // 2^53
+    if (json.isDouble() && number >= 0 && number <= kLargestExactWhole
+        && number == double(qint64(number))) {
+        *value = QString::number(qint64(number));
+        return true;
+    }
+    if (!json.isString()) {
+        *refusal = wrongType(name(field), tr("an id or a slug"));
+        return false;
+    }
+    *value = json.toString();
     return true;
 }
 

@@ -26,10 +26,26 @@ public:
     bool read(const QString &field, QString *value, http::ApiResponse *refusal) const;
     bool read(const QString &field, bool *value, http::ApiResponse *refusal) const;
     bool read(const QString &field, double *value, http::ApiResponse *refusal) const;
+    // A reference to a thing that has an id and a slug: a string, or a whole number (the id).
+    bool readReference(const QString &field, QString *value, http::ApiResponse *refusal) const;
+    // The object in `field` with no field outside `allowed`, read like a body; its refusals name
+    // fields as "field.inner". nullopt with *refusal set when it is not such an object; an
+    // absent field gives an empty one.
+    std::optional<JsonBody> object(
+        const QString &field, const QStringList &allowed, http::ApiResponse *refusal) const;
 
 private:
-    explicit JsonBody(QJsonObject object) : m_object(std::move(object)) { }
+    JsonBody(QJsonObject object, QString prefix)
+        : m_object(std::move(object)), m_prefix(std::move(prefix))
+    {
+    }
+    static std::optional<JsonBody> checked(const QJsonObject &object, const QString &prefix,
+        const QStringList &allowed, http::ApiResponse *refusal);
+    // `field` as refusals name it.
+    QString name(const QString &field) const { return m_prefix + field; }
+
     QJsonObject m_object;
+    QString m_prefix; // "dvr." for a nested object, else empty
 };
 
 http::ApiResponse jsonAnswer(int status, const QJsonObject &body);

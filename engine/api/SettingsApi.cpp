@@ -24,8 +24,13 @@ const QString kBufferMinutes = QStringLiteral("bufferMinutes");
 const QString kRemoteAdmin = QStringLiteral("remoteAdmin");
 const QString kConnectionsPerAddress = QStringLiteral("connectionsPerAddress");
 const QString kLanguage = QStringLiteral("language");
+const QString kDvr = QStringLiteral("dvr");
 const QStringList kWritableFields {kDataDir, kHttpPort, kListen, kPublicUrl, kConnectionsPerAddress,
-    kSegmentSeconds, kBufferMinutes, kRemoteAdmin, kLanguage};
+    kSegmentSeconds, kBufferMinutes, kRemoteAdmin, kLanguage, kDvr};
+const QString kQuotaBytes = QStringLiteral("quotaBytes");
+const QString kKeepDays = QStringLiteral("keepDays");
+const QString kAutoCleanup = QStringLiteral("autoCleanup");
+const QStringList kDvrFields {kQuotaBytes, kKeepDays, kAutoCleanup};
 
 QString apiField(Settings::Field field)
 {
@@ -42,6 +47,10 @@ QString apiField(Settings::Field field)
         return kSegmentSeconds;
     case Settings::Field::Buffer:
         return kBufferMinutes;
+    case Settings::Field::DvrQuota:
+        return kDvr + QLatin1Char('.') + kQuotaBytes;
+    case Settings::Field::DvrKeepDays:
+        return kDvr + QLatin1Char('.') + kKeepDays;
     case Settings::Field::Language:
         break;
     }
@@ -61,6 +70,9 @@ QJsonObject settingsJson(const Settings &settings)
         {kBufferMinutes, settings.bufferMs / 60000.0},
         {kRemoteAdmin, settings.remoteAdmin},
         {kLanguage, language.isEmpty() ? QStringLiteral("system") : language},
+        {kDvr,
+            QJsonObject {{kQuotaBytes, settings.dvr.quotaBytes}, {kKeepDays, settings.dvr.keepDays},
+                {kAutoCleanup, settings.dvr.autoCleanup}}},
     };
 }
 
@@ -97,6 +109,13 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
         || !body.read(kRemoteAdmin, &settings->remoteAdmin, &refused)
         || !body.read(kLanguage, &language, &refused))
         return refused;
+    const auto dvr = body.object(kDvr, kDvrFields, &refused);
+    double quotaBytes = double(settings->dvr.quotaBytes);
+    double keepDays = settings->dvr.keepDays;
+    if (!dvr || !dvr->read(kQuotaBytes, &quotaBytes, &refused)
+        || !dvr->read(kKeepDays, &keepDays, &refused)
+        || !dvr->read(kAutoCleanup, &settings->dvr.autoCleanup, &refused))
+        return refused;
 
     if (body.has(kHttpPort)) {
         // Out-of-range ports are left to validate() (it knows the lowest allowed); only what
@@ -111,6 +130,15 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
     if (body.has(kConnectionsPerAddress)) { // a whole number; validate() words the range
         const auto value = wholeNumber(perAddress, 1, 1, kMaxConnectionsPerAddress);
         settings->connectionsPerAddress = value && *value == perAddress ? int(*value) : -1;
+    }
+    // Whole numbers; validate() words the ranges (-1 is outside both).
+    if (dvr->has(kQuotaBytes)) {
+        const auto value = wholeNumber(quotaBytes, 1, 0, 1e18);
+        settings->dvr.quotaBytes = value && *value == quotaBytes ? *value : -1;
+    }
+    if (dvr->has(kKeepDays)) {
+        const auto value = wholeNumber(keepDays, 1, 0, Settings::kMaxDvrKeepDays + 1);
+        settings->dvr.keepDays = value && *value == keepDays ? int(*value) : -1;
     }
     if (body.has(kSegmentSeconds))
         settings->segmentDurationMs
@@ -166,6 +194,7 @@ http::ApiResponse changeSettings(const RouteCall &call)
                          "full and that the file belongs to the user PanelX runs as.")
                 .arg(store.fileName()));
     call.engine.setRemoteAdmin(settings.remoteAdmin);
+    call.engine.setDvrSettings(settings.dvr);
     // What the command line set for this run stays so after a restart too (if started the
     // same way): only the rest waits for one.
     const CommandLineChoices fromCommandLine = Settings::fromCommandLine();

@@ -1,12 +1,14 @@
 // The admin API over real HTTP against a real Engine: who may call (token, loopback, back-off),
 // every route's success and refusals with the field named, changes seen by the engine and kept
-// across a restart. A client bound to 127.0.0.2 plays a computer on the network.
+// across a restart, recordings of a demo channel from start to finish. A client bound to
+// 127.0.0.2 plays a computer on the network.
 #include "Engine.h"
 #include "Settings.h"
 #include "TestSupport.h"
 #include "api/AdminApi.h"
 #include "api/AdminToken.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,6 +122,12 @@ private slots:
     void settingsReadAndChange();
     void refusesBadSettings_data();
     void refusesBadSettings();
+    void dvrSettingsReadChangeAndApply();
+    void recordingLifecycle();
+    void retroactiveRecordingWithinTheBuffer();
+    void quotaRefusesWhatDoesNotFit();
+    void refusesBadRecordingInput_data();
+    void refusesBadRecordingInput();
     void everyRouteIsDocumented();
 
 private:
@@ -138,6 +146,8 @@ private:
         return send(m_port, method, path, "Bearer " + m_token, body, from);
     }
     qint64 addChannel(const QString &name, bool enabled = false);
+    // A demo channel cutting one-second segments, once its live playlist lists `seconds` of them.
+    QJsonObject addDemoChannel(int seconds);
 
     QTemporaryDir m_config;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -212,6 +222,21 @@ qint64 TestAdminApi::addChannel(const QString &name, bool enabled)
     if (reply.status != 201)
         qWarning() << reply.status << reply.body;
     return reply.json().value("id").toInteger();
+}
+
+QJsonObject TestAdminApi::addDemoChannel(int seconds)
+{
+    const Reply added = call("POST", "/api/v1/channels",
+        json({{"name", "Demo"}, {"url", "demo://"}, {"segmentSeconds", 1}}));
+    if (added.status != 201) {
+        qWarning() << added.status << added.body;
+        return {};
+    }
+    const QString playlist = QStringLiteral("http://127.0.0.1:%1/live/demo.m3u8").arg(m_port);
+    if (!test::waitFor(
+            [&] { return test::httpRequest(playlist).body.count("#EXTINF") >= seconds; }, 60000))
+        return {};
+    return added.json();
 }
 
 void TestAdminApi::refusesCallsWithoutTheToken()
@@ -515,7 +540,7 @@ void TestAdminApi::unknownChannelRouteAndMethod()
     QCOMPARE(call("DELETE", "/api/v1/channels/nope").status, 404);
     QCOMPARE(call("PATCH", "/api/v1/channels/nope", "{}").status, 404);
 
-    for (const QByteArray &path : {QByteArray("/api/v1/recordings"), QByteArray("/api/v2/status"),
+    for (const QByteArray &path : {QByteArray("/api/v1/schedules"), QByteArray("/api/v2/status"),
              QByteArray("/api/v1"), QByteArray("/api/v1/status/extra")}) {
         const Reply reply = call("GET", path);
         QCOMPARE(reply.status, 404);
@@ -637,6 +662,26 @@ void TestAdminApi::refusesBadSettings_data()
                               << "system, en or de";
     QTest::newRow("remote admin as text") << json({{"remoteAdmin", "on"}}) << 400 << "remoteAdmin"
                                           << "true or false";
+    QTest::newRow("small DVR quota")
+        << json({{"dvr", QJsonObject {{"quotaBytes", 99999999}}}}) << 422 << "dvr.quotaBytes"
+        << "at least 0.1 GB";
+    QTest::newRow("fractional DVR quota")
+        << json({{"dvr", QJsonObject {{"quotaBytes", 2e8 + 0.5}}}}) << 422 << "dvr.quotaBytes"
+        << "at least 0.1 GB";
+    QTest::newRow("keep days over ten years")
+        << json({{"dvr", QJsonObject {{"keepDays", 3651}}}}) << 422 << "dvr.keepDays"
+        << "from 1 to 3650 days, or 0";
+    QTest::newRow("negative keep days")
+        << json({{"dvr", QJsonObject {{"keepDays", -1}}}}) << 422 << "dvr.keepDays"
+        << "from 1 to 3650 days, or 0";
+    QTest::newRow("DVR not an object") << json({{"dvr", 5}}) << 400 << "dvr"
+                                       << "must be an object";
+    QTest::newRow("unknown DVR field")
+        << json({{"dvr", QJsonObject {{"quota", 1e9}}}}) << 400 << "dvr.quota"
+        << "Known fields here: quotaBytes, keepDays, autoCleanup";
+    QTest::newRow("clean-up as text")
+        << json({{"dvr", QJsonObject {{"autoCleanup", "on"}}}}) << 400 << "dvr.autoCleanup"
+        << "true or false";
 }
 
 void TestAdminApi::refusesBadSettings()
@@ -651,6 +696,303 @@ void TestAdminApi::refusesBadSettings()
     QCOMPARE(reply.field(), field);
     QVERIFY2(reply.error().contains(messagePart), reply.body.constData());
     QVERIFY(Settings::load() == before);
+}
+
+void TestAdminApi::dvrSettingsReadChangeAndApply()
+{
+    const QJsonObject dvr = call("GET", "/api/v1/settings").json().value("dvr").toObject();
+    QCOMPARE(dvr,
+        (QJsonObject {{"quotaBytes", double(kDefaultDvrQuotaBytes)},
+            {"keepDays", kDefaultDvrKeepDays}, {"autoCleanup", true}}));
+
+    const Reply changed = call("PATCH", "/api/v1/settings",
+        json({{"dvr", QJsonObject {{"quotaBytes", 2e8}, {"autoCleanup", false}}}}));
+    QCOMPARE(changed.status, 200);
+    // Applies at once: nothing waits for a restart, and the engine has it already.
+    QCOMPARE(changed.json().value("restartNeeded").toArray(), QJsonArray());
+    const QJsonObject now = changed.json().value("settings").toObject().value("dvr").toObject();
+    QCOMPARE(now,
+        (QJsonObject {
+            {"quotaBytes", 2e8}, {"keepDays", kDefaultDvrKeepDays}, {"autoCleanup", false}}));
+    DvrSettings expected;
+    expected.quotaBytes = 200'000'000;
+    expected.autoCleanup = false;
+    QCOMPARE(onEngine<DvrSettings>([this] { return m_engine->dvrSettings(); }), expected);
+    QCOMPARE(Settings::load().dvr, expected);
+    QCOMPARE(call("GET", "/api/v1/recordings").json().value("usage").toObject().value("quotaBytes"),
+        QJsonValue(2e8));
+
+    // Only the keys given change.
+    QCOMPARE(
+        call("PATCH", "/api/v1/settings", json({{"dvr", QJsonObject {{"keepDays", 0}}}})).status,
+        200);
+    expected.keepDays = 0;
+    QCOMPARE(Settings::load().dvr, expected);
+    stopEngine();
+    startEngine();
+    QCOMPARE(onEngine<DvrSettings>([this] { return m_engine->dvrSettings(); }), expected);
+}
+
+void TestAdminApi::recordingLifecycle()
+{
+    const QJsonObject channel = addDemoChannel(2);
+    QVERIFY(!channel.isEmpty());
+    const qint64 channelId = channel.value("id").toInteger();
+    QSignalSpy added(m_engine, &Engine::recordingAdded);
+
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    // The channel by its number, as scripts that read ids send it.
+    const Reply created = call("POST", "/api/v1/recordings",
+        json({{"channel", channelId}, {"title", "Evening news"}, {"minutes", 5}}));
+    QVERIFY2(created.status == 201, created.body.constData());
+    const QJsonObject recording = created.json();
+    const qint64 id = recording.value("id").toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(created.header("Location"), "/api/v1/recordings/" + QByteArray::number(id));
+    QCOMPARE(recording.value("channel").toObject(),
+        (QJsonObject {{"id", channelId}, {"slug", "demo"}, {"name", "Demo"}}));
+    QCOMPARE(recording.value("title").toString(), QStringLiteral("Evening news"));
+    QCOMPARE(recording.value("state").toString(), QStringLiteral("recording"));
+    QCOMPARE(recording.value("reason").toString(), QString());
+    const qint64 start = recording.value("start").toInteger();
+    QVERIFY2(
+        start >= before && start <= QDateTime::currentSecsSinceEpoch(), created.body.constData());
+    QCOMPARE(recording.value("end").toInteger(), start + 300);
+    QCOMPARE(recording.value("durationSeconds").toInteger(), 300);
+    QCOMPARE(recording.value("gaps").toArray(), QJsonArray());
+    QCOMPARE(recording.value("keep").toBool(true), false);
+    QVERIFY(recording.value("created").toInteger() >= before);
+    QVERIFY(recording.value("sizeBytes").toInteger(-1) >= 0);
+    QCOMPARE(recording.value("playlistUrl").toString(),
+        QStringLiteral("http://127.0.0.1:%1/recordings/%2.m3u8").arg(m_port).arg(id));
+    QCOMPARE(recording.value("mp4Url").toString(),
+        QStringLiteral("http://127.0.0.1:%1/recordings/%2.mp4").arg(m_port).arg(id));
+    // The window hears of it as of a recording started there.
+    QTRY_COMPARE(added.count(), 1);
+
+    // Listed with the DVR's use of the disk; the slug names the channel too.
+    const Reply list = call("GET", "/api/v1/recordings");
+    QCOMPARE(list.status, 200);
+    const QJsonArray recordings = list.json().value("recordings").toArray();
+    QCOMPARE(recordings.size(), 1);
+    QCOMPARE(recordings.first().toObject().value("id").toInteger(), id);
+    const QJsonObject usage = list.json().value("usage").toObject();
+    QCOMPARE(usage.value("quotaBytes").toInteger(), kDefaultDvrQuotaBytes);
+    QVERIFY(usage.value("pinnedBytes").toInteger(-1) >= 0);
+    QVERIFY(usage.value("diskFreeBytes").toInteger() > 0);
+    QVERIFY(usage.value("nextCleanup").isArray());
+    const QByteArray path = "/api/v1/recordings/" + QByteArray::number(id);
+    QCOMPARE(call("GET", path).json().value("title").toString(), QStringLiteral("Evening news"));
+
+    // A channel that has recordings stays.
+    const Reply channelDeleted = call("DELETE", "/api/v1/channels/demo");
+    QCOMPARE(channelDeleted.status, 409);
+    QVERIFY2(channelDeleted.error().contains("recording"), channelDeleted.body.constData());
+
+    const Reply extended = call("POST", path + "/extend", json({{"minutes", 10}}));
+    QCOMPARE(extended.status, 200);
+    QCOMPARE(extended.json().value("end").toInteger(), start + 900);
+    QCOMPARE(extended.json().value("durationSeconds").toInteger(), 900);
+
+    const Reply edited = call("PATCH", path, json({{"title", "Late news"}, {"keep", true}}));
+    QCOMPARE(edited.status, 200);
+    QCOMPARE(edited.json().value("title").toString(), QStringLiteral("Late news"));
+    QCOMPARE(edited.json().value("keep").toBool(), true);
+    QCOMPARE(edited.json().value("end").toInteger(), start + 900);
+    const auto stored = onEngine<std::optional<Recording>>([&] { return m_engine->recording(id); });
+    QVERIFY(stored);
+    QCOMPARE(stored->title, QStringLiteral("Late news"));
+    QVERIFY(stored->keep);
+
+    // Stopped: the end is now at once, the state follows once the last segment is stored.
+    const Reply stopped = call("POST", path + "/stop");
+    QCOMPARE(stopped.status, 200);
+    QVERIFY2(stopped.json().value("end").toInteger() <= QDateTime::currentSecsSinceEpoch(),
+        stopped.body.constData());
+    QJsonObject finished;
+    QVERIFY2(test::waitFor(
+                 [&] {
+                     finished = call("GET", path).json();
+                     return finished.value("state").toString() != QLatin1String("recording");
+                 },
+                 30000),
+        "the stopped recording kept recording");
+    QCOMPARE(finished.value("state").toString(), QStringLiteral("finished"));
+    QVERIFY(finished.value("sizeBytes").toInteger() > 0);
+    QVERIFY(finished.value("durationSeconds").toInteger() < 900);
+
+    // Ended: neither stopped nor extended again.
+    const Reply stoppedTwice = call("POST", path + "/stop");
+    QCOMPARE(stoppedTwice.status, 409);
+    QVERIFY2(
+        stoppedTwice.error().contains("not recording any more"), stoppedTwice.body.constData());
+    const Reply late = call("POST", path + "/extend", json({{"minutes", 5}}));
+    QCOMPARE(late.status, 409);
+    QVERIFY2(late.error().contains("has ended"), late.body.constData());
+
+    const Reply deleted = call("DELETE", path);
+    QCOMPARE(deleted.status, 204);
+    QVERIFY(deleted.body.isEmpty());
+    QCOMPARE(call("GET", path).status, 404);
+    QCOMPARE(call("DELETE", path).status, 404);
+    QVERIFY(call("GET", "/api/v1/recordings").json().value("recordings").toArray().isEmpty());
+    QCOMPARE(call("DELETE", "/api/v1/channels/demo").status, 204);
+
+    // The recordings want the token too.
+    QCOMPARE(send(m_port, "GET", "/api/v1/recordings", {}).status, 401);
+    QCOMPARE(
+        send(m_port, "POST", "/api/v1/recordings", {}, json({{"channel", "demo"}})).status, 401);
+}
+
+void TestAdminApi::retroactiveRecordingWithinTheBuffer()
+{
+    QVERIFY(!addDemoChannel(3).isEmpty());
+    // An hour back is before the buffer began.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const Reply tooOld = call("POST", "/api/v1/recordings",
+        json({{"channel", "demo"}, {"start", double(now - 3600)}, {"minutes", 65}}));
+    QCOMPARE(tooOld.status, 422);
+    QCOMPARE(tooOld.field(), QStringLiteral("start"));
+    QVERIFY2(tooOld.error().contains("The buffer of “Demo” begins at"), tooOld.body.constData());
+    QVERIFY(call("GET", "/api/v1/recordings").json().value("recordings").toArray().isEmpty());
+
+    // The last two seconds are in the buffer: recorded from there, already partly there.
+    const Reply recent = call("POST", "/api/v1/recordings",
+        json({{"channel", "demo"}, {"start", double(now - 2)}, {"minutes", 1}}));
+    QVERIFY2(recent.status == 201, recent.body.constData());
+    QCOMPARE(recent.json().value("start").toInteger(), now - 2);
+    QCOMPARE(recent.json().value("state").toString(), QStringLiteral("recording"));
+    QVERIFY2(
+        test::waitFor(
+            [&] {
+                return call("GET", recent.header("Location")).json().value("sizeBytes").toInteger()
+                    > 0;
+            },
+            20000),
+        "nothing of the buffer was kept");
+}
+
+void TestAdminApi::quotaRefusesWhatDoesNotFit()
+{
+    const qint64 channelId = addDemoChannel(1).value("id").toInteger();
+    QVERIFY(channelId > 0);
+    // The admission reckons the future at the channel's measured rate.
+    QVERIFY(test::waitFor(
+        [&] {
+            return onEngine<qint64>([&] { return m_engine->status(channelId).inputBitrate; }) > 0;
+        },
+        30000));
+    QCOMPARE(call("PATCH", "/api/v1/settings", json({{"dvr", QJsonObject {{"quotaBytes", 1e8}}}}))
+                 .status,
+        200);
+
+    // Twelve hours of the demo pattern are gigabytes; the smallest quota holds 100 MB.
+    const Reply tooBig
+        = call("POST", "/api/v1/recordings", json({{"channel", "demo"}, {"minutes", 720}}));
+    QCOMPARE(tooBig.status, 409);
+    QVERIFY2(tooBig.error().contains("of the 100.0 MB DVR quota is free"), tooBig.body.constData());
+    QVERIFY2(tooBig.error().contains("raise the DVR quota"), tooBig.body.constData());
+
+    // A minute fits; seven hundred more do not, and the recording keeps its end.
+    const Reply minute
+        = call("POST", "/api/v1/recordings", json({{"channel", "demo"}, {"minutes", 1}}));
+    QVERIFY2(minute.status == 201, minute.body.constData());
+    const Reply longer
+        = call("POST", minute.header("Location") + "/extend", json({{"minutes", 700}}));
+    QCOMPARE(longer.status, 409);
+    QVERIFY2(longer.error().contains("DVR quota"), longer.body.constData());
+    QCOMPARE(call("GET", minute.header("Location")).json().value("end").toInteger(),
+        minute.json().value("end").toInteger());
+}
+
+void TestAdminApi::refusesBadRecordingInput_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+    const QByteArray list = "/api/v1/recordings";
+    QTest::newRow("no minutes") << QByteArray("POST") << list
+                                << json({{"channel", "existing"}, {"minutes", 0}}) << 422
+                                << "minutes"
+                                << "A recording lasts 1 to 720 minutes (12 hours); 0 is outside";
+    QTest::newRow("over twelve hours")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", 721}}) << 422
+        << "minutes"
+        << "721 is outside that";
+    QTest::newRow("negative minutes")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", -5}}) << 422
+        << "minutes"
+        << "-5 is outside that";
+    QTest::newRow("absurd minutes")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", 1e300}}) << 422
+        << "minutes"
+        << "1 to 720 minutes";
+    QTest::newRow("fractional minutes")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", 1.5}}) << 422
+        << "minutes"
+        << "whole number of minutes";
+    QTest::newRow("minutes as text")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"minutes", "60"}}) << 400
+        << "minutes"
+        << "must be a number";
+    QTest::newRow("unknown channel")
+        << QByteArray("POST") << list << json({{"channel", "nope"}}) << 404 << "channel"
+        << "There is no channel “nope”";
+    QTest::newRow("unknown channel number")
+        << QByteArray("POST") << list << json({{"channel", 999}}) << 404 << "channel"
+        << "There is no channel “999”";
+    QTest::newRow("no channel") << QByteArray("POST") << list << json({{"minutes", 30}}) << 422
+                                << "channel"
+                                << "Say which channel to record";
+    QTest::newRow("channel as a flag")
+        << QByteArray("POST") << list << json({{"channel", true}}) << 400 << "channel"
+        << "an id or a slug";
+    QTest::newRow("start before 1970")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"start", -5}}) << 422
+        << "start"
+        << "unix seconds";
+    QTest::newRow("unknown field")
+        << QByteArray("POST") << list << json({{"channel", "existing"}, {"length", 30}}) << 400
+        << "length"
+        << "Known fields here: channel, title, start, minutes";
+    QTest::newRow("long title") << QByteArray("POST") << list
+                                << json({{"channel", "existing"}, {"title", QString(1000, 'x')}})
+                                << 422 << "title"
+                                << "at most";
+    QTest::newRow("not a recording")
+        << QByteArray("GET") << QByteArray(list + "/abc") << QByteArray() << 404 << QString()
+        << "There is no recording “abc”";
+    QTest::newRow("no such recording")
+        << QByteArray("PATCH") << QByteArray(list + "/999") << json({{"keep", true}}) << 404
+        << QString() << "GET /api/v1/recordings";
+    QTest::newRow("length is changed by extend") << QByteArray("PATCH") << QByteArray(list + "/999")
+                                                 << json({{"minutes", 30}}) << 400 << "minutes"
+                                                 << "Known fields here: title, keep";
+    QTest::newRow("stop nothing") << QByteArray("POST") << QByteArray(list + "/999/stop")
+                                  << QByteArray() << 404 << QString()
+                                  << "There is no recording “999”";
+    QTest::newRow("extend nothing")
+        << QByteArray("POST") << QByteArray(list + "/999/extend") << json({{"minutes", 5}}) << 404
+        << QString() << "There is no recording “999”";
+}
+
+void TestAdminApi::refusesBadRecordingInput()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+    QVERIFY(addChannel(QStringLiteral("Existing")) > 0);
+    const Reply reply = call(method, path, body);
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.field(), field);
+    QVERIFY2(reply.error().contains(messagePart), reply.body.constData());
+    QVERIFY(onEngine<QList<Recording>>([this] { return m_engine->recordings(); }).isEmpty());
 }
 
 void TestAdminApi::everyRouteIsDocumented()

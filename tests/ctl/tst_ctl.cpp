@@ -1,10 +1,13 @@
 // `panelx ctl`: command lines into API calls and answers into tables without a server, then the
 // real program driving a headless PanelX only through `panelx ctl` — a UDP channel added, live,
-// listed, stopped and removed; a wrong token, no server and --help at every level.
+// listed, stopped and removed; a demo channel recorded, stopped, exported and the recording
+// removed; a wrong token, no server and --help at every level.
 #include "CtlCommand.h"
 #include "CtlOutput.h"
 #include "TestSupport.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -134,6 +137,39 @@ private slots:
             << QByteArray("{\"httpPort\":8081,\"language\":\"de\",\"listen\":\"loopback\","
                           "\"publicUrl\":\"\",\"remoteAdmin\":true}")
             << int(Output::SettingsChanged);
+        QTest::newRow("settings set a group")
+            << QStringList {"settings", "set", "dvr.quotaBytes=200000000", "dvr.autoCleanup=false"}
+            << QByteArray("PATCH") << "/settings"
+            << QByteArray("{\"dvr\":{\"autoCleanup\":false,\"quotaBytes\":200000000}}")
+            << int(Output::SettingsChanged);
+        QTest::newRow("recordings list")
+            << QStringList {"recordings", "list"} << QByteArray("GET") << "/recordings"
+            << QByteArray() << int(Output::RecordingList);
+        QTest::newRow("recordings add")
+            << QStringList {"recordings", "add", "--channel", "news", "--title", "Late news",
+                   "--minutes", "90", "--start", "1796155200"}
+            << QByteArray("POST") << "/recordings"
+            << QByteArray("{\"channel\":\"news\",\"minutes\":90,\"start\":1796155200,"
+                          "\"title\":\"Late news\"}")
+            << int(Output::Recording);
+        QTest::newRow("recordings add now")
+            << QStringList {"recordings", "add", "--channel", "3"} << QByteArray("POST")
+            << "/recordings" << QByteArray("{\"channel\":\"3\"}") << int(Output::Recording);
+        QTest::newRow("recordings show")
+            << QStringList {"recordings", "show", "4"} << QByteArray("GET") << "/recordings/4"
+            << QByteArray() << int(Output::Recording);
+        QTest::newRow("recordings stop")
+            << QStringList {"recordings", "stop", "4"} << QByteArray("POST") << "/recordings/4/stop"
+            << QByteArray() << int(Output::Recording);
+        QTest::newRow("recordings extend")
+            << QStringList {"recordings", "extend", "4", "--minutes", "30"} << QByteArray("POST")
+            << "/recordings/4/extend" << QByteArray("{\"minutes\":30}") << int(Output::Recording);
+        QTest::newRow("recordings remove")
+            << QStringList {"recordings", "remove", "4"} << QByteArray("DELETE") << "/recordings/4"
+            << QByteArray() << int(Output::RecordingRemoved);
+        QTest::newRow("recordings export")
+            << QStringList {"recordings", "export", "4", "--output", "/tmp/x.mp4"}
+            << QByteArray("GET") << "/recordings/4" << QByteArray() << int(Output::Export);
         QTest::newRow("global options anywhere")
             << QStringList {"channels", "list", "--json", "--token-file", "/t"} << QByteArray("GET")
             << "/channels" << QByteArray() << int(Output::ChannelList);
@@ -171,6 +207,30 @@ private slots:
         QVERIFY(!show.json);
     }
 
+    void recordingStartTimes()
+    {
+        const auto start = [](const QString &text) {
+            const CtlCommand command
+                = parseCommand({"recordings", "add", "--channel", "news", "--start", text});
+            if (command.exitCode >= 0)
+                qWarning() << command.text;
+            return qint64(command.call.body.value("start").toDouble(-1));
+        };
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        const qint64 tenMinutesAgo = start(QStringLiteral("-10m"));
+        QVERIFY(tenMinutesAgo >= before - 600);
+        QVERIFY(tenMinutesAgo <= QDateTime::currentSecsSinceEpoch() - 600);
+        const qint64 twoHoursAgo = start(QStringLiteral("-2h"));
+        QVERIFY(twoHoursAgo >= before - 7200);
+        QVERIFY(twoHoursAgo <= QDateTime::currentSecsSinceEpoch() - 7200);
+        // This computer's local time, with or without seconds and the ISO "T".
+        const qint64 evening
+            = QDateTime(QDate(2026, 12, 1), QTime(20, 0), Qt::LocalTime).toSecsSinceEpoch();
+        QCOMPARE(start(QStringLiteral("2026-12-01 20:00")), evening);
+        QCOMPARE(start(QStringLiteral("2026-12-01T20:00:30")), evening + 30);
+        QCOMPARE(start(QStringLiteral("1796155200")), 1796155200);
+    }
+
     void usageErrorsSayWhatToDo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -194,6 +254,19 @@ private slots:
             << QStringList {"status", "--verbose"} << "Unknown option 'verbose'";
         QTest::newRow("not an assignment")
             << QStringList {"settings", "set", "httpPort"} << "“httpPort” is not KEY=VALUE";
+        QTest::newRow("record what")
+            << QStringList {"recordings", "add", "--minutes", "5"} << "with --channel";
+        QTest::newRow("start in words")
+            << QStringList {"recordings", "add", "--channel", "a", "--start", "tonight"}
+            << "--start needs \"2026-12-01 20:00\" (local time), unix seconds or \"-10m\"";
+        QTest::newRow("extend without minutes")
+            << QStringList {"recordings", "extend", "4"} << "say how much longer with --minutes";
+        QTest::newRow("minutes in words") << QStringList {"recordings", "extend", "4", "--minutes",
+            "ten"} << "--minutes needs a number, not “ten”";
+        QTest::newRow("stop which")
+            << QStringList {"recordings", "stop"} << "panelx ctl recordings stop needs more";
+        QTest::newRow("unknown recordings verb")
+            << QStringList {"recordings", "delete", "4"} << "unknown verb “delete”";
     }
 
     void usageErrorsSayWhatToDo()
@@ -256,6 +329,62 @@ private slots:
                 .object());
         QVERIFY2(changed.contains(QRegularExpression("httpPort: +8081\n")), qPrintable(changed));
         QVERIFY2(changed.contains("starts again: httpPort"), qPrintable(changed));
+
+        CtlCommand get;
+        get.output = Output::Settings;
+        const QString settings = formatAnswer(get,
+            QJsonDocument::fromJson("{\"httpPort\": 8080, \"dvr\": {\"quotaBytes\": 10000000000, "
+                                    "\"autoCleanup\": true}}")
+                .object());
+        QVERIFY2(settings.contains(QRegularExpression("dvr.quotaBytes: +10000000000\n")),
+            qPrintable(settings));
+        QVERIFY2(settings.contains(QRegularExpression("dvr.autoCleanup: +true\n")),
+            qPrintable(settings));
+    }
+
+    void recordingAnswersBecomeTables()
+    {
+        const qint64 start
+            = QDateTime(QDate(2026, 12, 1), QTime(20, 0), Qt::LocalTime).toSecsSinceEpoch();
+        QJsonObject recording {{"id", 4},
+            {"channel", QJsonObject {{"id", 2}, {"slug", "news"}, {"name", "News"}}},
+            {"title", "Late news"}, {"state", "stopped"}, {"reason", "the DVR quota is full"},
+            {"start", start}, {"end", start + 5400}, {"durationSeconds", 5400},
+            {"sizeBytes", 3 * 1024 * 1024}, {"gaps", QJsonArray {}}, {"keep", true},
+            {"playlistUrl", "http://10.0.0.2:8080/recordings/4.m3u8"},
+            {"mp4Url", "http://10.0.0.2:8080/recordings/4.mp4"}};
+        CtlCommand list;
+        list.output = Output::RecordingList;
+        const QJsonObject usage {{"pinnedBytes", 3 * 1024 * 1024},
+            {"quotaBytes", 1024 * 1024 * 1024}, {"nextCleanup", QJsonArray {4}}};
+        const QString table
+            = formatAnswer(list, {{"recordings", QJsonArray {recording}}, {"usage", usage}});
+        const QStringList lines = table.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines[0].contains(
+                     QRegularExpression("^ID +TITLE +CHANNEL +START +DURATION +SIZE +STATE$")),
+            qPrintable(table));
+        QVERIFY2(lines[1].contains(QRegularExpression("^4 +Late news +news +2026-12-01 20:00 +1 h "
+                                                      "30 min +3.1 MB +stopped \\(the DVR quota "
+                                                      "is full\\)$")),
+            qPrintable(table));
+        QCOMPARE(lines[2], QStringLiteral("Recordings keep 3.1 MB of the DVR quota of 1.1 GB."));
+        QVERIFY2(lines[3].endsWith("room is needed: 4"), qPrintable(table));
+        QVERIFY(formatAnswer(list, {{"recordings", QJsonArray {}}, {"usage", usage}})
+                    .contains("recordings add --channel"));
+
+        CtlCommand show;
+        show.output = Output::Recording;
+        recording.insert(
+            "gaps", QJsonArray {QJsonObject {{"start", start + 60}, {"end", start + 120}}});
+        const QString shown = formatAnswer(show, recording);
+        QVERIFY2(
+            shown.contains(QRegularExpression("channel: +News \\(news\\)\n")), qPrintable(shown));
+        QVERIFY2(shown.contains(QRegularExpression("gaps: +2026-12-01 20:01 \\(1 min\\)\n")),
+            qPrintable(shown));
+        QVERIFY2(
+            shown.contains(QRegularExpression("download: +http://10.0.0.2:8080/recordings/4.mp4")),
+            qPrintable(shown));
     }
 
     void helpOnEveryLevel_data()
@@ -276,6 +405,12 @@ private slots:
                                   << "Usage: panelx ctl settings";
         QTest::newRow("settings set") << QStringList {"settings", "set", "--help"}
                                       << "Usage: panelx ctl settings set [options] KEY=VALUE";
+        QTest::newRow("recordings") << QStringList {"recordings", "--help"}
+                                    << "Usage: panelx ctl recordings [options] <verb>";
+        QTest::newRow("recordings add") << QStringList {"recordings", "add", "--help"}
+                                        << "Usage: panelx ctl recordings add [options]";
+        QTest::newRow("recordings export") << QStringList {"recordings", "export", "--help"}
+                                           << "Usage: panelx ctl recordings export [options] <id>";
     }
 
     void helpOnEveryLevel()
@@ -433,6 +568,117 @@ private slots:
         QVERIFY2(refused.err.contains("token") && refused.err.contains(wrongToken),
             qPrintable(refused.err));
         QVERIFY(refused.out.isEmpty());
+    }
+    // A demo channel recorded, stopped, exported and removed only through `panelx ctl`.
+    void headlessRecordsThroughCtl()
+    {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const quint16 port = test::freeTcpPort();
+        Headless panelx(data.path(), port, environment());
+        QVERIFY(panelx.started());
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const QStringList server {"--url", base, "--data-dir", data.path()};
+        CtlRun status;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         status = ctl(server + QStringList {"status"});
+                         return status.exitCode == kExitOk;
+                     },
+                     60000),
+            qPrintable(status.err));
+
+        const CtlRun empty = ctl(server + QStringList {"recordings", "list"});
+        QCOMPARE(empty.exitCode, int(kExitOk));
+        QVERIFY2(empty.out.startsWith("No recordings yet"), qPrintable(empty.out));
+        QVERIFY2(empty.out.contains("of the DVR quota of 10.0 GB"), qPrintable(empty.out));
+
+        const CtlRun channel = ctl(server
+            + QStringList {
+                "channels", "add", "--name", "Rec", "--url", "demo://", "--segment-seconds", "1"});
+        QCOMPARE(channel.exitCode, int(kExitOk));
+        const CtlRun tooLong = ctl(
+            server + QStringList {"recordings", "add", "--channel", "rec", "--minutes", "721"});
+        QCOMPARE(tooLong.exitCode, int(kExitRefused));
+        QVERIFY2(tooLong.err.contains("1 to 720 minutes"), qPrintable(tooLong.err));
+        QVERIFY(tooLong.out.isEmpty());
+
+        const CtlRun added = ctl(server
+            + QStringList {"--json", "recordings", "add", "--channel", "rec", "--title", "Ctl rec",
+                "--minutes", "5"});
+        QVERIFY2(added.exitCode == kExitOk, qPrintable(added.err));
+        const QJsonObject recording = QJsonDocument::fromJson(added.out.toUtf8()).object();
+        const QString id = QString::number(recording.value("id").toInteger());
+        QCOMPARE(recording.value("state").toString(), QStringLiteral("recording"));
+
+        const CtlRun list = ctl(server + QStringList {"recordings", "list"});
+        QVERIFY2(list.out.contains(QRegularExpression("\\n" + id
+                     + " +Ctl rec +rec +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +5 min +[0-9.]+ "
+                       "(bytes|[kMG]B) +recording\\n")),
+            qPrintable(list.out));
+
+        // Some media first, so the stopped recording has something to finish with.
+        QVERIFY(test::waitFor(
+            [&] {
+                const CtlRun shown = ctl(server + QStringList {"--json", "recordings", "show", id});
+                return QJsonDocument::fromJson(shown.out.toUtf8())
+                           .object()
+                           .value("sizeBytes")
+                           .toInteger()
+                    > 0;
+            },
+            60000));
+        const CtlRun stopped = ctl(server + QStringList {"recordings", "stop", id});
+        QCOMPARE(stopped.exitCode, int(kExitOk));
+        QVERIFY2(stopped.out.contains(QRegularExpression("title: +Ctl rec\\n")),
+            qPrintable(stopped.out));
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         return ctl(server + QStringList {"recordings", "show", id})
+                             .out.contains(QRegularExpression("state: +finished\\n"));
+                     },
+                     30000),
+            "the stopped recording did not finish");
+
+        // The MP4 comes from the viewer server's /recordings/<id>.mp4. Where that route is not
+        // there, ctl says so and leaves no file behind.
+        const QString file = data.filePath("out.mp4");
+        const CtlRun exported
+            = ctl(server + QStringList {"recordings", "export", id, "--output", file}, 120000);
+        if (exported.exitCode == kExitOk) {
+            QCOMPARE(exported.out, "Saved recording " + id + " (“Ctl rec”) to " + file + ".\n");
+            QFile mp4(file);
+            QVERIFY(mp4.open(QIODevice::ReadOnly));
+            QCOMPARE(mp4.read(8).mid(4), QByteArray("ftyp"));
+        } else {
+            QCOMPARE(exported.exitCode, int(kExitRefused));
+            QVERIFY2(exported.err.contains("(downloading " + base + "/recordings/" + id + ".mp4)"),
+                qPrintable(exported.err));
+            QVERIFY(!QFile::exists(file));
+        }
+        const CtlRun unwritable = ctl(server
+            + QStringList {
+                "recordings", "export", id, "--output", data.filePath("no/such/dir.mp4")});
+        QCOMPARE(unwritable.exitCode, int(kExitUsage));
+        QVERIFY2(unwritable.err.contains("choose another file with --output"),
+            qPrintable(unwritable.err));
+
+        const CtlRun removed = ctl(server + QStringList {"recordings", "remove", id});
+        QCOMPARE(removed.exitCode, int(kExitOk));
+        QCOMPARE(removed.out, "Removed recording " + id + ".\n");
+        const CtlRun gone = ctl(server + QStringList {"recordings", "show", id});
+        QCOMPARE(gone.exitCode, int(kExitRefused));
+        QVERIFY2(gone.err.contains("There is no recording"), qPrintable(gone.err));
+
+        const CtlRun set = ctl(
+            server + QStringList {"settings", "set", "dvr.keepDays=7", "dvr.autoCleanup=false"});
+        QCOMPARE(set.exitCode, int(kExitOk));
+        QVERIFY2(set.out.contains(QRegularExpression("dvr.keepDays: +7\\n")), qPrintable(set.out));
+        QVERIFY2(set.out.contains(QRegularExpression("dvr.autoCleanup: +false\\n")),
+            qPrintable(set.out));
+        const CtlRun refused = ctl(server + QStringList {"settings", "set", "dvr.quotaBytes=1000"});
+        QCOMPARE(refused.exitCode, int(kExitRefused));
+        QVERIFY2(refused.err.contains("at least 0.1 GB"), qPrintable(refused.err));
     }
 };
 
