@@ -4,7 +4,7 @@
 <context>
     <name>AdminApi</name>
     <message>
-        <location filename="../engine/api/AdminApi.cpp" line="+69"/>
+        <location filename="../engine/api/AdminApi.cpp" line="+71"/>
         <source>Remote administration is off: call the admin API from the computer PanelX runs on, or switch on remote administration in the settings.</source>
         <translation>Die Fernverwaltung ist aus: Rufen Sie die Admin-API auf dem Computer auf, auf dem PanelX läuft, oder schalten Sie die Fernverwaltung in den Einstellungen ein.</translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>ChannelsApi</name>
     <message>
-        <location filename="../engine/api/ChannelsApi.cpp" line="+132"/>
+        <location filename="../engine/api/ChannelsApi.cpp" line="+209"/>
         <source>There is no channel “%1”. List the channels with GET /api/v1/channels and use an id or slug from there.</source>
         <translation>Es gibt keinen Kanal „%1“. Listen Sie die Kanäle mit GET /api/v1/channels auf und verwenden Sie eine ID oder einen Slug von dort.</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>CtlText</name>
     <message>
-        <location filename="../app/ctl/Ctl.cpp" line="+29"/>
+        <location filename="../app/ctl/Ctl.cpp" line="+30"/>
         <source>the server answered HTTP %1 with no reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,7 +104,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>panelx ctl: cannot write %1 (%2); choose another file with --output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>panelx ctl: %1 (downloading %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>panelx ctl: the download from %1 stopped after %2 bytes (%3); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>panelx ctl: --url needs PanelX&apos;s address such as http://127.0.0.1:8080, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,7 +134,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-57"/>
+        <location line="+65"/>
         <source>PanelX is not running at %1 — start it with `panelx --headless` (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,7 +150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ctl/CtlCommand.cpp" line="+31"/>
+        <location filename="../app/ctl/CtlCommand.cpp" line="+34"/>
         <source>Talk to PanelX at &lt;url&gt; (default: http://127.0.0.1:&lt;saved port&gt;).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,12 +246,13 @@ Verbs:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+118"/>
+        <location line="+203"/>
+        <location line="+82"/>
         <source>unknown verb “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-281"/>
         <source>Adds a channel; it starts at once unless --disabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,11 +263,12 @@ Verbs:
     </message>
     <message>
         <location line="+5"/>
+        <location line="+128"/>
         <source>The channel&apos;s number or slug (see `panelx ctl channels list`).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-124"/>
         <source>The channel&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,18 +303,135 @@ Verbs:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
+        <source>Lists, records, stops, extends, removes and downloads recordings.
+
+Verbs:
+  list                 every recording, and the DVR&apos;s use of its quota
+  show &lt;id&gt;            one recording
+  add --channel C [--title T] [--minutes N] [--start S]
+  stop &lt;id&gt;            end a running recording now
+  extend &lt;id&gt; --minutes N
+  remove &lt;id&gt;          delete a recording
+  export &lt;id&gt; [--output FILE]   download it as one MP4 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>list, show, add, stop, extend, remove or export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lists every recording, ordered by start, and how much of the DVR quota they use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Records a channel, from now or from --start, for --minutes (default 60, at most 720).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The recording&apos;s title (default: the channel&apos;s name and the start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long to record, in minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When to start: &quot;2026-12-01 20:00&quot; (local time) schedules it, unix seconds too; &quot;-10m&quot; or &quot;-2h&quot; starts that long ago, from the channel&apos;s buffer (with --minutes 10: the last ten minutes). Default: now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>say which channel to record with --channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--start needs &quot;2026-12-01 20:00&quot; (local time), unix seconds or &quot;-10m&quot; (ten minutes ago), not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shows one recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ends a running recording now; it is finished a few seconds later, when the segment being written is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Makes a scheduled or running recording longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deletes a recording (a running one stops); its segments go back to the channel&apos;s buffer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Downloads a recording as one MP4 file from PanelX&apos;s viewer server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recording&apos;s number (see `panelx ctl recordings list`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many minutes to add (the whole recording lasts 720 at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save it as &lt;file&gt; (default: recording-&lt;id&gt;.mp4 here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>say how much longer with --minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Shows and changes PanelX&apos;s settings.
 
 Verbs:
   get                       every setting
   set KEY=VALUE [...]       change some; says which take effect after a restart
 
-Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de).</source>
+Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de), dvr.quotaBytes (bytes recordings may keep, at least 100000000), dvr.keepDays (0 keeps recordings until deleted), dvr.autoCleanup (true or false).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+63"/>
+        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
+
+Commands:
+  status                    version, uptime, every channel&apos;s state, storage
+  channels list|show|add|edit|start|stop|remove
+  recordings list|show|add|stop|extend|remove|export
+  settings get|set
+
+`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>status, channels, recordings or settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
         <source>get or set.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,45 +456,29 @@ Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connecti
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
-
-Commands:
-  status                    version, uptime, every channel&apos;s state, storage
-  channels list|show|add|edit|start|stop|remove
-  settings get|set
-
-`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>status, channels or settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Shows PanelX&apos;s version and uptime, every channel&apos;s state and the storage used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>unknown command “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ctl/CtlOutput.cpp" line="+46"/>
+        <location filename="../app/ctl/CtlOutput.cpp" line="+49"/>
         <source>No channels yet; add one with `panelx ctl channels add --name N --url U`.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+107"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-107"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,11 +489,12 @@ Commands:
     </message>
     <message>
         <location line="+0"/>
+        <location line="+108"/>
         <source>STATE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-107"/>
         <source>VIEWERS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,11 +510,12 @@ Commands:
     </message>
     <message>
         <location line="+19"/>
+        <location line="+121"/>
         <source>id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-120"/>
         <source>name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,33 +541,34 @@ Commands:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+175"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-174"/>
         <source>buffer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+175"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-174"/>
         <source>watch at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+116"/>
         <source>state:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-113"/>
         <source>video:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,7 +598,106 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
+        <source>No recordings yet; record a channel with `panelx ctl recordings add --channel C`.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TITLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CHANNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>START</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DURATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>
+Recordings keep %1 of the DVR quota of %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clean-up deletes these first when room is needed: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gaps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>play at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>download:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished">%1 h %2 min</translation>
     </message>
@@ -501,6 +722,18 @@ Commands:
     <message>
         <location line="+12"/>
         <source>Removed channel %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Removed recording %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved recording %1 (“%2”) to %3.
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,12 +822,17 @@ Takes effect when PanelX starts again: %1
         <translation>Der Anfragetext muss ein JSON-Objekt sein, zum Beispiel {&quot;name&quot;: &quot;News&quot;}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Unknown field “%1”. Known fields here: %2.</source>
         <translation>Unbekanntes Feld „%1“. Bekannte Felder hier: %2.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>an object, for example {&quot;%1&quot;: {&quot;%2&quot;: …}}</source>
+        <translation>ein Objekt, zum Beispiel {&quot;%1&quot;: {&quot;%2&quot;: …}}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>a string</source>
         <translation>eine Zeichenkette</translation>
     </message>
@@ -607,6 +845,39 @@ Takes effect when PanelX starts again: %1
         <location line="+13"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>an id or a slug</source>
+        <translation>eine ID oder ein Slug</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsApi</name>
+    <message>
+        <location filename="../engine/api/RecordingsApi.cpp" line="+74"/>
+        <source>There is no recording “%1” (it may have been deleted). List the recordings with GET /api/v1/recordings and use an id from there.</source>
+        <translation>Es gibt keine Aufnahme „%1“ (sie wurde vielleicht gelöscht). Listen Sie die Aufnahmen mit GET /api/v1/recordings auf und verwenden Sie eine ID von dort.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“minutes” is a whole number of minutes, for example 90.</source>
+        <translation>„minutes“ ist eine ganze Zahl von Minuten, zum Beispiel 90.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Say which channel to record, for example {&quot;channel&quot;: &quot;news&quot;}: an id or slug from GET /api/v1/channels.</source>
+        <translation>Geben Sie an, welcher Kanal aufgenommen werden soll, zum Beispiel {&quot;channel&quot;: &quot;news&quot;}: eine ID oder ein Slug aus GET /api/v1/channels.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“start” is a time in unix seconds, for example 1767225600 for 1 January 2026 00:00 UTC; leave it out to start now.</source>
+        <translation>„start“ ist eine Zeit in Unix-Sekunden, zum Beispiel 1767225600 für den 1. Januar 2026 00:00 UTC; lassen Sie es weg, um jetzt zu beginnen.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Say by how many minutes to extend the recording, for example {&quot;minutes&quot;: 30}.</source>
+        <translation>Geben Sie an, um wie viele Minuten die Aufnahme verlängert werden soll, zum Beispiel {&quot;minutes&quot;: 30}.</translation>
     </message>
 </context>
 <context>
@@ -697,12 +968,12 @@ Takes effect when PanelX starts again: %1
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+107"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+126"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>“%1” is not a listening scope: use loopback (this computer only), lan (the local network, IPv4) or lan-ipv6 (IPv4 and IPv6).</source>
         <translation>„%1“ ist kein Empfangsbereich: Verwenden Sie loopback (nur dieser Computer), lan (das lokale Netzwerk, IPv4) oder lan-ipv6 (IPv4 und IPv6).</translation>
     </message>
@@ -1830,7 +2101,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::RecordingExporter</name>
     <message>
-        <location filename="../ui/recordings/RecordingExporter.cpp" line="+67"/>
+        <location filename="../ui/recordings/RecordingExporter.cpp" line="+66"/>
         <source>Export “%1”</source>
         <translation>„%1“ exportieren</translation>
     </message>
@@ -1845,7 +2116,7 @@ Takes effect when PanelX starts again: %1
         <translation>MPEG-Transportstrom (*.ts)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Exporting “%1”…</source>
         <translation>„%1“ wird exportiert …</translation>
     </message>
@@ -1865,7 +2136,7 @@ Takes effect when PanelX starts again: %1
         <translation>Der Export von „%1“ ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Exporting “%1” failed: nothing of it is on the disk any more.</source>
         <translation>Der Export von „%1“ ist fehlgeschlagen: Davon ist nichts mehr auf dem Datenträger.</translation>
     </message>
