@@ -6,6 +6,7 @@
 #include "ViewerAddress.h"
 #include "api/AdminApi.h"
 #include "api/AdminToken.h"
+#include "dvr/ExportCache.h"
 #include "dvr/Recorder.h"
 #include "dvr/RecordingDirectory.h"
 #include "hls/SegmentStore.h"
@@ -92,6 +93,7 @@ struct Engine::Private {
     std::unique_ptr<ChannelRepository> repository;
     std::unique_ptr<SegmentStore> store;
     ChannelDirectory directory;
+    std::unique_ptr<ExportCache> exports; // outlives the server, which waits on it
     std::unique_ptr<HttpServer> http;
     std::map<qint64, std::unique_ptr<Ingest>> ingests;
     QHash<qint64, ChannelStatus> statuses;
@@ -284,7 +286,10 @@ void Engine::start()
     HttpServerOptions httpOptions;
     httpOptions.publicUrl = d->options.publicUrl;
     httpOptions.maxConnectionsPerAddress = d->options.connectionsPerAddress;
+    d->exports = std::make_unique<ExportCache>(
+        *d->store, QDir(dataDir).filePath(QStringLiteral("exports")));
     d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
+    d->http->setRecordings(d->recordingDirectory, *d->exports);
     d->api = std::make_unique<AdminApi>(*this, d->adminToken);
     // Each call is answered on the engine's thread, where the facade may be used; a call still
     // queued when the engine stops is answered by the server's own stop.
@@ -299,6 +304,7 @@ void Engine::start()
     });
     if (!d->http->start(d->options.listenAddress, d->options.httpPort, &error)) {
         d->http.reset();
+        d->exports.reset();
         d->lock.reset();
         emit startFailed(error);
         return;
@@ -324,9 +330,16 @@ void Engine::start()
     connect(d->recorder.get(), &Recorder::recordingAdded, this, &Engine::recordingAdded);
     connect(d->recorder.get(), &Recorder::recordingUpdated, this, &Engine::recordingUpdated);
     connect(d->recorder.get(), &Recorder::recordingRemoved, this, &Engine::recordingRemoved);
+    // A deleted recording's download goes with it (cleaned up or deleted by hand).
+    connect(d->recorder.get(), &Recorder::recordingRemoved, this,
+        [this](qint64 id) { d->exports->forget(id); });
     connect(d->recorder.get(), &Recorder::recordingCleanedUp, this, &Engine::recordingCleanedUp);
     d->recorder->setSettings(d->options.dvr);
     d->recorder->load();
+    QSet<qint64> recordingIds;
+    for (const Recording &recording : d->recordingDirectory.all())
+        recordingIds.insert(recording.id);
+    d->exports->keepOnly(recordingIds); // downloads of recordings deleted while PanelX was off
     d->housekeeping->start();
     emit started();
 }
@@ -340,6 +353,7 @@ void Engine::stop()
     d->ingests.clear(); // each commits its open segment and joins its thread
     if (d->http)
         d->http->stop();
+    d->exports.reset(); // cancels a download being made
     d->lock.reset();
     d->running = false;
     emit stopped();

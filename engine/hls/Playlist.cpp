@@ -177,4 +177,22 @@ QByteArray renderChannelList(const QList<ChannelEntry> &channels)
     return out;
 }
 
+QByteArray renderRecordingList(const QList<RecordingEntry> &recordings)
+{
+    QByteArray out = "#EXTM3U\n";
+    for (const RecordingEntry &recording : recordings) {
+        out += "#EXTINF:";
+        // Whole seconds, rounded to the nearest: the length an app shows before playing.
+        out += QByteArray::number((std::max<qint64>(recording.durationMs, 0) + 500) / 1000);
+        out += " tvg-name=\"";
+        out += attribute(recording.title);
+        out += "\" group-title=\"Recordings\",";
+        out += oneLine(recording.title);
+        out += '\n';
+        out += oneLine(recording.url);
+        out += '\n';
+    }
+    return out;
+}
+
 } // namespace panelx::playlist

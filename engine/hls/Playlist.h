@@ -36,4 +36,13 @@ struct ChannelEntry {
 // M3U has no escape syntax: '"' in attributes becomes '\'' and line breaks become spaces.
 QByteArray renderChannelList(const QList<ChannelEntry> &channels);
 
+struct RecordingEntry {
+    QString title;
+    qint64 durationMs = 0;
+    QString url; // absolute playlist URL
+};
+// The same extended M3U for finished recordings: "#EXTINF:<whole seconds> tvg-name=...
+// group-title="Recordings",Title", so IPTV apps show them as one group of video on demand.
+QByteArray renderRecordingList(const QList<RecordingEntry> &recordings);
+
 } // namespace panelx::playlist

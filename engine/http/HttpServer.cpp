@@ -1,10 +1,12 @@
 #include "HttpServer.h"
 
 #include "ChannelDirectory.h"
+#include "dvr/ExportCache.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
 #include "http/LiveResponseCache.h"
 #include "http/OpenFileLimit.h"
+#include "http/RecordingRoutes.h"
 #include "http/Routes.h"
 #include "http/SegmentFiles.h"
 
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimeZone>
 
 // Qt's `slots` keyword macro would eat a member of the library's structs.
 #pragma push_macro("slots")
@@ -30,6 +33,7 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <optional>
 #include <set>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -56,11 +60,18 @@ constexpr std::string_view kSegmentCache = "public, max-age=31536000, immutable"
 // the shared counter's lock is taken about once a second per connection, not per request.
 constexpr qint64 kViewerRecordIntervalMs = 1000;
 // How long an API request waits for the engine before it is answered 503.
-constexpr uint64_t kApiReplyTimeoutMs = 30'000;
+constexpr uint64_t kApiTimeoutMs = 30'000;
+// How long a download waits for its MP4 to be made before it is answered 503 with Retry-After:
+// under the 30 s a client such as `panelx ctl` waits for a first byte.
+constexpr uint64_t kExportWaitMs = 25'000;
 // The library reads a request body whole before a handler sees it, and answers 413 itself
 // (plain text, connection closed) above its own limit. A little above ours, so a body just
 // over kMaxApiBodyBytes still gets the API's JSON answer.
 constexpr size_t kBodySlackBytes = 64 * 1024;
+// Downloads held open at once (each a whole recording, fetched by few clients at a time).
+constexpr int kExportFilesOpen = 8;
+// When a download is still being made after kExportWaitMs: ask again this much later.
+constexpr int kExportRetryS = 10;
 // Connections accepted per wake-up of a loop, so one busy listener cannot starve the others.
 constexpr int kAcceptBatch = 32;
 // How long stop() lets each loop close its connections before it gives up on them.
@@ -285,18 +296,21 @@ struct Connection {
     qint64 lastRecordMs = 0;
 };
 
-// An API request waiting for its reply. Only its loop's thread touches it; the reply closure
-// holds it only to carry it back to that thread.
-struct ApiTicket;
-struct ApiTimeout {
+// A request answered later from another thread (an API call on the engine's, a download once it
+// is made). Only its loop's thread touches it; the answer's closure holds it only to carry it
+// back to that thread.
+struct Deferred;
+struct DeferredTimeout {
     h2o_timeout_entry_t super {}; // first: the library hands back a pointer to it
-    ApiTicket *ticket = nullptr;
+    Deferred *deferred = nullptr;
 };
-struct ApiTicket {
+struct Deferred {
     Loop *loop = nullptr;
     h2o_req_t *req = nullptr;
     bool alive = true; // false once answered or once the request is gone
-    ApiTimeout timeout;
+    DeferredTimeout timeout;
+    // Answers when nothing came in time (stopping = false) or the server stops (true).
+    std::function<void(h2o_req_t *, bool stopping)> fallback;
 };
 
 // Messages to a loop thread from any thread.
@@ -306,12 +320,12 @@ struct MessageLink {
     Message *message = nullptr;
 };
 struct Message {
-    enum class Kind { Stop, ResumeAccepting, ApiReply };
+    enum class Kind { Stop, ResumeAccepting, Answer };
     explicit Message(Kind k) : kind(k) { link.message = this; }
     MessageLink link;
     Kind kind;
-    std::shared_ptr<ApiTicket> ticket;
-    ApiResponse response;
+    std::shared_ptr<Deferred> deferred;
+    std::function<void(h2o_req_t *)> answer;
 };
 
 // Where other threads post to a loop; closed (receiver null) once the loop has stopped, after
@@ -360,14 +374,15 @@ struct Loop {
     int listenFd = -1; // this loop's copy of the listening socket
     h2o_socket_t *listener = nullptr;
     LoopReceiver receiver;
-    h2o_timeout_t apiTimeout {};
+    h2o_timeout_t apiTimeout {}; // kApiTimeoutMs
+    h2o_timeout_t exportWait {}; // kExportWaitMs
     std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
     std::thread thread;
     std::atomic<bool> acceptPaused {false};
     // Only the loop's thread touches these.
     bool stopping = false;
     std::set<Connection *> connections;
-    std::set<ApiTicket *> pendingApi;
+    std::set<Deferred *> deferred;
 };
 
 } // namespace http
@@ -381,6 +396,8 @@ struct HttpServer::Running {
     int connectionCap = 0;
     http::LiveResponseCache liveResponses;
     http::SegmentFiles segments;
+    std::optional<http::RecordingRoutes> recordings;
+    http::SegmentFiles exportFiles; // the downloads ExportCache made
     std::vector<std::unique_ptr<http::Loop>> loops;
     std::atomic<int> open {0};
     std::mutex addressMutex;
@@ -388,8 +405,12 @@ struct HttpServer::Running {
 
     explicit Running(HttpServer &s)
         : server(s),
-          segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir()))
+          segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir())),
+          exportFiles(kExportFilesOpen,
+              s.m_exports ? QFile::encodeName(s.m_exports->folder()) : QByteArray())
     {
+        if (s.m_recordings)
+            recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
     }
 
     // --- connections ----------------------------------------------------------------------
@@ -517,8 +538,8 @@ struct HttpServer::Running {
                 if (!loop.stopping && loop.listener)
                     h2o_socket_read_start(loop.listener, &Running::onAccept);
                 break;
-            case http::Message::Kind::ApiReply:
-                answerApi(*message->ticket, message->response);
+            case http::Message::Kind::Answer:
+                answerDeferred(*message->deferred, message->answer);
                 break;
             }
         }
@@ -531,9 +552,9 @@ struct HttpServer::Running {
             h2o_socket_close(loop.listener); // closes this loop's copy of the socket
             loop.listener = nullptr;
         }
-        for (http::ApiTicket *ticket : std::set(loop.pendingApi))
-            answerApi(*ticket,
-                http::apiError(503, QStringLiteral("PanelX is stopping; try again when it runs")));
+        for (http::Deferred *deferred : std::set(loop.deferred))
+            answerDeferred(*deferred,
+                [fallback = deferred->fallback](h2o_req_t *req) { fallback(req, true); });
         // Every connection then sees end of file or a failed write, and the library closes it.
         for (http::Connection *connection : loop.connections)
             ::shutdown(connection->fd, SHUT_RDWR);
@@ -566,6 +587,7 @@ struct HttpServer::Running {
             return;
         }
         h2o_timeout_dispose(loop->evloop, &loop->apiTimeout);
+        h2o_timeout_dispose(loop->evloop, &loop->exportWait);
         h2o_context_dispose(&loop->context);
         h2o_evloop_destroy(loop->evloop);
         loop->evloop = nullptr;
@@ -590,7 +612,8 @@ struct HttpServer::Running {
             h2o_multithread_register_receiver(
                 loop->context.queue, &loop->receiver.super, &Running::onMessages);
             loop->mailbox->receiver = &loop->receiver.super;
-            h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiReplyTimeoutMs);
+            h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiTimeoutMs);
+            h2o_timeout_init(loop->evloop, &loop->exportWait, kExportWaitMs);
             loop->listener
                 = h2o_evloop_socket_create(loop->evloop, loop->listenFd, H2O_SOCKET_FLAG_DONT_READ);
             loop->listener->data = loop.get();
@@ -679,6 +702,12 @@ struct HttpServer::Running {
         case http::RouteKind::ChannelList:
             self.channelList(req, hasHost);
             return 0;
+        case http::RouteKind::RecordingList:
+        case http::RouteKind::RecordingPlaylist:
+        case http::RouteKind::RecordingSegment:
+        case http::RouteKind::RecordingDownload:
+            self.recording(req, route, hasHost);
+            return 0;
         case http::RouteKind::NotFound:
             sendText(req, 404, QString::fromUtf8(route.reason));
             return 0;
@@ -752,26 +781,46 @@ struct HttpServer::Running {
         // Built from the parsed numbers and the checked rendition only, never from request text.
         const QByteArray path = QFile::encodeName(
             server.m_store.segmentPath(route.channelId, rendition, route.sequence));
-        int openError = 0;
-        http::SegmentFiles::Handle file = segments.open(path, &openError);
-        if (!file) {
-            if (openError == ENOENT || openError == ENOTDIR || openError == EISDIR) {
-                sendText(req, 404,
-                    QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is "
-                                   "older than the channel's buffer or not made yet; reload the "
-                                   "playlist")
-                        .arg(route.sequence)
-                        .arg(route.channelId)
-                        .arg(rendition));
-                return;
-            }
-            qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(openError));
-            sendText(req, 500,
-                QStringLiteral("the segment file cannot be read (%1); check the data folder's "
-                               "permissions")
-                    .arg(QString::fromLocal8Bit(std::strerror(openError))));
+        http::SegmentFiles::Handle file = openFile(req, segments, path, [&] {
+            return QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is older "
+                                  "than the channel's buffer or not made yet; reload the playlist")
+                .arg(route.sequence)
+                .arg(route.channelId)
+                .arg(rendition);
+        });
+        if (!file)
             return;
+        recordViewer(req, route.channelId);
+        sendFile(req, std::move(file),
+            [req](int status) { startHeaders(req, status, kSegmentType, kSegmentCache); });
+    }
+
+    // The file at `path` from `files`, or null once the request is answered: 404 with the
+    // sentence `gone()` when the file does not exist (any more), 500 when it cannot be read.
+    template<typename Gone>
+    static http::SegmentFiles::Handle openFile(
+        h2o_req_t *req, http::SegmentFiles &files, const QByteArray &path, const Gone &gone)
+    {
+        int openError = 0;
+        http::SegmentFiles::Handle file = files.open(path, &openError);
+        if (file)
+            return file;
+        if (openError == ENOENT || openError == ENOTDIR || openError == EISDIR) {
+            sendText(req, 404, gone());
+            return nullptr;
         }
+        qCWarning(lcHttp, "cannot read %s: %s", path.constData(), std::strerror(openError));
+        sendText(req, 500,
+            QStringLiteral("the file cannot be read (%1); check the data folder's permissions")
+                .arg(QString::fromLocal8Bit(std::strerror(openError))));
+        return nullptr;
+    }
+
+    // A whole file, or the byte range the request asks for (RFC 9110 14). `start(status)` sets
+    // the status and the headers of the file's kind.
+    template<typename Start>
+    static void sendFile(h2o_req_t *req, http::SegmentFiles::Handle file, const Start &start)
+    {
         const qint64 size = file->size;
         const h2o_iovec_t *rangeHeader = requestHeader(req, H2O_TOKEN_RANGE);
         const http::ByteRange range = rangeHeader
@@ -779,15 +828,14 @@ struct HttpServer::Running {
             : http::ByteRange {http::RangeKind::None};
         if (range.kind == http::RangeKind::Unsatisfiable) {
             sendText(req, 416,
-                QStringLiteral("the requested range is outside the segment's %1 bytes").arg(size),
+                QStringLiteral("the requested range is outside the file's %1 bytes").arg(size),
                 {{H2O_TOKEN_CONTENT_RANGE, "bytes */" + QByteArray::number(size)}});
             return;
         }
-        recordViewer(req, route.channelId);
         const bool partial = range.kind == http::RangeKind::Satisfiable;
         const qint64 offset = partial ? range.first : 0;
         const qint64 length = partial ? range.length() : size;
-        startHeaders(req, partial ? 206 : 200, kSegmentType, kSegmentCache);
+        start(partial ? 206 : 200);
         addHeader(req, H2O_TOKEN_ACCEPT_RANGES, "bytes");
         if (partial)
             addHeaderCopy(req, H2O_TOKEN_CONTENT_RANGE,
@@ -799,6 +847,115 @@ struct HttpServer::Running {
             return;
         }
         sendSegment(req, *connection, std::move(file), offset, length);
+    }
+
+    // --- recordings -----------------------------------------------------------------------
+
+    // Served whether or not the recording's channel is on the air: a recording outlives its
+    // channel's switching off, unlike /seg/.
+    void recording(h2o_req_t *req, const http::Route &route, bool hasHost)
+    {
+        if (!recordings) {
+            sendText(req, 404, QStringLiteral("this server has no recordings"));
+            return;
+        }
+        http::RecordingAnswer answer;
+        switch (route.kind) {
+        case http::RouteKind::RecordingList:
+            answer = recordings->list(listBaseUrl(req, hasHost));
+            break;
+        case http::RouteKind::RecordingPlaylist:
+            answer = recordings->playlist(route.recordingId);
+            break;
+        case http::RouteKind::RecordingSegment:
+            answer = recordings->segment(route.recordingId,
+                route.rendition.empty() ? kSourceRendition
+                                        : QString::fromLatin1(route.rendition.data(),
+                                            qsizetype(route.rendition.size())),
+                route.sequence);
+            break;
+        default:
+            download(req, route.recordingId);
+            return;
+        }
+        sendAnswer(req, segments, answer);
+    }
+
+    // A done recording's MP4: sent at once when it was made before, else once the ExportCache
+    // has made it (the request waits, see docs/decisions.md), or 503 with how far it has come.
+    void download(h2o_req_t *req, qint64 recordingId)
+    {
+        http::RecordingRoutes::Download plan = recordings->download(recordingId);
+        if (plan.refusal) {
+            sendAnswer(req, segments, *plan.refusal);
+            return;
+        }
+        http::Connection *connection = connectionOf(req);
+        if (!server.m_exports || !connection || connection->loop->stopping) {
+            sendText(req, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
+            return;
+        }
+        http::Loop &loop = *connection->loop;
+        ExportCache &exports = *server.m_exports;
+        const Recording recording = plan.recording;
+        auto deferred = defer(
+            req, loop, loop.exportWait, [&exports, recording](h2o_req_t *later, bool stopping) {
+                if (stopping) {
+                    sendText(
+                        later, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
+                    return;
+                }
+                const double done = std::max(0.0, exports.progress(recording.id));
+                sendText(later, 503,
+                    QStringLiteral(
+                        "the MP4 of \u201c%1\u201d is being made (%2 % done); retry in %3 s")
+                        .arg(recording.title)
+                        .arg(int(done * 100))
+                        .arg(kExportRetryS),
+                    {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(kExportRetryS)}});
+            });
+        Running *self = this;
+        exports.request(recording, plan.segments,
+            [self, mailbox = loop.mailbox, deferred, recording](const ExportCache::Result &result) {
+                answerLater(*mailbox, deferred, [self, result, recording](h2o_req_t *later) {
+                    if (!result.file.isEmpty())
+                        sendAnswer(later, self->exportFiles,
+                            http::RecordingRoutes::exportFile(
+                                recording, result.file, QTimeZone::systemTimeZone()));
+                    else if (result.gone)
+                        sendText(later, 404,
+                            QStringLiteral("recording %1 was deleted; the finished recordings "
+                                           "are listed at /recordings.m3u")
+                                .arg(recording.id));
+                    else
+                        sendText(later, 503, result.error);
+                });
+            });
+    }
+
+    static void sendAnswer(
+        h2o_req_t *req, http::SegmentFiles &files, const http::RecordingAnswer &answer)
+    {
+        const auto start = [&](int status) {
+            req->res.status = status;
+            req->res.reason = reasonPhrase(status);
+            addHeaderCopy(req, H2O_TOKEN_CONTENT_TYPE, answer.contentType);
+            addHeaderCopy(req, H2O_TOKEN_CACHE_CONTROL, answer.cacheControl);
+            addHeader(req, H2O_TOKEN_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            for (const auto &[name, value] : answer.headers)
+                addHeaderByName(req, name, value);
+        };
+        if (answer.file.isEmpty()) {
+            start(answer.status);
+            sendCopy(req, answer.body);
+            return;
+        }
+        http::SegmentFiles::Handle file = openFile(req, files, QFile::encodeName(answer.file), [] {
+            return QStringLiteral("the file is gone (its recording was deleted or cleaned "
+                                  "up); reload the recordings list");
+        });
+        if (file)
+            sendFile(req, std::move(file), start);
     }
 
     // The headers through the library, then the body with sendfile(2) on the connection's own
@@ -931,8 +1088,12 @@ struct HttpServer::Running {
         sendShared(req, body, body->constData(), size_t(body->size()));
     }
 
-    void channelList(h2o_req_t *req, bool hasHost)
+    // What absolute URLs in a list start with: the public URL when set, else the request's
+    // Host, else the address this client reached.
+    QString listBaseUrl(h2o_req_t *req, bool hasHost) const
     {
+        if (!server.m_options.publicUrl.isEmpty())
+            return server.m_options.publicUrl;
         QString fallback = fallbackHost;
         if (listensEverywhere) {
             // Listening on every interface: the address this client reached us on works for it.
@@ -947,8 +1108,12 @@ struct HttpServer::Running {
         const std::string_view host = hasHost
             ? std::string_view(req->authority.base, req->authority.len)
             : std::string_view();
-        const QString base = !server.m_options.publicUrl.isEmpty() ? server.m_options.publicUrl
-                                                                   : http::baseUrl(host, fallback);
+        return http::baseUrl(host, fallback);
+    }
+
+    void channelList(h2o_req_t *req, bool hasHost)
+    {
+        const QString base = listBaseUrl(req, hasHost);
         QList<playlist::ChannelEntry> entries;
         for (const ChannelConfig &channel : server.m_channels.all())
             if (channel.enabled) {
@@ -1009,52 +1174,78 @@ struct HttpServer::Running {
         if (isV4)
             request.peer = QHostAddress(v4);
 
-        auto ticket = std::make_shared<http::ApiTicket>();
-        ticket->loop = &loop;
-        ticket->req = req;
-        ticket->timeout.ticket = ticket.get();
-        ticket->timeout.super.cb = [](h2o_timeout_entry_t *entry) {
-            answerApi(*reinterpret_cast<http::ApiTimeout *>(entry)->ticket,
+        auto deferred = defer(req, loop, loop.apiTimeout, [](h2o_req_t *later, bool stopping) {
+            sendApi(later,
                 http::apiError(503,
-                    QStringLiteral("PanelX did not answer in time (it is busy or stopping); try "
-                                   "again")));
-        };
-        h2o_timeout_link(loop.evloop, &loop.apiTimeout, &ticket->timeout.super);
-        loop.pendingApi.insert(ticket.get());
-        // The request's pool holds the ticket too: when the request is gone (answered and
-        // sent, or the connection closed), the ticket is marked so a late reply is dropped.
-        using Holder = std::shared_ptr<http::ApiTicket>;
-        void *slot = h2o_mem_alloc_shared(&req->pool, sizeof(Holder), [](void *p) {
-            auto *holder = static_cast<Holder *>(p);
-            forgetApi(**holder);
-            holder->~Holder();
+                    stopping ? QStringLiteral("PanelX is stopping; try again when it runs")
+                             : QStringLiteral("PanelX did not answer in time (it is busy or "
+                                              "stopping); try again")));
         });
-        new (slot) Holder(ticket);
-
         server.m_apiHandler(
-            std::move(request), [mailbox = loop.mailbox, ticket](http::ApiResponse response) {
-                auto *message = new http::Message(http::Message::Kind::ApiReply);
-                message->ticket = ticket; // a copy: a second reply must find it too
-                message->response = std::move(response);
-                mailbox->post(message); // dropped when the server has stopped
+            std::move(request), [mailbox = loop.mailbox, deferred](http::ApiResponse response) {
+                answerLater(*mailbox, deferred,
+                    [response = std::move(response)](h2o_req_t *req) { sendApi(req, response); });
             });
     }
 
-    static void forgetApi(http::ApiTicket &ticket)
+    // --- answers from other threads -------------------------------------------------------
+
+    // Parks `req` on its loop until answerLater() is called for it; `fallback` answers it when
+    // nothing comes before `timeout` (one of the loop's) fires or the server stops.
+    static std::shared_ptr<http::Deferred> defer(h2o_req_t *req, http::Loop &loop,
+        h2o_timeout_t &timeout, std::function<void(h2o_req_t *, bool stopping)> fallback)
     {
-        ticket.alive = false;
-        h2o_timeout_unlink(&ticket.timeout.super);
-        ticket.loop->pendingApi.erase(&ticket);
+        auto deferred = std::make_shared<http::Deferred>();
+        deferred->loop = &loop;
+        deferred->req = req;
+        deferred->fallback = std::move(fallback);
+        deferred->timeout.deferred = deferred.get();
+        deferred->timeout.super.cb = [](h2o_timeout_entry_t *entry) {
+            http::Deferred &late = *reinterpret_cast<http::DeferredTimeout *>(entry)->deferred;
+            // A copy: answering may end the request, and free `late` with it.
+            answerDeferred(late, [fallback = late.fallback](h2o_req_t *r) { fallback(r, false); });
+        };
+        h2o_timeout_link(loop.evloop, &timeout, &deferred->timeout.super);
+        loop.deferred.insert(deferred.get());
+        // The request's pool holds it too: when the request is gone (answered and sent, or the
+        // connection closed), it is marked so a late answer is dropped.
+        using Holder = std::shared_ptr<http::Deferred>;
+        void *slot = h2o_mem_alloc_shared(&req->pool, sizeof(Holder), [](void *p) {
+            auto *holder = static_cast<Holder *>(p);
+            forgetDeferred(**holder);
+            holder->~Holder();
+        });
+        new (slot) Holder(deferred);
+        return deferred;
     }
 
-    // On the ticket's loop thread; the first answer wins, later ones are dropped.
-    static void answerApi(http::ApiTicket &ticket, const http::ApiResponse &response)
+    // From any thread: `answer` runs on the request's loop thread, unless the request was
+    // answered or is gone by then (or the server has stopped).
+    static void answerLater(http::Mailbox &mailbox, std::shared_ptr<http::Deferred> deferred,
+        std::function<void(h2o_req_t *)> answer)
     {
-        if (!ticket.alive)
+        auto *message = new http::Message(http::Message::Kind::Answer);
+        message->deferred = std::move(deferred);
+        message->answer = std::move(answer);
+        mailbox.post(message); // dropped when the server has stopped
+    }
+
+    static void forgetDeferred(http::Deferred &deferred)
+    {
+        deferred.alive = false;
+        h2o_timeout_unlink(&deferred.timeout.super);
+        deferred.loop->deferred.erase(&deferred);
+    }
+
+    // On the request's loop thread; the first answer wins, later ones are dropped.
+    static void answerDeferred(
+        http::Deferred &deferred, const std::function<void(h2o_req_t *)> &answer)
+    {
+        if (!deferred.alive)
             return;
-        h2o_req_t *req = ticket.req;
-        forgetApi(ticket);
-        sendApi(req, response);
+        h2o_req_t *req = deferred.req;
+        forgetDeferred(deferred);
+        answer(req);
     }
 };
 

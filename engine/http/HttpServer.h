@@ -1,7 +1,8 @@
 // The viewer HTTP server: live playlists, segments and the channel list, straight from the
-// SegmentStore and ChannelDirectory. Built on h2o's library with its own event loop (see
-// docs/decisions.md, "HTTP server"): loop threads of its own, no Qt event loop involved, so it
-// runs entirely off the GUI thread and every method here may be called from any thread.
+// SegmentStore and ChannelDirectory, and the recordings (their answers are http/RecordingRoutes').
+// Built on h2o's library with its own event loop (see docs/decisions.md, "HTTP server"): loop
+// threads of its own, no Qt event loop involved, so it runs entirely off the GUI thread and every
+// method here may be called from any thread.
 #pragma once
 
 #include "ChannelTypes.h"
@@ -17,6 +18,8 @@
 namespace panelx {
 
 class ChannelDirectory;
+class ExportCache;
+class RecordingDirectory;
 class SegmentStore;
 
 struct HttpServerOptions {
@@ -54,6 +57,13 @@ public:
     // Requests under /api/ (any method, bodies up to kMaxApiBodyBytes) go to `handler`; without
     // one they get 404. Set before start().
     void setApiHandler(http::ApiHandler handler) { m_apiHandler = std::move(handler); }
+    // The recordings served under /recordings/, and where their MP4 downloads are made; without
+    // them those paths get 404. Set before start().
+    void setRecordings(const RecordingDirectory &recordings, ExportCache &exports)
+    {
+        m_recordings = &recordings;
+        m_exports = &exports;
+    }
 
     // Listens on address:port (port 0 = any free port, see port()). False with a message a
     // person can act on, e.g. when the port is already in use.
@@ -79,6 +89,8 @@ public:
 private:
     SegmentStore &m_store;
     const ChannelDirectory &m_channels;
+    const RecordingDirectory *m_recordings = nullptr;
+    ExportCache *m_exports = nullptr;
     HttpServerOptions m_options;
     std::unique_ptr<Running> m_running;
     quint16 m_port = 0;

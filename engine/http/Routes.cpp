@@ -98,6 +98,47 @@ const char *unsafePathReason(std::string_view path)
     return nullptr;
 }
 
+// What follows "/recordings/": "<id>.m3u8", "<id>.mp4", "<id>/<sequence>.ts" or
+// "<id>/<rendition>/<sequence>.ts".
+Route parseRecordingRoute(std::string_view rest)
+{
+    constexpr const char *kForms = "recording URLs are /recordings/<id>.m3u8, /recordings/<id>.mp4 "
+                                   "and /recordings/<id>/<sequence>.ts";
+    const size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) {
+        const size_t dot = rest.find('.');
+        const std::string_view extension
+            = dot == std::string_view::npos ? std::string_view() : rest.substr(dot);
+        Route route;
+        if (extension == ".m3u8")
+            route = makeRoute(RouteKind::RecordingPlaylist);
+        else if (extension == ".mp4")
+            route = makeRoute(RouteKind::RecordingDownload);
+        else
+            return notFound(kForms);
+        route.recordingId = parseDecimal(rest.substr(0, dot));
+        if (route.recordingId <= 0)
+            return bad(kForms);
+        return route;
+    }
+    Route route = makeRoute(RouteKind::RecordingSegment);
+    route.recordingId = parseDecimal(rest.substr(0, slash));
+    std::string_view tail = rest.substr(slash + 1);
+    if (const size_t second = tail.find('/'); second != std::string_view::npos) {
+        route.rendition = tail.substr(0, second);
+        tail.remove_prefix(second + 1);
+        if (!isValidRendition(route.rendition))
+            return bad(kForms);
+    }
+    if (!endsWith(tail, ".ts"))
+        return bad(kForms);
+    tail.remove_suffix(3);
+    route.sequence = parseDecimal(tail);
+    if (route.recordingId <= 0 || route.sequence < 0)
+        return bad(kForms);
+    return route;
+}
+
 } // namespace
 
 bool isValidSlug(std::string_view slug)
@@ -136,8 +177,12 @@ Route parseRoute(std::string_view path)
     if (path == "/playlist.m3u")
         return makeRoute(RouteKind::ChannelList);
 
+    if (path == "/recordings.m3u")
+        return makeRoute(RouteKind::RecordingList);
+
     constexpr std::string_view kLive = "/live/";
     constexpr std::string_view kSeg = "/seg/";
+    constexpr std::string_view kRecordings = "/recordings/";
     if (startsWith(path, kLive)) {
         std::string_view rest = path.substr(kLive.size());
         if (!endsWith(rest, ".m3u8"))
@@ -172,6 +217,8 @@ Route parseRoute(std::string_view path)
             return bad("segment URLs are /seg/<channel id>/<rendition>/<sequence>.ts");
         return route;
     }
+    if (startsWith(path, kRecordings))
+        return parseRecordingRoute(path.substr(kRecordings.size()));
     return notFound("nothing is served at this path; try /playlist.m3u");
 }
 

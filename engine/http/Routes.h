@@ -15,14 +15,22 @@ enum class RouteKind {
     ChannelList, // /playlist.m3u
     LivePlaylist, // /live/<slug>.m3u8 or /live/<slug>/<rendition>.m3u8
     Segment, // /seg/<channelId>/<rendition>/<sequence>.ts
+    RecordingList, // /recordings.m3u
+    RecordingPlaylist, // /recordings/<id>.m3u8
+    // /recordings/<id>/<sequence>.ts (the source rendition) or
+    // /recordings/<id>/<rendition>/<sequence>.ts
+    RecordingSegment,
+    RecordingDownload, // /recordings/<id>.mp4
 };
 
 struct Route {
     RouteKind kind = RouteKind::Invalid;
     std::string_view slug; // LivePlaylist: a view into the parsed path
-    std::string_view rendition; // LivePlaylist (empty = the source rendition), Segment
+    // LivePlaylist, RecordingSegment (empty = the source rendition), Segment
+    std::string_view rendition;
     qint64 channelId = 0; // Segment
-    qint64 sequence = 0; // Segment
+    qint64 recordingId = 0; // Recording*
+    qint64 sequence = 0; // Segment, RecordingSegment
     const char *reason = ""; // BadPath / NotFound: why, in words
 };
 

@@ -635,7 +635,7 @@ private slots:
         QVERIFY2(test::waitFor(
                      [&] {
                          return ctl(server + QStringList {"recordings", "show", id})
-                             .out.contains(QRegularExpression("state: +finished\\n"));
+                             .out.contains(QRegularExpression("state: +(finished|partial)\\n"));
                      },
                      30000),
             "the stopped recording did not finish");

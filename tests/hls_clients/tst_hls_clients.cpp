@@ -3,9 +3,7 @@
 // shared check-hls.sh. Clients that are not installed are reported as skipped by the script.
 #include "TestSupport.h"
 
-#include <QDir>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,16 +15,9 @@ class TestHlsClients : public QObject {
 private slots:
     void liveDemoPassesEveryClient()
     {
-        const QString tools
-            = QProcessEnvironment::systemEnvironment().value(QStringLiteral("PANELX_HLS_CLIENTS"),
-                QStringLiteral(PANELX_SHARED_TOOLS "/hls-clients"));
-        const QString script = QDir(tools).filePath(QStringLiteral("check-hls.sh"));
-        if (!QFileInfo(script).isExecutable())
-            QSKIP(qPrintable(QStringLiteral("%1 not found: set PANELX_HLS_CLIENTS to the "
-                                            "hls-clients folder to run the independent players")
-                                 .arg(script)));
+        if (const QString missing = hlsClientsMissing(); !missing.isEmpty())
+            QSKIP(qPrintable(missing));
         QTemporaryDir dataDir;
-        QTemporaryDir logs;
         quint16 port = 0;
         {
             QTcpServer probe;
@@ -44,18 +35,12 @@ private slots:
         QVERIFY2(waitFor([&] { return httpRequest(live).body.count("#EXTINF:") >= 3; }, 60000),
             panelx.readAll().constData());
 
-        QByteArray out, err;
-        const int code = runProgram(QStringLiteral("bash"),
-            {script, live, QStringLiteral("--seconds"), QStringLiteral("8"),
-                QStringLiteral("--logs"), logs.path()},
-            280000, &out, &err);
-        const int table = out.lastIndexOf("HLS client check:");
-        qInfo().noquote() << (table >= 0 ? out.mid(table) : out + err);
-        logs.setAutoRemove(code == 0); // keep the clients' logs of a failure
+        const HlsClientsRun run = runHlsClients(live, 8);
         panelx.kill();
         panelx.waitForFinished(5000);
-        QCOMPARE(code, 0);
-        QVERIFY(out.contains(" passed, 0 failed"));
+        qInfo().noquote() << run.table;
+        QVERIFY2(run.exitCode == 0, qPrintable(QStringLiteral("logs in %1").arg(run.logs)));
+        QVERIFY(run.table.contains(" passed, 0 failed"));
     }
 };
 

@@ -22,12 +22,18 @@ private slots:
         QTest::addColumn<QByteArray>("rendition");
         QTest::addColumn<qint64>("channelId");
         QTest::addColumn<qint64>("sequence");
+        QTest::addColumn<qint64>("recordingId");
 
-        const auto row
-            = [](const char *name, const QByteArray &path, RouteKind kind, const char *slug = "",
-                  const char *rendition = "", qint64 id = 0, qint64 sequence = 0) {
-                  QTest::newRow(name) << path << kind << QByteArray(slug) << QByteArray(rendition)
-                                      << id << sequence;
+        const auto row = [](const char *name, const QByteArray &path, RouteKind kind,
+                             const char *slug = "", const char *rendition = "", qint64 id = 0,
+                             qint64 sequence = 0, qint64 recordingId = 0) {
+            QTest::newRow(name) << path << kind << QByteArray(slug) << QByteArray(rendition) << id
+                                << sequence << recordingId;
+        };
+        const auto recording
+            = [&](const char *name, const QByteArray &path, RouteKind kind, qint64 recordingId,
+                  qint64 sequence = 0, const char *rendition = "") {
+                  row(name, path, kind, "", rendition, 0, sequence, recordingId);
               };
         using K = RouteKind;
         row("channel list", "/playlist.m3u", K::ChannelList);
@@ -39,6 +45,16 @@ private slots:
         row("segment rendition", "/seg/3/audio_64k-x/7.ts", K::Segment, "", "audio_64k-x", 3, 7);
         row("segment max", "/seg/999999999999999999/src/999999999999999999.ts", K::Segment, "",
             "src", 999999999999999999LL, 999999999999999999LL);
+
+        row("recording list", "/recordings.m3u", K::RecordingList);
+        recording("recording playlist", "/recordings/7.m3u8", K::RecordingPlaylist, 7);
+        recording("recording download", "/recordings/12.mp4", K::RecordingDownload, 12);
+        recording("recording segment", "/recordings/7/345.ts", K::RecordingSegment, 7, 345);
+        recording("recording segment zero", "/recordings/7/0.ts", K::RecordingSegment, 7, 0);
+        recording("recording rendition segment", "/recordings/7/720p/345.ts", K::RecordingSegment,
+            7, 345, "720p");
+        recording("recording max", "/recordings/999999999999999999.m3u8", K::RecordingPlaylist,
+            999999999999999999LL);
 
         // Traversal, in every spelling we know.
         row("dotdot", "/seg/1/src/../../etc/passwd", K::BadPath);
@@ -78,6 +94,26 @@ private slots:
         row("live bad rendition", "/live/demo/HD.m3u8", K::BadPath);
         row("live too deep", "/live/a/b/c.m3u8", K::BadPath);
         row("live no extension", "/live/demo", K::NotFound);
+        row("recording dotdot", "/recordings/../playlist.m3u", K::BadPath);
+        row("recording encoded", "/recordings/1%2e.m3u8", K::BadPath);
+        row("recording id zero", "/recordings/0.m3u8", K::BadPath);
+        row("recording leading zero", "/recordings/01.mp4", K::BadPath);
+        row("recording negative", "/recordings/-1.m3u8", K::BadPath);
+        row("recording name", "/recordings/news.m3u8", K::BadPath);
+        row("recording overflow", "/recordings/99999999999999999999.m3u8", K::BadPath);
+        row("recording segment negative", "/recordings/1/-1.ts", K::BadPath);
+        row("recording segment bad id", "/recordings/x/1.ts", K::BadPath);
+        row("recording segment no sequence", "/recordings/1/.ts", K::BadPath);
+        row("recording segment wrong extension", "/recordings/1/1.mp4", K::BadPath);
+        row("recording segment upper rendition", "/recordings/1/SRC/1.ts", K::BadPath);
+        row("recording segment too deep", "/recordings/1/src/x/1.ts", K::BadPath);
+        row("recording trailing slash", "/recordings/1/", K::BadPath);
+        row("recording other extension", "/recordings/1.ts", K::NotFound);
+        row("recording double extension", "/recordings/1.m3u8.mp4", K::NotFound);
+        row("recording no extension", "/recordings/1", K::NotFound);
+        row("recordings folder", "/recordings/", K::NotFound);
+        row("recordings without slash", "/recordings", K::NotFound);
+        row("recording list suffix", "/recordings.m3u8", K::NotFound);
         row("unknown", "/admin", K::NotFound);
         row("root", "/", K::NotFound);
         row("playlist suffix", "/playlist.m3u/x", K::NotFound);
@@ -101,6 +137,8 @@ private slots:
         QCOMPARE(QByteArray(route.rendition.data(), qsizetype(route.rendition.size())), rendition);
         QCOMPARE(route.channelId, channelId);
         QCOMPARE(route.sequence, sequence);
+        QFETCH(qint64, recordingId);
+        QCOMPARE(route.recordingId, recordingId);
     }
 
     void slugLength()

@@ -10,6 +10,7 @@ using namespace panelx::playlist;
 
 Q_DECLARE_METATYPE(panelx::playlist::MediaOptions)
 Q_DECLARE_METATYPE(QList<panelx::playlist::ChannelEntry>)
+Q_DECLARE_METATYPE(QList<panelx::playlist::RecordingEntry>)
 
 namespace {
 
@@ -65,6 +66,8 @@ private slots:
     void programDateTimeMatchesQt();
     void channelList_data();
     void channelList();
+    void recordingList_data();
+    void recordingList();
 };
 
 void TestPlaylist::renderMedia_data()
@@ -261,6 +264,47 @@ void TestPlaylist::channelList()
     QFETCH(QList<ChannelEntry>, channels);
     QFETCH(QByteArray, expected);
     QCOMPARE(renderChannelList(channels), expected);
+}
+
+void TestPlaylist::recordingList_data()
+{
+    QTest::addColumn<QList<RecordingEntry>>("recordings");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("none") << QList<RecordingEntry> {} << QByteArray("#EXTM3U\n");
+    QTest::newRow("two recordings")
+        << QList<RecordingEntry> {
+               {QStringLiteral("News at eight"), 3'600'000,
+                   QStringLiteral("http://127.0.0.1:8080/recordings/3.m3u8")},
+               {QStringLiteral("Café Télé"), 61'499,
+                   QStringLiteral("http://127.0.0.1:8080/recordings/12.m3u8")},
+           }
+        << QByteArray("#EXTM3U\n"
+                      "#EXTINF:3600 tvg-name=\"News at eight\" group-title=\"Recordings\","
+                      "News at eight\n"
+                      "http://127.0.0.1:8080/recordings/3.m3u8\n"
+                      "#EXTINF:61 tvg-name=\"Café Télé\" group-title=\"Recordings\",Café Télé\n"
+                      "http://127.0.0.1:8080/recordings/12.m3u8\n");
+    QTest::newRow("half a second rounds up") << QList<RecordingEntry> {{QStringLiteral("Short"),
+        1'500, QStringLiteral("http://h/recordings/1.m3u8")}}
+                                             << QByteArray("#EXTM3U\n"
+                                                           "#EXTINF:2 tvg-name=\"Short\" "
+                                                           "group-title=\"Recordings\",Short\n"
+                                                           "http://h/recordings/1.m3u8\n");
+    QTest::newRow("quotes and line breaks cannot break the format")
+        << QList<RecordingEntry> {{QStringLiteral("The \"Match\"\r\nFinal, Live"), 90'000,
+               QStringLiteral("http://h/recordings/7.m3u8")}}
+        << QByteArray("#EXTM3U\n"
+                      "#EXTINF:90 tvg-name=\"The 'Match'  Final, Live\" group-title=\"Recordings\","
+                      "The \"Match\"  Final, Live\n"
+                      "http://h/recordings/7.m3u8\n");
+}
+
+void TestPlaylist::recordingList()
+{
+    QFETCH(QList<RecordingEntry>, recordings);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(renderRecordingList(recordings), expected);
 }
 
 QTEST_GUILESS_MAIN(TestPlaylist)

@@ -6,14 +6,18 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 #include <QUdpSocket>
@@ -180,6 +184,43 @@ ProbedMedia probeMedia(const QString &path)
     }
     media.ok = true;
     return media;
+}
+
+namespace {
+QString hlsClientsScript()
+{
+    const QString tools = QProcessEnvironment::systemEnvironment().value(
+        QStringLiteral("PANELX_HLS_CLIENTS"), QStringLiteral(PANELX_SHARED_TOOLS "/hls-clients"));
+    return QDir(tools).filePath(QStringLiteral("check-hls.sh"));
+}
+} // namespace
+
+QString hlsClientsMissing()
+{
+    if (QFileInfo(hlsClientsScript()).isExecutable())
+        return {};
+    return QStringLiteral("%1 not found: set PANELX_HLS_CLIENTS to the hls-clients folder to run "
+                          "the independent players")
+        .arg(hlsClientsScript());
+}
+
+HlsClientsRun runHlsClients(const QString &url, int seconds)
+{
+    HlsClientsRun run;
+    QTemporaryDir logs;
+    logs.setAutoRemove(false);
+    QByteArray out, err;
+    run.exitCode = runProgram(QStringLiteral("bash"),
+        {hlsClientsScript(), url, QStringLiteral("--seconds"), QString::number(seconds),
+            QStringLiteral("--logs"), logs.path()},
+        280000, &out, &err);
+    const int table = out.lastIndexOf("HLS client check:");
+    run.table = table >= 0 ? out.mid(table) : out + err;
+    if (run.exitCode == 0)
+        logs.remove();
+    else
+        run.logs = logs.path();
+    return run;
 }
 
 QByteArray makeSmallClip(const QString &path, int seconds, int gopFrames)

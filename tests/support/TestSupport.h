@@ -112,6 +112,19 @@ struct StoreFixture {
 // commits it (info.sequence and info.sizeBytes are filled in). Empty on success, else why not.
 QString commitSegment(SegmentStore &store, SegmentInfo &info, const QByteArray &bytes);
 
+// The independent HLS clients of ../shared/tools/hls-clients (a strict playlist validator,
+// ffprobe, ffmpeg, GStreamer, VLC, hls.js) run by its check-hls.sh on `url`, each playing for
+// `seconds`. The folder may be set with PANELX_HLS_CLIENTS. Clients that are not installed are
+// reported as skipped by the script.
+struct HlsClientsRun {
+    int exitCode = -1; // 0: every client that ran passed
+    QByteArray table; // the script's result table (or all it printed)
+    QString logs; // the clients' logs, kept when a client failed
+};
+HlsClientsRun runHlsClients(const QString &url, int seconds);
+// Empty when check-hls.sh is there to run; else why not, and what to set (for QSKIP).
+QString hlsClientsMissing();
+
 // A small tmpfs (mounting needs root), unmounted when this ends: a disk to fill or turn
 // read-only.
 class SmallDisk {

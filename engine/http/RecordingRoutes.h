@@ -1,0 +1,91 @@
+// The recordings' area of the viewer server (DESIGN.md principle 9): a recording's playlist, its
+// segments, the list of finished recordings and what a download is answered with, as functions
+// of the recording, its segments and the request. The server only carries the answers; the MP4
+// itself is made by the ExportCache.
+#pragma once
+
+#include "ChannelTypes.h"
+#include "dvr/Recording.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QTimeZone>
+#include <optional>
+
+namespace panelx {
+
+class ChannelDirectory;
+class RecordingDirectory;
+class SegmentStore;
+
+namespace http {
+
+// What to send: a body (a playlist, a sentence), or a file the server sends with byte ranges.
+struct RecordingAnswer {
+    int status = 200;
+    QByteArray contentType;
+    QByteArray cacheControl;
+    QByteArray body; // when file is empty
+    QString file; // a segment or an export: sent as 200 or, for a Range, 206
+    QList<QPair<QByteArray, QByteArray>> headers; // Retry-After, Content-Disposition
+
+    bool operator==(const RecordingAnswer &) const = default;
+};
+
+// A recording's media playlist over its segments (oldest first): EVENT while it is scheduled or
+// recording, VOD with EXT-X-ENDLIST once done; segment URIs /recordings/<id>/<sequence>.ts. The
+// target duration is the channel's (`channelTargetMs`), raised to cover a longer segment the
+// recording kept from before a change of the channel's segment duration.
+QByteArray renderRecordingPlaylist(
+    const Recording &recording, const QList<SegmentInfo> &segments, int channelTargetMs);
+
+// Whether a segment lies (at least partly) in the recording's range [start, end): the segments
+// the store keeps for it and its playlist lists.
+bool belongsTo(const SegmentInfo &segment, const Recording &recording);
+
+// "News 2026-11-30 20-00.mp4": the title and the local start time in `zone`, with the
+// characters file systems refuse (/ \ : * ? " < > | and control characters) as "_".
+QString downloadFileName(const QString &title, qint64 startUtcMs, const QTimeZone &zone);
+// RFC 6266: attachment; filename="<ASCII stand-in>", plus filename*=UTF-8''<percent-encoded>
+// when the name is not plain ASCII.
+QByteArray contentDisposition(const QString &fileName);
+
+class RecordingRoutes {
+public:
+    RecordingRoutes(const RecordingDirectory &recordings, const SegmentStore &store,
+        const ChannelDirectory &channels);
+
+    // /recordings/<id>.m3u8
+    RecordingAnswer playlist(qint64 recordingId) const;
+    // /recordings/<id>[/<rendition>]/<sequence>.ts: the segment file when the segment is one of
+    // the recording's, whether or not its channel is on the air now.
+    RecordingAnswer segment(qint64 recordingId, const QString &rendition, qint64 sequence) const;
+    // /recordings.m3u: every done recording that holds media, newest first, with playlist URLs
+    // under `baseUrl` ("http://host:port").
+    RecordingAnswer list(const QString &baseUrl) const;
+
+    // /recordings/<id>.mp4 before anything is exported: a refusal (unknown, still recording, no
+    // media), or the recording and the segments to export.
+    struct Download {
+        std::optional<RecordingAnswer> refusal;
+        Recording recording;
+        QList<SegmentInfo> segments;
+    };
+    Download download(qint64 recordingId) const;
+    // The answer that sends a finished export of `recording` at `file`.
+    static RecordingAnswer exportFile(
+        const Recording &recording, const QString &file, const QTimeZone &zone);
+
+private:
+    QList<SegmentInfo> segmentsOf(const Recording &recording, const QString &rendition) const;
+    int targetDurationMs(qint64 channelId) const;
+
+    const RecordingDirectory &m_recordings;
+    const SegmentStore &m_store;
+    const ChannelDirectory &m_channels;
+};
+
+} // namespace http
+} // namespace panelx
