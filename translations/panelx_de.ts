@@ -1629,7 +1629,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+237"/>
+        <location filename="../engine/Engine.cpp" line="+239"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -1644,13 +1644,13 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+209"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-426"/>
-        <location line="+350"/>
+        <location line="-439"/>
+        <location line="+363"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
@@ -1668,12 +1668,12 @@ Takes effect when PanelX starts again: %1
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-255"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+224"/>
+        <location line="+236"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
