@@ -588,15 +588,12 @@ QString Engine::recordingListUrl() const
 
 QList<ExportPart> Engine::exportParts(qint64 id) const
 {
-    QList<ExportPart> parts;
     const auto recording = this->recording(id);
     if (!recording || !d->store)
-        return parts;
-    for (const SegmentInfo &segment : d->store->byTime(
-             recording->channelId, kSourceRendition, recording->startUtcMs, recording->endUtcMs))
-        parts.append({d->store->segmentPath(segment.channelId, segment.rendition, segment.sequence),
-            segment.discontinuity, segment.durationMs});
-    return parts;
+        return {};
+    return ExportCache::partsOf(*d->store,
+        d->store->byTime(
+            recording->channelId, kSourceRendition, recording->startUtcMs, recording->endUtcMs));
 }
 
 void Engine::reportRecordingFailure(const QString &what, const RecordingChange &change)

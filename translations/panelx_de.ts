@@ -1696,7 +1696,7 @@ Takes effect when PanelX starts again: %1
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+93"/>
         <source>Recording “%1”</source>
         <translation>Aufnahme von „%1“</translation>
     </message>
