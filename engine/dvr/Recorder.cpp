@@ -325,7 +325,9 @@ void Recorder::tick()
         } else if (refreshGaps) {
             Recording sofar = recording;
             sofar.endUtcMs = nowUtcMs;
-            const QList<RecordingGap> gaps = gapsOf(sofar);
+            const QList<RecordingGap> gaps = gapsOf(sofar,
+                m_store.byTime(
+                    sofar.channelId, kSourceRendition, sofar.startUtcMs, sofar.endUtcMs));
             if (gaps != recording.gaps) {
                 recording.gaps = gaps;
                 store(recording, false);
@@ -376,14 +378,21 @@ RecordingChange Recorder::store(Recording recording, bool isNew)
 void Recorder::finish(
     Recording recording, std::optional<RecordingState> state, const QString &reason)
 {
-    recording.gaps = gapsOf(recording);
-    const bool anyMedia
-        = m_store.bytesInRange(recording.channelId, recording.startUtcMs, recording.endUtcMs) > 0;
-    recording.state = state.value_or(DvrPolicy::finalState(anyMedia, recording.gaps));
+    const QList<SegmentInfo> segments = m_store.byTime(
+        recording.channelId, kSourceRendition, recording.startUtcMs, recording.endUtcMs);
+    recording.gaps = gapsOf(recording, segments);
+    recording.state = state.value_or(DvrPolicy::finalState(!segments.isEmpty(), recording.gaps));
     recording.reason = reason;
     if (recording.state == RecordingState::Failed && reason.isEmpty())
         recording.reason = tr("No media arrived from the channel during the recording; check "
                               "its source on the Channels page.");
+    // Segments are whole: the range grows to the keyframes around it, so the recording's
+    // duration is what its playlist and its download play (the same segments stay pinned).
+    if (!segments.isEmpty()) {
+        recording.startUtcMs = std::min(recording.startUtcMs, segments.first().startUtcMs);
+        recording.endUtcMs
+            = std::max(recording.endUtcMs, segments.last().startUtcMs + segments.last().durationMs);
+    }
     if (store(recording, false).ok()) {
         qCInfo(lcDvr).noquote() << "Recording" << recording.id << "“" + recording.title + "”"
                                 << recordingStateName(recording.state) << recording.reason;
@@ -397,13 +406,12 @@ bool Recorder::segmentsCover(const Recording &recording) const
     return last && last->startUtcMs + last->durationMs >= recording.endUtcMs;
 }
 
-QList<RecordingGap> Recorder::gapsOf(const Recording &recording) const
+QList<RecordingGap> Recorder::gapsOf(
+    const Recording &recording, const QList<SegmentInfo> &segments) const
 {
     const bool startedNow = recording.startUtcMs >= recording.createdUtcMs - kNowToleranceMs;
-    return DvrPolicy::findGaps(m_store.byTime(recording.channelId, kSourceRendition,
-                                   recording.startUtcMs, recording.endUtcMs),
-        recording.startUtcMs, recording.endUtcMs, targetDurationMs(recording.channelId),
-        startedNow ? kLeadGraceMs : 0);
+    return DvrPolicy::findGaps(segments, recording.startUtcMs, recording.endUtcMs,
+        targetDurationMs(recording.channelId), startedNow ? kLeadGraceMs : 0);
 }
 
 int Recorder::targetDurationMs(qint64 channelId) const

@@ -93,7 +93,9 @@ private:
     // Ends it in `state`, or in the state its segments call for (finished, partial, failed).
     void finish(Recording recording, std::optional<RecordingState> state, const QString &reason);
     bool segmentsCover(const Recording &recording) const;
-    QList<RecordingGap> gapsOf(const Recording &recording) const;
+    // `segments`: the source rendition's over the recording's range.
+    QList<RecordingGap> gapsOf(
+        const Recording &recording, const QList<SegmentInfo> &segments) const;
     int targetDurationMs(qint64 channelId) const;
     qint64 expectedBytes(qint64 channelId, qint64 fromUtcMs, qint64 toUtcMs) const;
     QList<DvrPolicy::Candidate> candidates() const;

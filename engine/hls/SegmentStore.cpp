@@ -73,7 +73,7 @@ SegmentInfo fromQuery(const QSqlQuery &query)
 
 // A segment query's rows read with SQLite's own API on this thread's connection: for the
 // thousands of rows of a long recording or catch-up window the driver's QVariant per column
-// cost three times the query itself (docs/decisions.md). Columns: kRangeColumns; parameters:
+// made the read 3 to 4 times slower (docs/decisions.md). Columns: kRangeColumns; parameters:
 // ?1 channel, ?2 rendition, then `numbers`.
 const char *const kRangeColumns
     = "sequence, start_utc_ms, duration_ms, size_bytes, discontinuity, discontinuity_sequence";
