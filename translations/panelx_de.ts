@@ -2065,7 +2065,7 @@ Takes effect when PanelX starts again: %1
         <translation>Eine Aufnahme braucht einen Titel; geben Sie einen ein.</translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+95"/>
         <source>it is older than %n day(s)</source>
         <translation>
             <numerusform>sie ist älter als %n Tag</numerusform>
@@ -2083,7 +2083,7 @@ Takes effect when PanelX starts again: %1
         <translation>Während der Aufnahme kamen vom Kanal keine Medien an; prüfen Sie seine Quelle auf der Seite Kanäle.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>disk full: the disk of the data folder has less than %1 free. Free space on it; what was recorded is kept.</source>
         <translation>Datenträger voll: Auf dem Datenträger des Datenordners sind weniger als %1 frei. Schaffen Sie dort Platz; was aufgenommen wurde, bleibt erhalten.</translation>
     </message>
