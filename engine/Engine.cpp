@@ -586,6 +586,16 @@ QString Engine::recordingListUrl() const
     return viewerBaseUrl() + QStringLiteral("/recordings.m3u");
 }
 
+QList<ExportPart> Engine::exportParts(qint64 id) const
+{
+    const auto recording = this->recording(id);
+    if (!recording || !d->store)
+        return {};
+    return ExportCache::partsOf(*d->store,
+        d->store->byTime(
+            recording->channelId, kSourceRendition, recording->startUtcMs, recording->endUtcMs));
+}
+
 void Engine::reportRecordingFailure(const QString &what, const RecordingChange &change)
 {
     emit requestFailed(what, change.error);

@@ -7,6 +7,7 @@
 #include "ChannelTypes.h"
 #include "ChannelValidator.h"
 #include "dvr/Recording.h"
+#include "dvr/RecordingExport.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -95,6 +96,9 @@ public:
     QString recordingPlaylistUrl(qint64 id) const;
     QString recordingMp4Url(qint64 id) const;
     QString recordingListUrl() const;
+    // The recording's stored segment files, oldest first, for RecordingExport to remux on a
+    // worker thread. Empty for an unknown recording or one with nothing stored.
+    QList<ExportPart> exportParts(qint64 id) const;
 
 public slots:
     // Opens the database, reconciles the store, starts the HTTP server and enabled channels.

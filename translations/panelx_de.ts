@@ -4,7 +4,7 @@
 <context>
     <name>AdminApi</name>
     <message>
-        <location filename="../engine/api/AdminApi.cpp" line="+69"/>
+        <location filename="../engine/api/AdminApi.cpp" line="+71"/>
         <source>Remote administration is off: call the admin API from the computer PanelX runs on, or switch on remote administration in the settings.</source>
         <translation>Die Fernverwaltung ist aus: Rufen Sie die Admin-API auf dem Computer auf, auf dem PanelX läuft, oder schalten Sie die Fernverwaltung in den Einstellungen ein.</translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>ChannelsApi</name>
     <message>
-        <location filename="../engine/api/ChannelsApi.cpp" line="+130"/>
+        <location filename="../engine/api/ChannelsApi.cpp" line="+209"/>
         <source>There is no channel “%1”. List the channels with GET /api/v1/channels and use an id or slug from there.</source>
         <translation>Es gibt keinen Kanal „%1“. Listen Sie die Kanäle mit GET /api/v1/channels auf und verwenden Sie eine ID oder einen Slug von dort.</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>CtlText</name>
     <message>
-        <location filename="../app/ctl/Ctl.cpp" line="+29"/>
+        <location filename="../app/ctl/Ctl.cpp" line="+30"/>
         <source>the server answered HTTP %1 with no reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,7 +104,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>panelx ctl: cannot write %1 (%2); choose another file with --output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>panelx ctl: %1 (downloading %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>panelx ctl: the download from %1 stopped after %2 bytes (%3); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>panelx ctl: --url needs PanelX&apos;s address such as http://127.0.0.1:8080, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,7 +134,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-57"/>
+        <location line="+65"/>
         <source>PanelX is not running at %1 — start it with `panelx --headless` (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,7 +150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ctl/CtlCommand.cpp" line="+31"/>
+        <location filename="../app/ctl/CtlCommand.cpp" line="+34"/>
         <source>Talk to PanelX at &lt;url&gt; (default: http://127.0.0.1:&lt;saved port&gt;).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,12 +246,13 @@ Verbs:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+118"/>
+        <location line="+203"/>
+        <location line="+82"/>
         <source>unknown verb “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-281"/>
         <source>Adds a channel; it starts at once unless --disabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,11 +263,12 @@ Verbs:
     </message>
     <message>
         <location line="+5"/>
+        <location line="+128"/>
         <source>The channel&apos;s number or slug (see `panelx ctl channels list`).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-124"/>
         <source>The channel&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,18 +303,135 @@ Verbs:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
+        <source>Lists, records, stops, extends, removes and downloads recordings.
+
+Verbs:
+  list                 every recording, and the DVR&apos;s use of its quota
+  show &lt;id&gt;            one recording
+  add --channel C [--title T] [--minutes N] [--start S]
+  stop &lt;id&gt;            end a running recording now
+  extend &lt;id&gt; --minutes N
+  remove &lt;id&gt;          delete a recording
+  export &lt;id&gt; [--output FILE]   download it as one MP4 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>list, show, add, stop, extend, remove or export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lists every recording, ordered by start, and how much of the DVR quota they use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Records a channel, from now or from --start, for --minutes (default 60, at most 720).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The recording&apos;s title (default: the channel&apos;s name and the start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long to record, in minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When to start: &quot;2026-12-01 20:00&quot; (local time) schedules it, unix seconds too; &quot;-10m&quot; or &quot;-2h&quot; starts that long ago, from the channel&apos;s buffer (with --minutes 10: the last ten minutes). Default: now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>say which channel to record with --channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--start needs &quot;2026-12-01 20:00&quot; (local time), unix seconds or &quot;-10m&quot; (ten minutes ago), not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shows one recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ends a running recording now; it is finished a few seconds later, when the segment being written is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Makes a scheduled or running recording longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deletes a recording (a running one stops); its segments go back to the channel&apos;s buffer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Downloads a recording as one MP4 file from PanelX&apos;s viewer server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recording&apos;s number (see `panelx ctl recordings list`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many minutes to add (the whole recording lasts 720 at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save it as &lt;file&gt; (default: recording-&lt;id&gt;.mp4 here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>say how much longer with --minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Shows and changes PanelX&apos;s settings.
 
 Verbs:
   get                       every setting
   set KEY=VALUE [...]       change some; says which take effect after a restart
 
-Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de).</source>
+Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de), dvr.quotaBytes (bytes recordings may keep, at least 100000000), dvr.keepDays (0 keeps recordings until deleted), dvr.autoCleanup (true or false).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+63"/>
+        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
+
+Commands:
+  status                    version, uptime, every channel&apos;s state, storage
+  channels list|show|add|edit|start|stop|remove
+  recordings list|show|add|stop|extend|remove|export
+  settings get|set
+
+`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>status, channels, recordings or settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
         <source>get or set.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,45 +456,29 @@ Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connecti
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
-
-Commands:
-  status                    version, uptime, every channel&apos;s state, storage
-  channels list|show|add|edit|start|stop|remove
-  settings get|set
-
-`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>status, channels or settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Shows PanelX&apos;s version and uptime, every channel&apos;s state and the storage used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>unknown command “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ctl/CtlOutput.cpp" line="+46"/>
+        <location filename="../app/ctl/CtlOutput.cpp" line="+49"/>
         <source>No channels yet; add one with `panelx ctl channels add --name N --url U`.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+107"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-107"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,11 +489,12 @@ Commands:
     </message>
     <message>
         <location line="+0"/>
+        <location line="+108"/>
         <source>STATE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-107"/>
         <source>VIEWERS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,11 +510,12 @@ Commands:
     </message>
     <message>
         <location line="+19"/>
+        <location line="+121"/>
         <source>id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-120"/>
         <source>name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,33 +541,34 @@ Commands:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+175"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-174"/>
         <source>buffer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+175"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-174"/>
         <source>watch at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+116"/>
         <source>state:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-113"/>
         <source>video:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,7 +598,106 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
+        <source>No recordings yet; record a channel with `panelx ctl recordings add --channel C`.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TITLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CHANNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>START</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DURATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>
+Recordings keep %1 of the DVR quota of %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clean-up deletes these first when room is needed: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gaps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>play at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>download:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished">%1 h %2 min</translation>
     </message>
@@ -505,6 +726,18 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Removed recording %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved recording %1 (“%2”) to %3.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>
 Takes effect when PanelX starts again: %1
@@ -518,6 +751,29 @@ Takes effect when PanelX starts again: %1
         <location filename="../ui/DesktopApp.cpp" line="+24"/>
         <source>PanelX</source>
         <translation>PanelX</translation>
+    </message>
+</context>
+<context>
+    <name>DvrPolicy</name>
+    <message>
+        <location filename="../engine/dvr/DvrPolicy.cpp" line="+12"/>
+        <source>A recording lasts %1 to %2 minutes (12 hours); %3 is outside that. Choose a duration in that range, or make several recordings.</source>
+        <translation>Eine Aufnahme dauert %1 bis %2 Minuten (12 Stunden); %3 liegt außerhalb. Wählen Sie eine Dauer in diesem Bereich oder machen Sie mehrere Aufnahmen.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Delete finished recordings you no longer need (they hold %1), turn on automatic clean-up, or raise the DVR quota in Settings.</source>
+        <translation>Löschen Sie fertige Aufnahmen, die Sie nicht mehr brauchen (sie belegen %1), schalten Sie das automatische Aufräumen ein oder erhöhen Sie das DVR-Kontingent in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete recordings you no longer need (recordings marked Keep are never removed automatically), record for a shorter time, or raise the DVR quota in Settings.</source>
+        <translation>Löschen Sie Aufnahmen, die Sie nicht mehr brauchen (als „Behalten“ markierte Aufnahmen werden nie automatisch entfernt), nehmen Sie kürzer auf oder erhöhen Sie das DVR-Kontingent in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording needs about %1, but only %2 of the %3 DVR quota is free. %4</source>
+        <translation>Diese Aufnahme braucht etwa %1, aber vom DVR-Kontingent von %3 sind nur %2 frei. %4</translation>
     </message>
 </context>
 <context>
@@ -566,12 +822,17 @@ Takes effect when PanelX starts again: %1
         <translation>Der Anfragetext muss ein JSON-Objekt sein, zum Beispiel {&quot;name&quot;: &quot;News&quot;}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Unknown field “%1”. Known fields here: %2.</source>
         <translation>Unbekanntes Feld „%1“. Bekannte Felder hier: %2.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>an object, for example {&quot;%1&quot;: {&quot;%2&quot;: …}}</source>
+        <translation>ein Objekt, zum Beispiel {&quot;%1&quot;: {&quot;%2&quot;: …}}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>a string</source>
         <translation>eine Zeichenkette</translation>
     </message>
@@ -585,11 +846,44 @@ Takes effect when PanelX starts again: %1
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>an id or a slug</source>
+        <translation>eine ID oder ein Slug</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsApi</name>
+    <message>
+        <location filename="../engine/api/RecordingsApi.cpp" line="+74"/>
+        <source>There is no recording “%1” (it may have been deleted). List the recordings with GET /api/v1/recordings and use an id from there.</source>
+        <translation>Es gibt keine Aufnahme „%1“ (sie wurde vielleicht gelöscht). Listen Sie die Aufnahmen mit GET /api/v1/recordings auf und verwenden Sie eine ID von dort.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“minutes” is a whole number of minutes, for example 90.</source>
+        <translation>„minutes“ ist eine ganze Zahl von Minuten, zum Beispiel 90.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Say which channel to record, for example {&quot;channel&quot;: &quot;news&quot;}: an id or slug from GET /api/v1/channels.</source>
+        <translation>Geben Sie an, welcher Kanal aufgenommen werden soll, zum Beispiel {&quot;channel&quot;: &quot;news&quot;}: eine ID oder ein Slug aus GET /api/v1/channels.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“start” is a time in unix seconds, for example 1767225600 for 1 January 2026 00:00 UTC; leave it out to start now.</source>
+        <translation>„start“ ist eine Zeit in Unix-Sekunden, zum Beispiel 1767225600 für den 1. Januar 2026 00:00 UTC; lassen Sie es weg, um jetzt zu beginnen.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Say by how many minutes to extend the recording, for example {&quot;minutes&quot;: 30}.</source>
+        <translation>Geben Sie an, um wie viele Minuten die Aufnahme verlängert werden soll, zum Beispiel {&quot;minutes&quot;: 30}.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../engine/Settings.cpp" line="+119"/>
+        <location filename="../engine/Settings.cpp" line="+133"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -619,7 +913,17 @@ Takes effect when PanelX starts again: %1
         <translation>Der Puffer kann 0 bis %1 Stunden fassen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>The DVR quota must be at least %1 GB; recordings of any length need room.</source>
+        <translation>Das DVR-Kontingent muss mindestens %1 GB betragen; Aufnahmen jeder Länge brauchen Platz.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep recordings from 1 to %1 days, or 0 to keep them until you delete them.</source>
+        <translation>Behalten Sie Aufnahmen 1 bis %1 Tage, oder 0, um sie zu behalten, bis Sie sie löschen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>“%1” is a file, not a folder. Choose a folder.</source>
         <translation>„%1“ ist eine Datei, kein Ordner. Wählen Sie einen Ordner.</translation>
     </message>
@@ -664,12 +968,12 @@ Takes effect when PanelX starts again: %1
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+107"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+126"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>“%1” is not a listening scope: use loopback (this computer only), lan (the local network, IPv4) or lan-ipv6 (IPv4 and IPv6).</source>
         <translation>„%1“ ist kein Empfangsbereich: Verwenden Sie loopback (nur dieser Computer), lan (das lokale Netzwerk, IPv4) oder lan-ipv6 (IPv4 und IPv6).</translation>
     </message>
@@ -1295,9 +1599,37 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>panelx::DvrUsageBar</name>
+    <message>
+        <location filename="../ui/recordings/DvrUsageBar.cpp" line="+34"/>
+        <source>Recordings use:</source>
+        <translation>Aufnahmen belegen:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Space the recordings take, against the DVR quota set in Settings. %1 free on the disk.</source>
+        <translation>Platz, den die Aufnahmen belegen, gemessen am DVR-Kontingent aus den Einstellungen. %1 frei auf dem Datenträger.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Live buffers: %1 (outside the quota)</source>
+        <translation>Live-Puffer: %1 (außerhalb des Kontingents)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When room is needed, clean-up removes next: “%1”.</source>
+        <translation>Wird Platz gebraucht, entfernt das Aufräumen als Nächstes: „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+220"/>
+        <location filename="../engine/Engine.cpp" line="+239"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -1312,35 +1644,44 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+209"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-439"/>
+        <location line="+363"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+25"/>
-        <location line="+16"/>
+        <location line="-77"/>
+        <location line="+24"/>
+        <location line="+22"/>
         <source>This channel no longer exists.</source>
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-255"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+236"/>
+        <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
+        <translation>
+            <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
+            <numerusform>„%1“ hat %n Aufnahmen. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen haben.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+234"/>
+        <location line="+42"/>
         <source>Deleting a channel</source>
         <translation>Einen Kanal löschen</translation>
     </message>
@@ -1354,11 +1695,49 @@ Takes effect when PanelX starts again: %1
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
+    <message>
+        <location line="+93"/>
+        <source>Recording “%1”</source>
+        <translation>Aufnahme von „%1“</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopping a recording</source>
+        <translation>Beenden einer Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Extending a recording</source>
+        <translation>Verlängern einer Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keeping a recording</source>
+        <translation>Behalten einer Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleting a recording</source>
+        <translation>Löschen einer Aufnahme</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::EngineClient</name>
+    <message>
+        <location filename="../ui/EngineClient.cpp" line="+280"/>
+        <source>PanelX is shutting down; try again after it has started.</source>
+        <translation>PanelX wird beendet; versuchen Sie es erneut, wenn es gestartet ist.</translation>
+    </message>
 </context>
 <context>
     <name>panelx::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+24"/>
+        <location filename="../ui/MainWindow.cpp" line="+25"/>
         <source>PanelX</source>
         <translation>PanelX</translation>
     </message>
@@ -1376,6 +1755,11 @@ Takes effect when PanelX starts again: %1
         <location line="+2"/>
         <source>Player</source>
         <translation>Player</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings</source>
+        <translation>Aufnahmen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1425,19 +1809,24 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::PlayerPage</name>
     <message>
-        <location filename="../ui/player/PlayerPage.cpp" line="+41"/>
+        <location filename="../ui/player/PlayerPage.cpp" line="+43"/>
         <source>The same address viewers&apos; devices use</source>
         <translation>Dieselbe Adresse, die die Geräte der Zuschauer nutzen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Channel:</source>
         <translation>Kanal:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>The channel was deleted.</source>
         <translation>Der Kanal wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recording was deleted.</source>
+        <translation>Die Aufnahme wurde gelöscht.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1445,18 +1834,19 @@ Takes effect when PanelX starts again: %1
         <translation>Wählen Sie einen Kanal, oder doppelklicken Sie einen auf der Seite „Kanäle“.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
+        <location line="+26"/>
         <source>The viewer server is not running, so there is nothing to play.</source>
         <translation>Der Zuschauer-Server läuft nicht, daher gibt es nichts abzuspielen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>“%1” is stopped. Start it on the Channels page to watch it live.</source>
         <translation>„%1“ ist gestoppt. Starten Sie ihn auf der Seite „Kanäle“, um ihn live zu sehen.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+59"/>
+        <location line="+29"/>
+        <location line="+69"/>
         <source>Connecting to “%1”…</source>
         <translation>Verbinde mit „%1“…</translation>
     </message>
@@ -1466,12 +1856,22 @@ Takes effect when PanelX starts again: %1
         <translation>Puffern…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Playing the recording “%1”</source>
+        <translation>Spielt die Aufnahme „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Playing “%1” live</source>
         <translation>„%1“ läuft live</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The recording “%1” has played to its end.</source>
+        <translation>Die Aufnahme „%1“ ist bis zum Ende abgespielt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The stream ended. Is the channel still live?</source>
         <translation>Der Stream ist zu Ende. Ist der Kanal noch live?</translation>
     </message>
@@ -1517,6 +1917,520 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>panelx::PositionSlider</name>
+    <message>
+        <location filename="../ui/player/PositionSlider.cpp" line="+22"/>
+        <source>Drag to move through the recording</source>
+        <translation>Ziehen, um sich in der Aufnahme zu bewegen</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::RecordDialog</name>
+    <message>
+        <location filename="../ui/recordings/RecordDialog.cpp" line="+43"/>
+        <source>Record the last minutes</source>
+        <translation>Die letzten Minuten aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record now</source>
+        <translation>Jetzt aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From %1 to %2 minutes (12 hours).</source>
+        <translation>Von %1 bis %2 Minuten (12 Stunden).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Optional: the channel&apos;s name and the start time</source>
+        <translation>Optional: Name des Kanals und Startzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last:</source>
+        <translation>&amp;Letzte:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps what the channel&apos;s buffer already holds, from that many minutes ago until now.</source>
+        <translation>Behält, was der Puffer des Kanals schon enthält, von so vielen Minuten zuvor bis jetzt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starts at once; you can stop or extend it on the Recordings page.</source>
+        <translation>Beginnt sofort; auf der Seite Aufnahmen können Sie sie beenden oder verlängern.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Add a channel on the Channels page first.</source>
+        <translation>Fügen Sie zuerst auf der Seite Kanäle einen Kanal hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::Recorder</name>
+    <message>
+        <location filename="../engine/dvr/Recorder.cpp" line="+129"/>
+        <source>There is no channel %1; choose one of the channels PanelX has.</source>
+        <translation>Es gibt keinen Kanal %1; wählen Sie einen der Kanäle, die PanelX hat.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+119"/>
+        <source>A title has at most %1 characters; shorten it.</source>
+        <translation>Ein Titel hat höchstens %1 Zeichen; kürzen Sie ihn.</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>The buffer of “%1” holds nothing yet, so a recording cannot start in the past. Start it now instead.</source>
+        <translation>Der Puffer von „%1“ enthält noch nichts, daher kann eine Aufnahme nicht in der Vergangenheit beginnen. Starten Sie sie stattdessen jetzt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The buffer of “%1” begins at %2; a recording can start there at the earliest. Choose a later start.</source>
+        <translation>Der Puffer von „%1“ beginnt um %2; dort kann eine Aufnahme frühestens beginnen. Wählen Sie einen späteren Beginn.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+63"/>
+        <source>the DVR quota was full and “%1” needed room</source>
+        <translation>das DVR-Kontingent war voll und „%1“ brauchte Platz</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+24"/>
+        <location line="+36"/>
+        <location line="+22"/>
+        <source>There is no recording %1 (it may have been deleted).</source>
+        <translation>Es gibt keine Aufnahme %1 (sie wurde vielleicht gelöscht).</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>“%1” has not started yet; delete it instead of stopping it.</source>
+        <translation>„%1“ hat noch nicht begonnen; löschen Sie sie, statt sie zu beenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not recording any more.</source>
+        <translation>„%1“ nimmt nicht mehr auf.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>“%1” has ended; only a recording that is running or scheduled can be extended.</source>
+        <translation>„%1“ ist zu Ende; nur eine laufende oder geplante Aufnahme kann verlängert werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend by at least one minute.</source>
+        <translation>Verlängern Sie um mindestens eine Minute.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” would last %2 minutes; a recording lasts at most %3. Extend it by %4 minutes at most, or start a second recording after it.</source>
+        <translation>„%1“ würde %2 Minuten dauern; eine Aufnahme dauert höchstens %3. Verlängern Sie sie um höchstens %4 Minuten oder starten Sie danach eine zweite Aufnahme.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A recording needs a title; type one.</source>
+        <translation>Eine Aufnahme braucht einen Titel; geben Sie einen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+95"/>
+        <source>it is older than %n day(s)</source>
+        <translation>
+            <numerusform>sie ist älter als %n Tag</numerusform>
+            <numerusform>sie ist älter als %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The recording could not be protected from clean-up: %1</source>
+        <translation>Die Aufnahme konnte nicht vor dem Aufräumen geschützt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No media arrived from the channel during the recording; check its source on the Channels page.</source>
+        <translation>Während der Aufnahme kamen vom Kanal keine Medien an; prüfen Sie seine Quelle auf der Seite Kanäle.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>disk full: the disk of the data folder has less than %1 free. Free space on it; what was recorded is kept.</source>
+        <translation>Datenträger voll: Auf dem Datenträger des Datenordners sind weniger als %1 frei. Schaffen Sie dort Platz; was aufgenommen wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the DVR quota was full while recording</source>
+        <translation>das DVR-Kontingent war während einer Aufnahme voll</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>quota full: the recordings use %1 of the %2 DVR quota. Delete recordings or raise the quota in Settings; what was recorded is kept.</source>
+        <translation>Kontingent voll: Die Aufnahmen belegen %1 des DVR-Kontingents von %2. Löschen Sie Aufnahmen oder erhöhen Sie das Kontingent in den Einstellungen; was aufgenommen wurde, bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::RecordingExporter</name>
+    <message>
+        <location filename="../ui/recordings/RecordingExporter.cpp" line="+66"/>
+        <source>Export “%1”</source>
+        <translation>„%1“ exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MPEG transport stream (*.ts)</source>
+        <translation>MPEG-Transportstrom (*.ts)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exporting “%1”…</source>
+        <translation>„%1“ wird exportiert …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exporting “%1” failed: %2</source>
+        <translation>Der Export von „%1“ ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exporting “%1” failed: nothing of it is on the disk any more.</source>
+        <translation>Der Export von „%1“ ist fehlgeschlagen: Davon ist nichts mehr auf dem Datenträger.</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::RecordingTableModel</name>
+    <message>
+        <location filename="../ui/recordings/RecordingTableModel.cpp" line="+83"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (kept)</source>
+        <translation>%1 (behalten)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Kept: automatic clean-up never deletes it.</source>
+        <translation>Behalten: Das automatische Aufräumen löscht sie nie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The source was lost during the recording; these parts are missing:
+%1</source>
+        <translation>Die Quelle fiel während der Aufnahme aus; diese Teile fehlen:
+%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starts at %1</source>
+        <translation>Beginnt am %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records until %1</source>
+        <translation>Nimmt auf bis %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording</source>
+        <translation>Nimmt auf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partial</source>
+        <translation>Lückenhaft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n gap(s), %1 missing</source>
+        <translation>
+            <numerusform>%n Lücke, %1 fehlen</numerusform>
+            <numerusform>%n Lücken, %1 fehlen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::RecordingsController</name>
+    <message>
+        <location filename="../ui/recordings/RecordingsController.cpp" line="+20"/>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Stopping the recording</source>
+        <translation>Das Beenden der Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Extending the recording</source>
+        <translation>Das Verlängern der Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keeping the recording</source>
+        <translation>Das Behalten der Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete the recording “%1”?</source>
+        <translation>Die Aufnahme „%1“ löschen?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It is still recording: recording stops and everything recorded so far is gone. This cannot be undone.</source>
+        <translation>Sie nimmt noch auf: Die Aufnahme endet, und alles bisher Aufgenommene ist weg. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its media is released to the channel&apos;s buffer, which deletes it when the buffer moves on. This cannot be undone.</source>
+        <translation>Ihre Medien gehen an den Puffer des Kanals zurück, der sie löscht, sobald er weiterrückt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete recording</source>
+        <translation>Aufnahme löschen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleting the recording</source>
+        <translation>Das Löschen der Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::RecordingsPage</name>
+    <message>
+        <location filename="../ui/recordings/RecordingsPage.cpp" line="+34"/>
+        <source>Automatic clean-up:</source>
+        <translation>Automatisches Aufräumen:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No recordings yet. Click “Record now” to record a channel from now on, or “Record the last minutes” to keep what its buffer already holds.</source>
+        <translation>Noch keine Aufnahmen. Klicken Sie auf „Aufnehmen“, um einen Kanal ab jetzt aufzunehmen, oder auf „Rückwirkend“, um zu behalten, was sein Puffer schon enthält.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Record now…</source>
+        <translation>Aufnehmen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record a channel from now on</source>
+        <translation>Einen Kanal ab jetzt aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the last minutes…</source>
+        <translation>Rückwirkend …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep what a channel&apos;s buffer holds of the last minutes</source>
+        <translation>Behalten, was der Puffer eines Kanals von den letzten Minuten enthält</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End the recording now; what it has is kept</source>
+        <translation>Die Aufnahme jetzt beenden; was sie hat, bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>+%1 min</source>
+        <translation>+%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record %1 minutes longer</source>
+        <translation>%1 Minuten länger aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the recording in the built-in player (or double-click it)</source>
+        <translation>Die Aufnahme im eingebauten Player abspielen (oder doppelklicken)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Export …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the recording as one MP4 or MPEG-TS file</source>
+        <translation>Die Aufnahme als eine MP4- oder MPEG-TS-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep it: automatic clean-up never deletes a kept recording</source>
+        <translation>Behalten: Das automatische Aufräumen löscht eine behaltene Aufnahme nie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected recording</source>
+        <translation>Die ausgewählte Aufnahme löschen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Deleted “%1”: %2</source>
+        <translation>„%1“ gelöscht: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>panelx::ScreenshotTour</name>
     <message>
         <location filename="../ui/ScreenshotTour.cpp" line="+45"/>
@@ -1524,7 +2438,17 @@ Takes effect when PanelX starts again: %1
         <translation>Der Ordner %1 für die Bildschirmfotos kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evening news</source>
+        <translation>Abendnachrichten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Some screenshots could not be saved in %1.</source>
         <translation>Einige Bildschirmfotos konnten nicht in %1 gespeichert werden.</translation>
     </message>
@@ -1614,7 +2538,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="+40"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="+42"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -1629,7 +2553,7 @@ Takes effect when PanelX starts again: %1
         <translation>Programme wie panelx ctl verwalten PanelX mit diesem Token über die Admin-API. Es steht auch in der Datei admin-token im Datenordner.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1760,6 +2684,61 @@ Takes effect when PanelX starts again: %1
     </message>
     <message>
         <location line="+5"/>
+        <source>Recordings (DVR)</source>
+        <translation>Aufnahmen (DVR)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Storage quota:</source>
+        <translation>Speicherkontingent:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings may take this much disk together; a new recording that does not fit is refused. The channels&apos; live buffers do not count.</source>
+        <translation>So viel Platz dürfen alle Aufnahmen zusammen belegen; eine neue Aufnahme, die nicht passt, wird abgelehnt. Die Live-Puffer der Kanäle zählen nicht mit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forever</source>
+        <translation>Für immer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep recordings:</source>
+        <translation>Aufnahmen behalten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished recordings older than this are deleted, except those marked Keep. 0 keeps them until you delete them.</source>
+        <translation>Fertige Aufnahmen, die älter sind, werden gelöscht, außer den als „Behalten“ markierten. 0 behält sie, bis Sie sie löschen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the oldest recordings when the quota is full</source>
+        <translation>Die ältesten Aufnahmen löschen, wenn das Kontingent voll ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic clean-up:</source>
+        <translation>Automatisches Aufräumen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: a recording that does not fit is refused instead. Recordings marked Keep are never deleted. These settings take effect at once.</source>
+        <translation>Aus: Eine Aufnahme, die nicht passt, wird stattdessen abgelehnt. Als „Behalten“ markierte Aufnahmen werden nie gelöscht. Diese Einstellungen gelten sofort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1809,7 +2788,7 @@ Takes effect when PanelX starts again: %1
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+108"/>
         <source>Checking the data folder…</source>
         <translation>Datenordner wird geprüft…</translation>
     </message>

@@ -43,6 +43,36 @@
     </message>
 </context>
 <context>
+    <name>panelx::Engine</name>
+    <message numerus="yes">
+        <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
+        <translation>
+            <numerusform>“%1” has %n recording. Delete it on the Recordings page first; deleting the channel would delete what it recorded.</numerusform>
+            <numerusform>“%1” has %n recordings. Delete them on the Recordings page first; deleting the channel would delete what they recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>panelx::Recorder</name>
+    <message numerus="yes">
+        <source>it is older than %n day(s)</source>
+        <translation>
+            <numerusform>it is older than %n day</numerusform>
+            <numerusform>it is older than %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>panelx::RecordingTableModel</name>
+    <message numerus="yes">
+        <source>%n gap(s), %1 missing</source>
+        <translation>
+            <numerusform>%n gap, %1 missing</numerusform>
+            <numerusform>%n gaps, %1 missing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>panelx::ScreenshotTour</name>
     <message numerus="yes">
         <source>Saved %n screenshot(s) in %1.</source>

@@ -9,10 +9,13 @@ namespace panelx {
 namespace {
 // If the engine never confirms the stop (a bug, a wedged thread), Quit still quits.
 constexpr int kStopGraceMs = 15000;
+// The quota bar and the sizes of growing recordings follow the disk this often.
+constexpr int kUsageRefreshMs = 3000;
 } // namespace
 
 EngineClient::EngineClient(EngineOptions options, QObject *parent)
-    : QObject(parent), m_dataDir(options.dataDir)
+    : QObject(parent), m_dataDir(options.dataDir), m_dvrSettings(options.dvr),
+      m_usageTimer(new QTimer(this))
 {
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("engine"));
@@ -38,6 +41,9 @@ EngineClient::EngineClient(EngineOptions options, QObject *parent)
             emit shutDown();
     });
     wireEngine();
+    wireRecordings();
+    m_usageTimer->setInterval(kUsageRefreshMs);
+    connect(m_usageTimer, &QTimer::timeout, this, &EngineClient::refreshDvrUsage);
 }
 
 EngineClient::~EngineClient()
@@ -68,6 +74,11 @@ void EngineClient::wireEngine()
         snapshot.playlistUrl = engine->playlistUrl();
         snapshot.dataDir = engine->dataDir();
         snapshot.adminToken = engine->adminToken();
+        snapshot.recordings = engine->recordings();
+        for (const Recording &recording : std::as_const(snapshot.recordings))
+            snapshot.recordingUrls.insert(recording.id, engine->recordingPlaylistUrl(recording.id));
+        snapshot.dvrUsage = engine->dvrUsage();
+        snapshot.dvrSettings = engine->dvrSettings();
         QMetaObject::invokeMethod(
             this, [this, snapshot] { applySnapshot(snapshot); }, Qt::QueuedConnection);
     });
@@ -117,6 +128,41 @@ void EngineClient::wireEngine()
     });
 }
 
+void EngineClient::wireRecordings()
+{
+    Engine *engine = m_engine;
+    // The engine's signals carry the recording without its size: it is looked up here, on the
+    // engine's thread, with the URL, before the value crosses to the window.
+    const auto forwardRecording = [this, engine](bool added) {
+        return [this, engine, added](const Recording &announced) {
+            const Recording recording = engine->recording(announced.id).value_or(announced);
+            const QString url = engine->recordingPlaylistUrl(recording.id);
+            QMetaObject::invokeMethod(
+                this,
+                [this, recording, url, added] {
+                    const bool known = m_recordings.contains(recording.id);
+                    storeRecording(recording, url);
+                    if (added && !known)
+                        emit recordingAdded(recording);
+                    else
+                        emit recordingUpdated(recording);
+                    refreshDvrUsage();
+                },
+                Qt::QueuedConnection);
+        };
+    };
+    connect(engine, &Engine::recordingAdded, engine, forwardRecording(true));
+    connect(engine, &Engine::recordingUpdated, engine, forwardRecording(false));
+    connect(engine, &Engine::recordingRemoved, this, [this](qint64 id) {
+        if (!m_recordings.remove(id))
+            return;
+        m_recordingUrls.remove(id);
+        emit recordingRemoved(id);
+        refreshDvrUsage();
+    });
+    connect(engine, &Engine::recordingCleanedUp, this, &EngineClient::recordingCleanedUp);
+}
+
 void EngineClient::start()
 {
     if (!m_engine || m_serverState == ServerState::Running
@@ -131,6 +177,7 @@ void EngineClient::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
+    m_usageTimer->stop();
     if (m_serverState == ServerState::Stopped || m_serverState == ServerState::Failed) {
         m_thread->quit(); // nothing runs: finished() reports shutDown()
         return;
@@ -198,6 +245,163 @@ void EngineClient::regenerateAdminToken()
 {
     if (m_engine)
         QMetaObject::invokeMethod(m_engine, &Engine::regenerateAdminToken, Qt::QueuedConnection);
+}
+
+template<typename Result>
+void EngineClient::askEngine(const std::function<Result(Engine *)> &call, QObject *receiver,
+    const std::function<void(const Result &)> &answer)
+{
+    if (!m_engine)
+        return;
+    // The answer comes back through this object, which outlives the engine's thread; only
+    // here, on the GUI thread, can it tell whether the receiver still exists.
+    const QPointer<QObject> guard(receiver);
+    QMetaObject::invokeMethod(
+        m_engine,
+        [this, engine = m_engine, call, guard, answer] {
+            const Result result = call(engine);
+            QMetaObject::invokeMethod(
+                this,
+                [guard, answer, result] {
+                    if (guard && answer)
+                        answer(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void EngineClient::changeRecording(const std::function<RecordingChange(Engine *)> &change,
+    QObject *receiver, const RecordingAnswer &answer)
+{
+    if (!m_engine) {
+        RecordingChange stopped;
+        stopped.outcome = RecordingChange::Outcome::Failed;
+        stopped.error = tr("PanelX is shutting down; try again after it has started.");
+        if (answer)
+            answer(stopped);
+        return;
+    }
+    askEngine<RecordingChange>(change, receiver, answer);
+}
+
+void EngineClient::exportParts(
+    qint64 id, QObject *receiver, const std::function<void(const QList<ExportPart> &)> &answer)
+{
+    askEngine<QList<ExportPart>>(
+        [id](Engine *engine) { return engine->exportParts(id); }, receiver, answer);
+}
+
+void EngineClient::addRecording(
+    const RecordingRequest &request, QObject *receiver, const RecordingAnswer &answer)
+{
+    changeRecording(
+        [request](Engine *engine) { return engine->createRecording(request); }, receiver, answer);
+}
+
+void EngineClient::endRecording(qint64 id, QObject *receiver, const RecordingAnswer &answer)
+{
+    changeRecording([id](Engine *engine) { return engine->stopRecording(id); }, receiver, answer);
+}
+
+void EngineClient::lengthenRecording(
+    qint64 id, int minutes, QObject *receiver, const RecordingAnswer &answer)
+{
+    changeRecording([id, minutes](Engine *engine) { return engine->extendRecording(id, minutes); },
+        receiver, answer);
+}
+
+void EngineClient::setRecordingKeep(
+    qint64 id, bool keep, QObject *receiver, const RecordingAnswer &answer)
+{
+    changeRecording(
+        [id, keep](Engine *engine) { return engine->editRecording(id, std::nullopt, keep); },
+        receiver, answer);
+}
+
+void EngineClient::removeRecording(qint64 id, QObject *receiver, const RecordingAnswer &answer)
+{
+    changeRecording([id](Engine *engine) { return engine->deleteRecording(id); }, receiver, answer);
+}
+
+void EngineClient::setDvrSettings(const DvrSettings &settings)
+{
+    if (settings == m_dvrSettings)
+        return;
+    m_dvrSettings = settings;
+    emit dvrSettingsChanged(settings);
+    if (!m_engine)
+        return;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, settings] { engine->setDvrSettings(settings); },
+        Qt::QueuedConnection);
+    refreshDvrUsage();
+}
+
+void EngineClient::refreshDvrUsage()
+{
+    if (!m_engine || m_serverState != ServerState::Running || m_usageRefreshPending)
+        return;
+    m_usageRefreshPending = true;
+    // Only recordings that still grow change size.
+    QList<qint64> growing;
+    for (const Recording &recording : std::as_const(m_recordings))
+        if (!isDone(recording.state))
+            growing.append(recording.id);
+    QMetaObject::invokeMethod(
+        m_engine,
+        [this, engine = m_engine, growing] {
+            const DvrUsage usage = engine->dvrUsage();
+            QList<Recording> sized;
+            for (const qint64 id : growing)
+                if (const auto recording = engine->recording(id))
+                    sized.append(*recording);
+            QMetaObject::invokeMethod(
+                this,
+                [this, usage, sized] {
+                    m_usageRefreshPending = false;
+                    for (const Recording &recording : sized) {
+                        const auto it = m_recordings.constFind(recording.id);
+                        if (it == m_recordings.cend() || *it == recording)
+                            continue;
+                        m_recordings.insert(recording.id, recording);
+                        emit recordingUpdated(recording);
+                    }
+                    m_dvrUsage = usage;
+                    emit dvrUsageChanged(usage);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+QList<Recording> EngineClient::recordings() const
+{
+    QList<Recording> result = m_recordings.values();
+    std::sort(result.begin(), result.end(), [](const Recording &a, const Recording &b) {
+        return a.startUtcMs != b.startUtcMs ? a.startUtcMs < b.startUtcMs : a.id < b.id;
+    });
+    return result;
+}
+
+std::optional<Recording> EngineClient::recording(qint64 id) const
+{
+    const auto it = m_recordings.constFind(id);
+    if (it == m_recordings.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QString EngineClient::recordingPlaylistUrl(qint64 id) const
+{
+    return m_recordingUrls.value(id);
+}
+
+void EngineClient::storeRecording(const Recording &recording, const QString &playlistUrl)
+{
+    m_recordings.insert(recording.id, recording);
+    if (!playlistUrl.isEmpty())
+        m_recordingUrls.insert(recording.id, playlistUrl);
 }
 
 QList<ChannelConfig> EngineClient::channels() const
@@ -269,7 +473,22 @@ void EngineClient::applySnapshot(const Snapshot &snapshot)
         m_statuses.insert(status.channelId, status);
         emit channelStatusChanged(status);
     }
+    for (const Recording &recording : snapshot.recordings) {
+        const bool known = m_recordings.contains(recording.id);
+        storeRecording(recording, snapshot.recordingUrls.value(recording.id));
+        if (known)
+            emit recordingUpdated(recording);
+        else
+            emit recordingAdded(recording);
+    }
+    m_dvrUsage = snapshot.dvrUsage;
+    emit dvrUsageChanged(m_dvrUsage);
+    if (snapshot.dvrSettings != m_dvrSettings) {
+        m_dvrSettings = snapshot.dvrSettings;
+        emit dvrSettingsChanged(m_dvrSettings);
+    }
     setServerState(ServerState::Running);
+    m_usageTimer->start();
     emit summaryChanged();
 }
 

@@ -8,10 +8,13 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <functional>
 #include <optional>
 
 class QThread;
+class QTimer;
 
 namespace panelx {
 
@@ -40,6 +43,20 @@ public:
     ChannelStatus status(qint64 channelId) const;
     QString liveUrl(qint64 channelId) const; // empty until the engine has reported it
     int liveChannelCount() const;
+    QList<Recording> recordings() const; // ordered by start, with sizes
+    std::optional<Recording> recording(qint64 id) const;
+    // Where the viewer server plays the recording (HLS); empty until the engine has reported it.
+    QString recordingPlaylistUrl(qint64 id) const;
+    DvrUsage dvrUsage() const { return m_dvrUsage; }
+    DvrSettings dvrSettings() const { return m_dvrSettings; }
+
+    // What became of a change to the recordings, on the GUI thread; dropped if the receiver
+    // given with it is gone by then.
+    using RecordingAnswer = std::function<void(const RecordingChange &change)>;
+    // The recording's segment files for an export, handed to `answer` on this thread (empty
+    // when there are none); dropped if `receiver` is gone by then.
+    void exportParts(
+        qint64 id, QObject *receiver, const std::function<void(const QList<ExportPart> &)> &answer);
 
 public slots:
     void start();
@@ -51,6 +68,19 @@ public slots:
     void setChannelEnabled(qint64 channelId, bool enabled);
     void setRemoteAdmin(bool allowed);
     void regenerateAdminToken();
+    // Recordings: the engine applies its rules (DvrPolicy) and `answer` hears the outcome, so a
+    // refusal reaches the dialog or page that asked, in words.
+    void addRecording(
+        const panelx::RecordingRequest &request, QObject *receiver, const RecordingAnswer &answer);
+    void endRecording(qint64 id, QObject *receiver, const RecordingAnswer &answer);
+    void lengthenRecording(
+        qint64 id, int minutes, QObject *receiver, const RecordingAnswer &answer);
+    void setRecordingKeep(qint64 id, bool keep, QObject *receiver, const RecordingAnswer &answer);
+    void removeRecording(qint64 id, QObject *receiver, const RecordingAnswer &answer);
+    // Applies at once (a smaller quota may clean up straight away).
+    void setDvrSettings(const panelx::DvrSettings &settings);
+    // Asks the engine for the DVR's disk use now instead of at the next periodic refresh.
+    void refreshDvrUsage();
 
 signals:
     void serverStateChanged(panelx::EngineClient::ServerState state);
@@ -63,6 +93,14 @@ signals:
     void requestFailed(const QString &what, const QString &reason);
     void shutDown();
     void adminTokenChanged(const QByteArray &token);
+    void recordingAdded(const panelx::Recording &recording);
+    // Its state, range or size changed.
+    void recordingUpdated(const panelx::Recording &recording);
+    void recordingRemoved(qint64 id);
+    // Automatic clean-up deleted a recording; why, in words.
+    void recordingCleanedUp(const panelx::Recording &recording, const QString &reason);
+    void dvrUsageChanged(const panelx::DvrUsage &usage);
+    void dvrSettingsChanged(const panelx::DvrSettings &settings);
 
 private:
     struct Snapshot {
@@ -74,8 +112,22 @@ private:
         QString playlistUrl;
         QString dataDir;
         QByteArray adminToken;
+        QList<Recording> recordings;
+        QHash<qint64, QString> recordingUrls;
+        DvrUsage dvrUsage;
+        DvrSettings dvrSettings;
     };
     void wireEngine();
+    void wireRecordings();
+    // Runs `call` on the engine's thread and hands its result to `answer` on this one, if
+    // `receiver` still exists by then.
+    template<typename Result>
+    void askEngine(const std::function<Result(Engine *)> &call, QObject *receiver,
+        const std::function<void(const Result &)> &answer);
+    // askEngine for a change to the recordings; without an engine, the answer says why.
+    void changeRecording(const std::function<RecordingChange(Engine *)> &change, QObject *receiver,
+        const RecordingAnswer &answer);
+    void storeRecording(const Recording &recording, const QString &playlistUrl);
     void applySnapshot(const Snapshot &snapshot);
     void storeChannel(const ChannelConfig &channel, const QString &liveUrl);
     void setServerState(ServerState state, const QString &message = {});
@@ -93,6 +145,12 @@ private:
     QHash<qint64, ChannelConfig> m_channels;
     QHash<qint64, ChannelStatus> m_statuses;
     QHash<qint64, QString> m_liveUrls;
+    QHash<qint64, Recording> m_recordings;
+    QHash<qint64, QString> m_recordingUrls;
+    DvrUsage m_dvrUsage;
+    DvrSettings m_dvrSettings;
+    QTimer *m_usageTimer; // refreshes the DVR's disk use and the growing recordings' sizes
+    bool m_usageRefreshPending = false;
     bool m_shuttingDown = false;
 };
 

@@ -4,6 +4,7 @@
 #include "channels/ChannelsPage.h"
 #include "dashboard/DashboardPage.h"
 #include "player/PlayerPage.h"
+#include "recordings/RecordingsPage.h"
 #include "settings/SettingsPage.h"
 #include "shell/ServerStatusBar.h"
 #include "shell/TrayIcon.h"
@@ -62,12 +63,18 @@ void MainWindow::addPages()
     addPage(channels, tr("Channels"), s->standardIcon(QStyle::SP_FileDialogListView));
     auto *player = new PlayerPage(m_client);
     addPage(player, tr("Player"), s->standardIcon(QStyle::SP_MediaPlay));
+    auto *recordings = new RecordingsPage(m_client);
+    addPage(recordings, tr("Recordings"), s->standardIcon(QStyle::SP_DriveHDIcon));
     addPage(new SettingsPage(m_client), tr("Settings"),
         s->standardIcon(QStyle::SP_FileDialogDetailedView));
 
     connect(channels, &ChannelsPage::playRequested, this, [this, player](qint64 channelId) {
         showPage(player);
         player->play(channelId);
+    });
+    connect(recordings, &RecordingsPage::playRequested, this, [this, player](qint64 recordingId) {
+        showPage(player);
+        player->playRecording(recordingId);
     });
 }
 

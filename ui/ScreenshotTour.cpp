@@ -77,7 +77,26 @@ void ScreenshotTour::startWarmUp()
         return;
     m_warmUpStarted = true;
     m_liveDeadline.stop();
+    recordSamples();
     QTimer::singleShot(m_warmUpMs, this, [this] { visitPage(0); });
+}
+
+void ScreenshotTour::recordSamples()
+{
+    const qint64 channelId = liveChannelId();
+    if (channelId == 0)
+        return;
+    // By the time the Recordings page is taken, one has finished and one is still running.
+    RecordingRequest finished;
+    finished.channelId = channelId;
+    finished.title = tr("Interview");
+    finished.minutes = 1;
+    m_client->addRecording(finished, this, {});
+    RecordingRequest running;
+    running.channelId = channelId;
+    running.title = tr("Evening news");
+    running.minutes = 3;
+    m_client->addRecording(running, this, {});
 }
 
 void ScreenshotTour::visitPage(int index)

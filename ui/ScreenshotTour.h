@@ -1,6 +1,7 @@
 // Saves a picture of every page of the window, for the README and for reviewing the UI: waits
-// until a channel is live and the dashboard has some history, then visits each page in side-bar
-// order and writes <folder>/<NN>-<page>.png. Started by the hidden `--screenshots <dir>` option.
+// until a channel is live and the dashboard has some history (and recordings some progress),
+// then visits each page in side-bar order and writes <folder>/<NN>-<page>.png. Started by the
+// hidden `--screenshots <dir>` option.
 #pragma once
 
 #include <QObject>
@@ -34,6 +35,8 @@ signals:
 private:
     void waitForLiveChannel();
     void startWarmUp();
+    // Starts two recordings of the live channel, so the Recordings page has something to show.
+    void recordSamples();
     void visitPage(int index);
     void capture(int index);
     qint64 liveChannelId() const;

@@ -90,15 +90,23 @@ void ExportCache::request(const Recording &recording, const QList<SegmentInfo> &
     auto job = std::make_shared<Job>();
     job->recordingId = recording.id;
     job->file = file;
-    for (const SegmentInfo &segment : segments)
-        job->parts.append(
-            {m_store.segmentPath(segment.channelId, segment.rendition, segment.sequence),
-                segment.discontinuity, segment.durationMs});
+    job->parts = partsOf(m_store, segments);
     job->waiters.append(std::move(done));
     m_jobs.insert(file, job);
     m_queue.push_back(std::move(job));
     lock.unlock();
     m_wake.notify_one();
+}
+
+QList<ExportPart> ExportCache::partsOf(
+    const SegmentStore &store, const QList<SegmentInfo> &segments)
+{
+    QList<ExportPart> parts;
+    parts.reserve(segments.size());
+    for (const SegmentInfo &segment : segments)
+        parts.append({store.segmentPath(segment.channelId, segment.rendition, segment.sequence),
+            segment.discontinuity, segment.durationMs});
+    return parts;
 }
 
 double ExportCache::progress(qint64 recordingId) const

@@ -8,6 +8,7 @@
 
 #include "ChannelTypes.h"
 #include "dvr/Recording.h"
+#include "dvr/RecordingExport.h"
 
 #include <QHash>
 #include <QList>
@@ -41,6 +42,8 @@ public:
 
     QString folder() const { return m_folder; }
     static QString fileName(qint64 recordingId, const QList<SegmentInfo> &segments);
+    // The files of `segments` as RecordingExport takes them (the window's Export uses it too).
+    static QList<ExportPart> partsOf(const SegmentStore &store, const QList<SegmentInfo> &segments);
 
     // The MP4 of a done recording made of `segments` (oldest first). `done` is called exactly
     // once: at once when the file is there, else from the export thread once it is made (callers

@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "Translations.h"
 #include "api/AdminToken.h"
+#include "dvr/DvrPolicy.h"
 #include "settings/SettingsController.h"
 #include "settings/SettingsPage.h"
 
@@ -15,6 +16,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,6 +60,7 @@ private slots:
     void pageRejectsFileAsDataDir();
     void pageShowsCopiesAndRegeneratesTheAdminToken();
     void remoteAdminAppliesWhenSaved();
+    void dvrSettingsApplyAtOnceAndAreSaved();
     void desktopRefusesAFolderInUse();
     void germanCatalogue();
 
@@ -515,6 +518,69 @@ void tst_UiSettings::remoteAdminAppliesWhenSaved()
         5000));
 }
 
+void tst_UiSettings::dvrSettingsApplyAtOnceAndAreSaved()
+{
+    Settings running;
+    running.dataDir = m_scratch.path();
+    running.save();
+    EngineOptions options;
+    options.dataDir = m_scratch.filePath(QStringLiteral("dvr-data"));
+    options.httpPort = 0;
+    options.listenAddress = QHostAddress::LocalHost;
+    options.createDemoChannel = false;
+    EngineClient client(options);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.serverState() == EngineClient::ServerState::Running, 20000);
+    QCOMPARE(client.dvrUsage().quotaBytes, kDefaultDvrQuotaBytes);
+
+    SettingsPage page(&client);
+    page.show();
+    QTRY_VERIFY(!page.controller()->isChecking());
+    auto *quota = page.findChild<QDoubleSpinBox *>(QStringLiteral("dvrQuota"));
+    auto *keepDays = page.findChild<QSpinBox *>(QStringLiteral("dvrKeepDays"));
+    auto *autoCleanup = page.findChild<QCheckBox *>(QStringLiteral("dvrAutoCleanup"));
+    auto *quotaError = page.findChild<QLabel *>(QStringLiteral("dvrQuotaError"));
+    QVERIFY(quota && keepDays && autoCleanup && quotaError);
+    QCOMPARE(quota->value(), 10.0);
+    QCOMPARE(keepDays->value(), kDefaultDvrKeepDays);
+    QVERIFY(autoCleanup->isChecked());
+    QCOMPARE(quota->minimum(), 0.1);
+
+    // A quota the rules refuse (as a hand-edited draft): the words under the field, no save.
+    Settings bad = page.controller()->draft();
+    bad.dvr.quotaBytes = 1000;
+    page.controller()->setDraft(bad);
+    QVERIFY(quotaError->isVisible());
+    QVERIFY2(quotaError->text().contains(QStringLiteral("at least 0.1 GB")),
+        qPrintable(quotaError->text()));
+    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("saveSettings"))->isEnabled());
+    page.controller()->revert();
+    QVERIFY(!quotaError->isVisible());
+
+    QSignalSpy saved(&page, &SettingsPage::settingsSaved);
+    quota->setValue(2.5);
+    keepDays->setValue(0);
+    QCOMPARE(keepDays->text(), QStringLiteral("Forever"));
+    autoCleanup->setChecked(false);
+    QTest::mouseClick(
+        page.findChild<QPushButton *>(QStringLiteral("saveSettings")), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    const DvrSettings expected {2'500'000'000LL, 0, false};
+    QCOMPARE(Settings::load().dvr, expected);
+    QCOMPARE(client.dvrSettings(), expected);
+    // No restart: the running engine measures against the new quota.
+    QTRY_COMPARE_WITH_TIMEOUT(client.dvrUsage().quotaBytes, expected.quotaBytes, 10000);
+    Settings onlyDvr = page.controller()->running();
+    onlyDvr.dvr = expected;
+    QVERIFY(onlyDvr.restartKeys(page.controller()->running()).isEmpty());
+
+    // Shown again as saved.
+    SettingsPage again(&client);
+    QCOMPARE(again.findChild<QDoubleSpinBox *>(QStringLiteral("dvrQuota"))->value(), 2.5);
+    QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("dvrKeepDays"))->value(), 0);
+    QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("dvrAutoCleanup"))->isChecked());
+}
+
 void tst_UiSettings::pageRejectsFileAsDataDir()
 {
     Settings running;
@@ -602,6 +668,9 @@ void tst_UiSettings::germanCatalogue()
     QCOMPARE(QCoreApplication::translate("panelx::DashboardPage", "%n minute(s)", nullptr, 5),
         QStringLiteral("5 Minuten"));
     QVERIFY(Settings().validate().isEmpty());
+    // The DVR's rules from the engine speak German too.
+    QVERIFY2(DvrPolicy::checkMinutes(0).contains(QStringLiteral("Minuten")),
+        qPrintable(DvrPolicy::checkMinutes(0)));
     Settings bad;
     bad.httpPort = 80;
     QVERIFY2(bad.validate().first().message.contains(QStringLiteral("Administratorrechte")),

@@ -1,16 +1,13 @@
 #include "ChannelStateDelegate.h"
 
 #include "ChannelTableModel.h"
+#include "StateBadge.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace panelx {
 
 namespace {
-constexpr int kPaddingX = 8;
-constexpr int kPaddingY = 2;
-constexpr int kMargin = 4;
 // The reason widens the column up to about this many characters; longer ones are elided and
 // the tooltip has them whole.
 constexpr int kReasonWidthChars = 48;
@@ -36,44 +33,26 @@ QColor ChannelStateDelegate::badgeColour(ChannelState state)
 void ChannelStateDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    // Selection and focus background first, without the text: the badge replaces it.
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
-
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
     const auto state = static_cast<ChannelState>(index.data(ChannelTableModel::StateRole).toInt());
-    const QString text = ChannelTableModel::stateText(state);
-    const QFontMetrics metrics(option.font);
-    const int width = metrics.horizontalAdvance(text) + 2 * kPaddingX;
-    const int height = metrics.height() + 2 * kPaddingY;
-    QRect badge(0, 0, width, height);
-    badge.moveCenter(option.rect.center());
-    badge.moveLeft(option.rect.left() + kMargin);
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(badgeColour(state));
-    painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
-    painter->setPen(Qt::white);
-    painter->setFont(option.font);
-    painter->drawText(badge, Qt::AlignCenter, text);
+    const QRect badge
+        = paintStateBadge(painter, cell, badgeColour(state), ChannelTableModel::stateText(state));
 
     // The reason in plain words beside the badge: a colour alone does not say what to fix.
     const QString reason = index.data(ChannelTableModel::ReasonRole).toString();
-    QRect reasonRect = option.rect.adjusted(0, 0, -kMargin, 0);
-    reasonRect.setLeft(badge.right() + 1 + kMargin);
+    QRect reasonRect = option.rect.adjusted(0, 0, -kStateBadgeMargin, 0);
+    reasonRect.setLeft(badge.right() + 1 + kStateBadgeMargin);
     if (!reason.isEmpty() && reasonRect.width() > 0) {
+        const QFontMetrics metrics(option.font);
+        painter->save();
         const bool selected = option.state & QStyle::State_Selected;
         painter->setPen(
             option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
         painter->drawText(reasonRect, Qt::AlignLeft | Qt::AlignVCenter,
             metrics.elidedText(reason, Qt::ElideRight, reasonRect.width()));
+        painter->restore();
     }
-    painter->restore();
 }
 
 QSize ChannelStateDelegate::sizeHint(
@@ -91,8 +70,7 @@ QSize ChannelStateDelegate::sizeHint(
 
 QSize ChannelStateDelegate::cellSize(const QFontMetrics &metrics, const QString &text)
 {
-    return {metrics.horizontalAdvance(text) + 2 * (kPaddingX + kMargin),
-        metrics.height() + 2 * (kPaddingY + kMargin)};
+    return stateBadgeCellSize(metrics, text);
 }
 
 } // namespace panelx

@@ -2,6 +2,7 @@
 
 #include "EngineClient.h"
 #include "PlayerControls.h"
+#include "PositionSlider.h"
 
 #include <QAudioOutput>
 #include <QComboBox>
@@ -19,7 +20,8 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_player(new QMediaPlayer(this)),
       m_audio(new QAudioOutput(this)), m_video(new QVideoWidget(this)),
       m_channels(new QComboBox(this)), m_url(new QLabel(this)), m_status(new QLabel(this)),
-      m_position(new QLabel(this)), m_controls(new PlayerControls(this))
+      m_position(new QLabel(this)), m_seek(new PositionSlider(this)),
+      m_controls(new PlayerControls(this))
 {
     setObjectName(QStringLiteral("playerPage"));
     m_player->setAudioOutput(m_audio);
@@ -42,6 +44,7 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     m_status->setObjectName(QStringLiteral("playerStatus"));
     m_status->setWordWrap(true);
     m_position->setObjectName(QStringLiteral("playerPosition"));
+    m_seek->hide();
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Channel:"), this));
@@ -53,6 +56,7 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_video, 1);
+    layout->addWidget(m_seek);
     layout->addLayout(bottom);
     layout->addWidget(m_controls);
 
@@ -69,6 +73,10 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
         });
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PlayerPage::onMediaStatus);
     connect(m_player, &QMediaPlayer::errorOccurred, this, &PlayerPage::onError);
+    connect(m_seek, &PositionSlider::seekRequested, m_player, &QMediaPlayer::setPosition);
+    connect(m_player, &QMediaPlayer::seekableChanged, this, &PlayerPage::updateSeeking);
+    connect(m_player, &QMediaPlayer::durationChanged, this, &PlayerPage::updateSeeking);
+    connect(m_player, &QMediaPlayer::positionChanged, m_seek, &PositionSlider::setPosition);
     connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 positionMs) {
         m_position->setText(QTime(0, 0)
                                 .addMSecs(static_cast<int>(positionMs))
@@ -83,6 +91,12 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
         if (channelId == m_channelId) {
             stop();
             showStatus(tr("The channel was deleted."), true);
+        }
+    });
+    connect(client, &EngineClient::recordingRemoved, this, [this](qint64 recordingId) {
+        if (recordingId == m_recordingId) {
+            stop();
+            showStatus(tr("The recording was deleted."), true);
         }
     });
     refreshChannelList();
@@ -110,6 +124,8 @@ void PlayerPage::play(qint64 channelId)
     if (!channel)
         return;
     m_channelId = channelId;
+    m_recordingId = 0;
+    m_title = channel->name;
     refreshChannelList();
     const QString url = m_client->liveUrl(channelId);
     m_url->setText(url);
@@ -125,9 +141,34 @@ void PlayerPage::play(qint64 channelId)
             true);
         return;
     }
-    showStatus(tr("Connecting to “%1”…").arg(channel->name));
+    startPlaying(url);
+}
+
+void PlayerPage::playRecording(qint64 recordingId)
+{
+    const auto recording = m_client->recording(recordingId);
+    if (!recording)
+        return;
+    m_channelId = 0;
+    m_recordingId = recordingId;
+    m_title = recording->title;
+    refreshChannelList();
+    const QString url = m_client->recordingPlaylistUrl(recordingId);
+    m_url->setText(url);
+    if (url.isEmpty()) {
+        stop();
+        showStatus(tr("The viewer server is not running, so there is nothing to play."), true);
+        return;
+    }
+    startPlaying(url);
+}
+
+void PlayerPage::startPlaying(const QString &url)
+{
+    showStatus(tr("Connecting to “%1”…").arg(m_title));
     m_player->setSource(QUrl(url));
     m_player->play();
+    updateSeeking();
 }
 
 void PlayerPage::stop()
@@ -135,13 +176,23 @@ void PlayerPage::stop()
     m_player->stop();
     m_player->setSource(QUrl());
     m_position->clear();
+    updateSeeking();
+}
+
+void PlayerPage::updateSeeking()
+{
+    // Live channels have no end to move to; their timeline (timeshift) is not here yet.
+    const bool seekable = m_recordingId != 0 && m_player->isSeekable() && m_player->duration() > 0;
+    m_seek->setDuration(seekable ? m_player->duration() : 0);
+    m_seek->setVisible(seekable);
+    m_position->setVisible(!seekable);
 }
 
 void PlayerPage::togglePlayPause()
 {
     if (m_player->playbackState() == QMediaPlayer::PlayingState)
         m_player->pause();
-    else if (m_channelId != 0 && !m_player->source().isEmpty())
+    else if (!m_player->source().isEmpty())
         m_player->play();
     else if (m_channels->count() > 0)
         play(m_channels->currentData().toLongLong());
@@ -174,14 +225,13 @@ void PlayerPage::refreshChannelList()
     m_channels->clear();
     for (const ChannelConfig &channel : m_client->channels())
         m_channels->addItem(channel.name, channel.id);
-    const int current = m_channels->findData(m_channelId);
-    if (current >= 0)
-        m_channels->setCurrentIndex(current);
+    // While a recording plays, no channel is chosen.
+    m_channels->setCurrentIndex(m_channels->findData(m_channelId));
 }
 
 void PlayerPage::onMediaStatus(QMediaPlayer::MediaStatus status)
 {
-    const QString name = m_channels->currentText();
+    const QString &name = m_title;
     switch (status) {
     case QMediaPlayer::LoadingMedia:
         showStatus(tr("Connecting to “%1”…").arg(name));
@@ -192,10 +242,16 @@ void PlayerPage::onMediaStatus(QMediaPlayer::MediaStatus status)
         break;
     case QMediaPlayer::LoadedMedia:
     case QMediaPlayer::BufferedMedia:
-        showStatus(tr("Playing “%1” live").arg(name));
+        if (m_recordingId != 0)
+            showStatus(tr("Playing the recording “%1”").arg(name));
+        else
+            showStatus(tr("Playing “%1” live").arg(name));
         break;
     case QMediaPlayer::EndOfMedia:
-        showStatus(tr("The stream ended. Is the channel still live?"), true);
+        if (m_recordingId != 0)
+            showStatus(tr("The recording “%1” has played to its end.").arg(name));
+        else
+            showStatus(tr("The stream ended. Is the channel still live?"), true);
         break;
     case QMediaPlayer::InvalidMedia:
         showStatus(tr("This stream cannot be played here: %1")

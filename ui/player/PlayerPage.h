@@ -1,5 +1,6 @@
-// The built-in player: plays a channel's live HLS from PanelX's own viewer server (the very URL
-// viewers' devices use), so what it shows is what they get.
+// The built-in player: plays a channel's live HLS or a recording from PanelX's own viewer server
+// (the very URLs viewers' devices use), so what it shows is what they get. Seekable media (a
+// finished recording) gets a position slider under the picture.
 #pragma once
 
 #include <QMediaPlayer>
@@ -15,6 +16,7 @@ namespace panelx {
 
 class EngineClient;
 class PlayerControls;
+class PositionSlider;
 
 class PlayerPage : public QWidget {
     Q_OBJECT
@@ -25,6 +27,8 @@ public:
     QMediaPlayer *mediaPlayer() const { return m_player; }
     QVideoSink *videoSink() const;
     qint64 channelId() const { return m_channelId; }
+    qint64 recordingId() const { return m_recordingId; }
+    PositionSlider *positionSlider() const { return m_seek; }
     QString statusText() const;
 
     // Words for a Qt Multimedia error, with what to try.
@@ -32,6 +36,7 @@ public:
 
 public slots:
     void play(qint64 channelId);
+    void playRecording(qint64 recordingId);
     void stop();
     void togglePlayPause();
     void toggleFullScreen();
@@ -41,6 +46,8 @@ protected:
 
 private:
     void refreshChannelList();
+    void startPlaying(const QString &url);
+    void updateSeeking();
     void onMediaStatus(QMediaPlayer::MediaStatus status);
     void onError(QMediaPlayer::Error error, const QString &text);
     void showStatus(const QString &text, bool problem = false);
@@ -53,8 +60,11 @@ private:
     QLabel *m_url;
     QLabel *m_status;
     QLabel *m_position;
+    PositionSlider *m_seek;
     PlayerControls *m_controls;
     qint64 m_channelId = 0;
+    qint64 m_recordingId = 0;
+    QString m_title; // what plays: the channel's name or the recording's title
 };
 
 } // namespace panelx

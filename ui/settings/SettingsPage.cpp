@@ -27,6 +27,8 @@ namespace panelx {
 
 namespace {
 constexpr double kMsPerHour = 3600.0 * 1000.0;
+constexpr double kBytesPerGb = 1e9; // decimal, as disks are sold and DvrPolicy counts
+constexpr double kMaxDvrQuotaGb = 1e6;
 } // namespace
 
 SettingsPage::SettingsPage(const Settings &running, QWidget *parent)
@@ -57,8 +59,10 @@ SettingsPage::SettingsPage(EngineClient *client, QWidget *parent) : SettingsPage
         fieldColumn(new AdminTokenPanel(client, this), nullptr,
             tr("Programs such as panelx ctl manage PanelX over the admin API with this token. "
                "It is also in the file admin-token in the data folder.")));
-    connect(this, &SettingsPage::settingsSaved, client,
-        [client](const Settings &saved) { client->setRemoteAdmin(saved.remoteAdmin); });
+    connect(this, &SettingsPage::settingsSaved, client, [client](const Settings &saved) {
+        client->setRemoteAdmin(saved.remoteAdmin);
+        client->setDvrSettings(saved.dvr);
+    });
 }
 
 QLabel *SettingsPage::makeErrorLabel(const QString &objectName)
@@ -228,6 +232,41 @@ void SettingsPage::buildUi()
                          "own in its dialog.")));
     layout->addWidget(channels);
 
+    // Recordings
+    auto *dvr = new QGroupBox(tr("Recordings (DVR)"), content);
+    auto *dvrForm = makeForm(dvr);
+    m_dvrQuotaGb = new QDoubleSpinBox(dvr);
+    m_dvrQuotaGb->setObjectName(QStringLiteral("dvrQuota"));
+    m_dvrQuotaGb->setRange(Settings::kMinDvrQuotaBytes / kBytesPerGb, kMaxDvrQuotaGb);
+    m_dvrQuotaGb->setDecimals(1);
+    m_dvrQuotaGb->setSingleStep(1);
+    m_dvrQuotaGb->setSuffix(tr(" GB"));
+    m_dvrQuotaGb->setMinimumWidth(120);
+    m_dvrQuotaError = makeErrorLabel(QStringLiteral("dvrQuotaError"));
+    dvrForm->addRow(tr("Storage quota:"),
+        fieldColumn(m_dvrQuotaGb, m_dvrQuotaError,
+            tr("Recordings may take this much disk together; a new recording that does not fit "
+               "is refused. The channels' live buffers do not count.")));
+    m_dvrKeepDays = new QSpinBox(dvr);
+    m_dvrKeepDays->setObjectName(QStringLiteral("dvrKeepDays"));
+    m_dvrKeepDays->setRange(0, Settings::kMaxDvrKeepDays);
+    m_dvrKeepDays->setSuffix(tr(" days"));
+    m_dvrKeepDays->setSpecialValueText(tr("Forever"));
+    m_dvrKeepDays->setMinimumWidth(120);
+    m_dvrKeepDaysError = makeErrorLabel(QStringLiteral("dvrKeepDaysError"));
+    dvrForm->addRow(tr("Keep recordings:"),
+        fieldColumn(m_dvrKeepDays, m_dvrKeepDaysError,
+            tr("Finished recordings older than this are deleted, except those marked Keep. "
+               "0 keeps them until you delete them.")));
+    m_dvrAutoCleanup
+        = new QCheckBox(tr("Delete the oldest recordings when the quota is full"), dvr);
+    m_dvrAutoCleanup->setObjectName(QStringLiteral("dvrAutoCleanup"));
+    dvrForm->addRow(tr("Automatic clean-up:"),
+        fieldColumn(m_dvrAutoCleanup, nullptr,
+            tr("Off: a recording that does not fit is refused instead. Recordings marked Keep "
+               "are never deleted. These settings take effect at once.")));
+    layout->addWidget(dvr);
+
     // Language
     auto *languageBox = new QGroupBox(tr("Language"), content);
     auto *languageForm = makeForm(languageBox);
@@ -281,6 +320,9 @@ void SettingsPage::buildUi()
     connect(m_publicUrl, &QLineEdit::textChanged, this, formChanged);
     connect(m_segmentDuration, &QSpinBox::valueChanged, this, formChanged);
     connect(m_bufferHours, &QDoubleSpinBox::valueChanged, this, formChanged);
+    connect(m_dvrQuotaGb, &QDoubleSpinBox::valueChanged, this, formChanged);
+    connect(m_dvrKeepDays, &QSpinBox::valueChanged, this, formChanged);
+    connect(m_dvrAutoCleanup, &QCheckBox::toggled, this, formChanged);
     connect(m_language, &QComboBox::currentIndexChanged, this, formChanged);
     connect(m_remoteAdmin, &QCheckBox::toggled, this, formChanged);
     connect(m_browse, &QPushButton::clicked, this, &SettingsPage::browseDataDir);
@@ -305,6 +347,9 @@ void SettingsPage::showSettings(const Settings &settings)
     m_connectionsPerAddress->setValue(settings.connectionsPerAddress);
     m_segmentDuration->setValue(settings.segmentDurationMs / 1000);
     m_bufferHours->setValue(settings.bufferMs / kMsPerHour);
+    m_dvrQuotaGb->setValue(settings.dvr.quotaBytes / kBytesPerGb);
+    m_dvrKeepDays->setValue(settings.dvr.keepDays);
+    m_dvrAutoCleanup->setChecked(settings.dvr.autoCleanup);
     m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
     m_remoteAdmin->setChecked(settings.remoteAdmin);
     m_updatingForm = false;
@@ -322,6 +367,13 @@ Settings SettingsPage::readForm() const
     s.connectionsPerAddress = m_connectionsPerAddress->value();
     s.segmentDurationMs = m_segmentDuration->value() * 1000;
     s.bufferMs = qRound64(m_bufferHours->value() * kMsPerHour);
+    // The spin box shows one decimal: a saved quota it cannot show exactly stays as it was
+    // unless the user changes it.
+    const qint64 quotaBytes = qRound64(m_dvrQuotaGb->value() * kBytesPerGb);
+    if (qAbs(quotaBytes - s.dvr.quotaBytes) >= kBytesPerGb / 20)
+        s.dvr.quotaBytes = quotaBytes;
+    s.dvr.keepDays = m_dvrKeepDays->value();
+    s.dvr.autoCleanup = m_dvrAutoCleanup->isChecked();
     s.language = static_cast<UiLanguage>(m_language->currentData().toInt());
     s.remoteAdmin = m_remoteAdmin->isChecked();
     return s;
@@ -343,6 +395,8 @@ void SettingsPage::onStateChanged()
     show(m_publicUrlError, Settings::Field::PublicUrl);
     show(m_segmentError, Settings::Field::SegmentDuration);
     show(m_bufferError, Settings::Field::Buffer);
+    show(m_dvrQuotaError, Settings::Field::DvrQuota);
+    show(m_dvrKeepDaysError, Settings::Field::DvrKeepDays);
 
     const QString notice = m_controller->restartNotice();
     m_bannerText->setText(notice);

@@ -1,5 +1,5 @@
-// The Settings page: data folder, viewer port and reach, defaults for new channels, language,
-// remote administration and the admin token.
+// The Settings page: data folder, viewer port and reach, defaults for new channels, the DVR's
+// quota and clean-up, language, remote administration and the admin token.
 // Problems are shown in words next to their field; changes that wait for a restart say so in a
 // banner at the top.
 #pragma once
@@ -32,8 +32,8 @@ public:
     explicit SettingsPage(const Settings &running, QWidget *parent = nullptr);
     // With what this run uses (Settings::running() and its command-line overrides).
     explicit SettingsPage(QWidget *parent = nullptr);
-    // The same, with the admin token from the running engine, and remote administration
-    // switched there as soon as it is saved.
+    // The same, with the admin token from the running engine, and remote administration and
+    // the DVR settings applied there as soon as they are saved.
     explicit SettingsPage(EngineClient *client, QWidget *parent = nullptr);
 
     SettingsController *controller() const { return m_controller; }
@@ -74,6 +74,11 @@ private:
     QLabel *m_segmentError = nullptr;
     QDoubleSpinBox *m_bufferHours = nullptr;
     QLabel *m_bufferError = nullptr;
+    QDoubleSpinBox *m_dvrQuotaGb = nullptr;
+    QLabel *m_dvrQuotaError = nullptr;
+    QSpinBox *m_dvrKeepDays = nullptr;
+    QLabel *m_dvrKeepDaysError = nullptr;
+    QCheckBox *m_dvrAutoCleanup = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_remoteAdmin = nullptr;
     QFormLayout *m_adminForm = nullptr;
