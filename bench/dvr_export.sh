@@ -63,14 +63,8 @@ SEGMENTS=$(find "$WORK/rec" -name '*.ts' | wc -l)
 SIZE_MB=$(( $(du -sb "$WORK/rec" | cut -f1) / 1000000 ))
 echo "Input: ${SEGMENTS} segments, ${SIZE_MB} MB"
 
-# Prints user+sys CPU seconds of one command.
-cpu_of() {
-  local out="$WORK/time.txt"
-  /usr/bin/time -f "%U %S" -o "$out" "$@" >/dev/null
-  awk '{ printf "%.3f\n", $1 + $2 }' "$out"
-}
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 OURS=()
 FFMPEG=()

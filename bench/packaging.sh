@@ -39,14 +39,8 @@ DURATION=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$WORK/inp
 SIZE_MB=$(( $(stat -c %s "$WORK/input.mp4") / 1000000 ))
 echo "Input: ${DURATION} s, ${SIZE_MB} MB"
 
-# Prints user+sys CPU seconds of one command.
-cpu_of() {
-  local out="$WORK/time.txt"
-  /usr/bin/time -f "%U %S" -o "$out" "$@" >/dev/null
-  awk '{ printf "%.3f\n", $1 + $2 }' "$out"
-}
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 OURS=()
 FFMPEG=()
