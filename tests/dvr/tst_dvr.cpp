@@ -262,6 +262,46 @@ private slots:
             refused.error.contains(QStringLiteral("Recordings page")), qPrintable(refused.error));
     }
 
+    void recordsSeveralChannelsAtOnce()
+    {
+        const ChannelConfig first = addChannel(QStringLiteral("One"), kDemoSourceUrl);
+        const ChannelConfig second = addChannel(QStringLiteral("Two"), kDemoSourceUrl);
+        QVERIFY(waitForBuffer(first.id, 2000));
+        QVERIFY(waitForBuffer(second.id, 2000));
+        QList<qint64> ids;
+        for (const ChannelConfig &channel : {first, first, second}) {
+            RecordingRequest request;
+            request.channelId = channel.id;
+            request.minutes = 1;
+            const RecordingChange created
+                = onEngine([&] { return m_engine->createRecording(request); });
+            QVERIFY2(created.ok(), qPrintable(created.error));
+            ids.append(created.recording.id);
+        }
+        const qint64 firstBefore = bufferedMs(first.id);
+        const qint64 secondBefore = bufferedMs(second.id);
+        QVERIFY(waitForBuffer(first.id, firstBefore + 3000));
+        QVERIFY(waitForBuffer(second.id, secondBefore + 3000));
+        for (const qint64 id : ids)
+            QVERIFY(onEngine([&] { return m_engine->stopRecording(id); }).ok());
+        for (const qint64 id : ids) {
+            QVERIFY(waitUntilDone(id));
+            QCOMPARE(recording(id).state, RecordingState::Finished);
+            QVERIFY(probedSeconds(playlistUrl(id)) >= 3);
+        }
+        // The two recordings of one channel share its segments: counted once in the quota.
+        const Recording a = recording(ids[0]);
+        const Recording b = recording(ids[1]);
+        const Recording c = recording(ids[2]);
+        const DvrUsage usage = onEngine([&] { return m_engine->dvrUsage(); });
+        QVERIFY2(usage.pinnedBytes < a.sizeBytes + b.sizeBytes + c.sizeBytes,
+            qPrintable(QStringLiteral("%1 pinned, sizes %2 %3 %4")
+                           .arg(usage.pinnedBytes)
+                           .arg(a.sizeBytes)
+                           .arg(b.sizeBytes)
+                           .arg(c.sizeBytes)));
+    }
+
     void aTinyQuotaRefusesWithASentence()
     {
         const ChannelConfig channel = addChannel(QStringLiteral("Big"), kDemoSourceUrl);
