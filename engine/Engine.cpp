@@ -38,7 +38,6 @@ void registerMetaTypes()
     qRegisterMetaType<ChannelStatus>();
     qRegisterMetaType<SegmentInfo>();
     qRegisterMetaType<Recording>();
-    qRegisterMetaType<RecordingRequest>();
     qRegisterMetaType<DvrSettings>();
     qRegisterMetaType<DvrUsage>();
 }
@@ -581,11 +580,6 @@ QString Engine::recordingMp4Url(qint64 id) const
     return viewerBaseUrl() + QStringLiteral("/recordings/%1.mp4").arg(id);
 }
 
-QString Engine::recordingListUrl() const
-{
-    return viewerBaseUrl() + QStringLiteral("/recordings.m3u");
-}
-
 QList<ExportPart> Engine::exportParts(qint64 id) const
 {
     const auto recording = this->recording(id);
@@ -594,43 +588,6 @@ QList<ExportPart> Engine::exportParts(qint64 id) const
     return ExportCache::partsOf(*d->store,
         d->store->byTime(
             recording->channelId, kSourceRendition, recording->startUtcMs, recording->endUtcMs));
-}
-
-void Engine::reportRecordingFailure(const QString &what, const RecordingChange &change)
-{
-    emit requestFailed(what, change.error);
-}
-
-void Engine::addRecording(RecordingRequest request)
-{
-    const auto channel = d->directory.byId(request.channelId);
-    const QString what = channel ? tr("Recording “%1”").arg(channel->name) : tr("Recording");
-    if (const RecordingChange change = createRecording(request); !change.ok())
-        reportRecordingFailure(what, change);
-}
-
-void Engine::endRecording(qint64 id)
-{
-    if (const RecordingChange change = stopRecording(id); !change.ok())
-        reportRecordingFailure(tr("Stopping a recording"), change);
-}
-
-void Engine::lengthenRecording(qint64 id, int minutes)
-{
-    if (const RecordingChange change = extendRecording(id, minutes); !change.ok())
-        reportRecordingFailure(tr("Extending a recording"), change);
-}
-
-void Engine::setRecordingKeep(qint64 id, bool keep)
-{
-    if (const RecordingChange change = editRecording(id, std::nullopt, keep); !change.ok())
-        reportRecordingFailure(tr("Keeping a recording"), change);
-}
-
-void Engine::removeRecording(qint64 id)
-{
-    if (const RecordingChange change = deleteRecording(id); !change.ok())
-        reportRecordingFailure(tr("Deleting a recording"), change);
 }
 
 void Engine::setDvrSettings(DvrSettings settings)

@@ -92,10 +92,9 @@ public:
     RecordingChange deleteRecording(qint64 id);
     DvrSettings dvrSettings() const;
     DvrUsage dvrUsage() const;
-    // Where viewers play and download a recording, and the list of finished ones.
+    // Where viewers play and download a recording.
     QString recordingPlaylistUrl(qint64 id) const;
     QString recordingMp4Url(qint64 id) const;
-    QString recordingListUrl() const;
     // The recording's stored segment files, oldest first, for RecordingExport to remux on a
     // worker thread. Empty for an unknown recording or one with nothing stored.
     QList<ExportPart> exportParts(qint64 id) const;
@@ -117,12 +116,6 @@ public slots:
     void setRemoteAdmin(bool allowed);
     // The old token stops working at once; emits adminTokenChanged or requestFailed.
     void regenerateAdminToken();
-    // Recordings, as the window asks for them; refusals come back as requestFailed.
-    void addRecording(panelx::RecordingRequest request);
-    void endRecording(qint64 id);
-    void lengthenRecording(qint64 id, int minutes);
-    void setRecordingKeep(qint64 id, bool keep);
-    void removeRecording(qint64 id);
     // Takes effect at once (a smaller quota may clean up straight away).
     void setDvrSettings(panelx::DvrSettings settings);
 
@@ -147,7 +140,6 @@ private:
     void stopIngest(qint64 channelId);
     // Runs the channel's ingest when it is enabled or a recording needs it, else stops it.
     void syncIngest(qint64 channelId);
-    void reportRecordingFailure(const QString &what, const RecordingChange &change);
     void onIngestStatus(panelx::ChannelStatus status);
     void reportFailure(const QString &what, const ChannelChange &change);
 

@@ -1695,36 +1695,6 @@ Takes effect when PanelX starts again: %1
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
-    <message>
-        <location line="+93"/>
-        <source>Recording “%1”</source>
-        <translation>Aufnahme von „%1“</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Recording</source>
-        <translation>Aufnahme</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Stopping a recording</source>
-        <translation>Beenden einer Aufnahme</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Extending a recording</source>
-        <translation>Verlängern einer Aufnahme</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Keeping a recording</source>
-        <translation>Behalten einer Aufnahme</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Deleting a recording</source>
-        <translation>Löschen einer Aufnahme</translation>
-    </message>
 </context>
 <context>
     <name>panelx::EngineClient</name>

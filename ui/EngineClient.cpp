@@ -378,9 +378,7 @@ void EngineClient::refreshDvrUsage()
 QList<Recording> EngineClient::recordings() const
 {
     QList<Recording> result = m_recordings.values();
-    std::sort(result.begin(), result.end(), [](const Recording &a, const Recording &b) {
-        return a.startUtcMs != b.startUtcMs ? a.startUtcMs < b.startUtcMs : a.id < b.id;
-    });
+    std::sort(result.begin(), result.end(), startsBefore);
     return result;
 }
 

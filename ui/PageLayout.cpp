@@ -30,4 +30,15 @@ QVBoxLayout *makeTitledScrollingPage(QWidget *page, const QString &title)
     return layout;
 }
 
+QWidget *withMessage(QWidget *field, QLabel *message)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    return box;
+}
+
 } // namespace panelx

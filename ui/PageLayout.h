@@ -1,8 +1,10 @@
-// The frame every page of the window shares: a scrolling column with the page's title on top.
+// The frame every page of the window shares: a scrolling column with the page's title on top;
+// and the shape of a form field with its message.
 #pragma once
 
 #include <QString>
 
+class QLabel;
 class QVBoxLayout;
 class QWidget;
 
@@ -11,5 +13,9 @@ namespace panelx {
 // Gives `page` a frameless scroll area holding a column that starts with `title` in large bold
 // type; returns that column for the page's content (parented to the scrolled widget).
 QVBoxLayout *makeTitledScrollingPage(QWidget *page, const QString &title);
+
+// A form field with the label that shows its problem right under it, as one widget for a
+// QFormLayout row.
+QWidget *withMessage(QWidget *field, QLabel *message);
 
 } // namespace panelx

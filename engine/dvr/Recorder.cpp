@@ -91,9 +91,7 @@ QList<Recording> Recorder::all() const
     for (Recording &recording : recordings)
         recording.sizeBytes
             = m_store.bytesInRange(recording.channelId, recording.startUtcMs, recording.endUtcMs);
-    std::sort(recordings.begin(), recordings.end(), [](const Recording &a, const Recording &b) {
-        return a.startUtcMs != b.startUtcMs ? a.startUtcMs < b.startUtcMs : a.id < b.id;
-    });
+    std::sort(recordings.begin(), recordings.end(), startsBefore);
     return recordings;
 }
 

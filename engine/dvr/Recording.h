@@ -58,6 +58,12 @@ struct Recording {
     bool operator==(const Recording &) const = default;
 };
 
+// The order recordings are listed in everywhere: by start, then by id.
+inline bool startsBefore(const Recording &a, const Recording &b)
+{
+    return a.startUtcMs != b.startUtcMs ? a.startUtcMs < b.startUtcMs : a.id < b.id;
+}
+
 // A request to record, from the window, the admin API, ctl or a schedule.
 struct RecordingRequest {
     qint64 channelId = 0;
@@ -104,6 +110,5 @@ struct RecordingChange {
 } // namespace panelx
 
 Q_DECLARE_METATYPE(panelx::Recording)
-Q_DECLARE_METATYPE(panelx::RecordingRequest)
 Q_DECLARE_METATYPE(panelx::DvrUsage)
 Q_DECLARE_METATYPE(panelx::DvrSettings)

@@ -33,9 +33,7 @@ QList<Recording> RecordingDirectory::all() const
         std::shared_lock lock(m_mutex);
         recordings = m_byId.values();
     }
-    std::sort(recordings.begin(), recordings.end(), [](const Recording &a, const Recording &b) {
-        return a.startUtcMs != b.startUtcMs ? a.startUtcMs < b.startUtcMs : a.id < b.id;
-    });
+    std::sort(recordings.begin(), recordings.end(), startsBefore);
     return recordings;
 }
 

@@ -1,6 +1,7 @@
 #include "ChannelDialog.h"
 
 #include "ChannelValidator.h"
+#include "PageLayout.h"
 #include "SourceTestPanel.h"
 
 #include <QCheckBox>
@@ -20,16 +21,6 @@ namespace {
 constexpr double kMsPerHour = 3600.0 * 1000.0;
 constexpr int kSourceUrlChars = 64;
 
-QWidget *withMessage(QWidget *field, QLabel *message)
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
 } // namespace
 
 ChannelDialog::ChannelDialog(

@@ -1,5 +1,6 @@
 #include "RecordDialog.h"
 
+#include "PageLayout.h"
 #include "dvr/DvrPolicy.h"
 
 #include <QComboBox>
@@ -18,16 +19,6 @@ namespace {
 constexpr int kDefaultPastMinutes = 20;
 constexpr int kTitleChars = 40;
 
-QWidget *withMessage(QWidget *field, QLabel *message)
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
 } // namespace
 
 RecordDialog::RecordDialog(
