@@ -1,15 +1,23 @@
 // The built-in player for real: Qt Multimedia plays the demo channel's live HLS from PanelX's
 // own HTTP server, and the test sees decoded frames arrive and the position advance. Media
-// errors reach the page in words.
+// errors reach the page in words. Timeshift on the same live engine: the timeline, −30 s, Go
+// live and pause move the playing moment (its wall-clock time) where they should, and the
+// player offers to resume where the user was.
 #include "EngineClient.h"
 #include "TestSupport.h"
 #include "player/PlayerPage.h"
+#include "player/TimelineBar.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUdpSocket>
 #include <QVideoFrame>
 #include <QVideoSink>
@@ -25,9 +33,27 @@ private slots:
     void silentChannelErrorIsShownInWords();
     void describeErrorSaysWhatToDo_data();
     void describeErrorSaysWhatToDo();
+    void resumeIsOfferedForAMomentStillInTheBuffer();
+    void timelineClickPlaysThatMoment();
+    void back30MovesBack30Seconds();
+    void goLiveReturnsToTheLiveEdge();
+    void pauseThenPlayResumesBehindLive();
 
 private:
     qint64 demoChannelId() const;
+    int segmentMs() const;
+    // What the demo channel's buffer holds now, asked the way the page asks.
+    BufferInfo buffer();
+    std::optional<qint64> savedPosition(qint64 channelId);
+    // Waits until the buffer reaches `ms` into the past.
+    void waitForBuffer(qint64 ms);
+    // The page plays the demo channel live, its playing moment known.
+    void playLive(PlayerPage &page);
+    // After a seek towards `targetUtcMs` (at `since`), playback runs from there: the playing
+    // moment moves on past the target and sits where the target plus the time since lies.
+    void expectPlayingFrom(PlayerPage &page, qint64 targetUtcMs, const QElapsedTimer &since);
+    // This build's viewer server answers /timeshift/ windows.
+    bool serverHasTimeshift();
 
     QTemporaryDir m_dir;
     std::unique_ptr<EngineClient> m_client;
@@ -159,6 +185,228 @@ void TestUiPlayer::describeErrorSaysWhatToDo()
     const QString text = PlayerPage::describeError(
         static_cast<QMediaPlayer::Error>(error), QStringLiteral("boom"));
     QVERIFY2(text.contains(expected) && text.contains(QStringLiteral("boom")), qPrintable(text));
+}
+
+int TestUiPlayer::segmentMs() const
+{
+    return m_client->channel(demoChannelId())->segmentDurationMs;
+}
+
+BufferInfo TestUiPlayer::buffer()
+{
+    std::optional<BufferInfo> answer;
+    bool answered = false;
+    m_client->channelBuffer(demoChannelId(), this, [&](const std::optional<BufferInfo> &info) {
+        answer = info;
+        answered = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 10000); }();
+    return answer.value_or(BufferInfo {});
+}
+
+std::optional<qint64> TestUiPlayer::savedPosition(qint64 channelId)
+{
+    std::optional<qint64> answer;
+    bool answered = false;
+    m_client->playerPosition(channelId, this, [&](const std::optional<qint64> &at) {
+        answer = at;
+        answered = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 10000); }();
+    return answer;
+}
+
+void TestUiPlayer::waitForBuffer(qint64 ms)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(buffer().newestUtcMs - buffer().oldestUtcMs >= ms, 180000);
+}
+
+void TestUiPlayer::playLive(PlayerPage &page)
+{
+    page.resize(800, 600);
+    page.show();
+    page.play(demoChannelId());
+    QTRY_VERIFY2_WITH_TIMEOUT(page.isLive() && page.playingUtcMs().has_value()
+            && page.mediaPlayer()->playbackState() == QMediaPlayer::PlayingState,
+        qPrintable(page.statusText()), 60000);
+    QCOMPARE(page.liveText(), QStringLiteral("LIVE"));
+    // The timeline spans the buffer up to live.
+    QTRY_VERIFY_WITH_TIMEOUT(page.timeline()->scale().isValid(), 10000);
+}
+
+void TestUiPlayer::expectPlayingFrom(
+    PlayerPage &page, qint64 targetUtcMs, const QElapsedTimer &since)
+{
+    QTRY_VERIFY2_WITH_TIMEOUT(!page.isLive() && page.playingUtcMs().has_value()
+            && *page.playingUtcMs() >= targetUtcMs + 2000
+            && page.mediaPlayer()->playbackState() == QMediaPlayer::PlayingState,
+        qPrintable(page.statusText()), 60000);
+    const qint64 playing = *page.playingUtcMs();
+    const qint64 elapsed = since.elapsed();
+    qInfo("target %lld, playing %lld after %lld ms", targetUtcMs, playing, elapsed);
+    // Played at most as long as the time since (buffering counts as time, not as playing).
+    QVERIFY2(playing >= targetUtcMs - segmentMs() && playing <= targetUtcMs + elapsed + segmentMs(),
+        qPrintable(QStringLiteral("playing %1 ms from the target after %2 ms")
+                       .arg(playing - targetUtcMs)
+                       .arg(elapsed)));
+    QVERIFY2(!page.statusText().contains(QStringLiteral("cannot")), qPrintable(page.statusText()));
+}
+
+bool TestUiPlayer::serverHasTimeshift()
+{
+    const qint64 start = QDateTime::currentSecsSinceEpoch() - 20;
+    return test::httpRequest(QStringLiteral("%1/timeshift/%2.m3u8?start=%3")
+                                 .arg(m_client->viewerBaseUrl())
+                                 .arg(demoChannelId())
+                                 .arg(start))
+               .status
+        == 200;
+}
+
+void TestUiPlayer::resumeIsOfferedForAMomentStillInTheBuffer()
+{
+    const qint64 id = demoChannelId();
+    waitForBuffer(30000);
+    const qint64 saved = buffer().oldestUtcMs + 2000;
+    m_client->savePlayerPosition(id, saved);
+    QTRY_COMPARE_WITH_TIMEOUT(savedPosition(id), std::optional<qint64>(saved), 10000);
+
+    {
+        PlayerPage page(m_client.get());
+        page.show();
+        page.play(id);
+        QTRY_VERIFY_WITH_TIMEOUT(page.resumeOffer()->isVisible(), 20000);
+        const QString clock
+            = QDateTime::fromMSecsSinceEpoch(saved).toString(QStringLiteral("HH:mm"));
+        QCOMPARE(page.resumeButton()->text(), QStringLiteral("Resume at %1").arg(clock));
+        // Resuming plays the buffer's window from that moment.
+        page.resumeButton()->click();
+        QVERIFY(!page.resumeOffer()->isVisible());
+        QVERIFY(!page.isLive());
+        QCOMPARE(page.mediaPlayer()->source().toString(),
+            QStringLiteral("%1/timeshift/%2.m3u8?start=%3")
+                .arg(m_client->viewerBaseUrl())
+                .arg(id)
+                .arg(saved / 1000));
+        page.goLive();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive() && page.playingUtcMs().has_value(), 60000);
+        // Leaving the page remembers the moment that was playing.
+        const qint64 left = *page.playingUtcMs();
+        page.hide();
+        QTRY_VERIFY_WITH_TIMEOUT(savedPosition(id).value_or(0) >= left, 10000);
+        QVERIFY(*savedPosition(id) < left + 5000);
+    }
+
+    // A moment just behind live is not worth a question.
+    m_client->savePlayerPosition(id, QDateTime::currentMSecsSinceEpoch());
+    PlayerPage page(m_client.get());
+    page.show();
+    page.play(id);
+    QTRY_VERIFY_WITH_TIMEOUT(page.timeline()->scale().isValid(), 20000);
+    savedPosition(id); // answered after the page's own question, which came first
+    QVERIFY(!page.resumeOffer()->isVisible());
+    page.stop();
+}
+
+void TestUiPlayer::timelineClickPlaysThatMoment()
+{
+    if (!serverHasTimeshift())
+        QSKIP("The viewer server does not answer /timeshift/ windows.");
+    waitForBuffer(70000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    TimelineBar *timeline = page.timeline();
+    QSignalSpy seeks(timeline, &TimelineBar::seekRequested);
+    const qint64 wanted = QDateTime::currentMSecsSinceEpoch() - 50000;
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->xAt(wanted), 10));
+    QCOMPARE(seeks.count(), 1);
+    const qint64 target = seeks.first().first().toLongLong();
+    QElapsedTimer since;
+    since.start();
+    // The click lands within a pixel of the moment aimed at.
+    const qint64 msPerPixel = (timeline->scale().toUtcMs() - timeline->scale().fromUtcMs())
+        / timeline->scale().widthPx();
+    QVERIFY(qAbs(target - wanted) <= msPerPixel + 1);
+    expectPlayingFrom(page, target, since);
+    QVERIFY2(page.liveText().endsWith(QStringLiteral("behind live")), qPrintable(page.liveText()));
+    page.stop();
+}
+
+void TestUiPlayer::back30MovesBack30Seconds()
+{
+    if (!serverHasTimeshift())
+        QSKIP("The viewer server does not answer /timeshift/ windows.");
+    waitForBuffer(60000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page.playingUtcMs().has_value(), 10000);
+    const qint64 before = *page.playingUtcMs();
+    page.findChild<QToolButton *>(QStringLiteral("back30"))->click();
+    QElapsedTimer since;
+    since.start();
+    expectPlayingFrom(page, before - 30000, since);
+    page.stop();
+}
+
+void TestUiPlayer::goLiveReturnsToTheLiveEdge()
+{
+    if (!serverHasTimeshift())
+        QSKIP("The viewer server does not answer /timeshift/ windows.");
+    waitForBuffer(60000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    // How far behind the clock live playback runs (players hold back a few segments).
+    QTRY_VERIFY_WITH_TIMEOUT(page.playingUtcMs().value_or(0) > 0, 10000);
+    const qint64 liveDelay = QDateTime::currentMSecsSinceEpoch() - *page.playingUtcMs();
+    QElapsedTimer since;
+    since.start();
+    const qint64 target = QDateTime::currentMSecsSinceEpoch() - 45000;
+    page.seekTo(target);
+    expectPlayingFrom(page, target, since);
+
+    page.findChild<QToolButton *>(QStringLiteral("goLive"))->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(page.isLive() && page.playingUtcMs().has_value()
+            && page.mediaPlayer()->playbackState() == QMediaPlayer::PlayingState,
+        qPrintable(page.statusText()), 60000);
+    QCOMPARE(page.liveText(), QStringLiteral("LIVE"));
+    const qint64 delay = QDateTime::currentMSecsSinceEpoch() - *page.playingUtcMs();
+    qInfo("live delay before %lld ms, after Go live %lld ms", liveDelay, delay);
+    QVERIFY2(qAbs(delay - liveDelay) <= segmentMs(),
+        qPrintable(QStringLiteral("%1 ms against %2 ms").arg(delay).arg(liveDelay)));
+    page.stop();
+}
+
+void TestUiPlayer::pauseThenPlayResumesBehindLive()
+{
+    if (!serverHasTimeshift())
+        QSKIP("The viewer server does not answer /timeshift/ windows.");
+    waitForBuffer(30000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    page.togglePlayPause();
+    QCOMPARE(page.mediaPlayer()->playbackState(), QMediaPlayer::PausedState);
+    const qint64 pausedAt = page.playingUtcMs().value_or(0);
+    QVERIFY(pausedAt > 0);
+    QElapsedTimer paused;
+    paused.start();
+    QTRY_VERIFY_WITH_TIMEOUT(paused.elapsed() >= 10000, 20000); // the 10 s measured
+    page.togglePlayPause();
+    QElapsedTimer since;
+    since.start();
+    // Play goes on from the paused moment, not from live.
+    expectPlayingFrom(page, pausedAt, since);
+    static const QRegularExpression behind(
+        QStringLiteral("^−(\\d\\d):(\\d\\d):(\\d\\d) behind live$"));
+    const QRegularExpressionMatch match = behind.match(page.liveText());
+    QVERIFY2(match.hasMatch(), qPrintable(page.liveText()));
+    const qint64 behindMs = (match.captured(1).toInt() * 3600 + match.captured(2).toInt() * 60
+                                + match.captured(3).toInt())
+        * 1000;
+    qInfo(
+        "paused %lld ms, shown %lld ms behind live", paused.elapsed() - since.elapsed(), behindMs);
+    // Whole seconds shown; a segment's leeway.
+    QVERIFY2(qAbs(behindMs - 10000) <= segmentMs() + 1000, qPrintable(page.liveText()));
+    page.stop();
 }
 
 QTEST_MAIN(TestUiPlayer)
