@@ -6,6 +6,7 @@
 #include "EngineClient.h"
 #include "TestSupport.h"
 #include "player/PlayerPage.h"
+#include "player/ThumbnailCache.h"
 #include "player/TimelineBar.h"
 
 #include <QDateTime>
@@ -33,6 +34,7 @@ private slots:
     void silentChannelErrorIsShownInWords();
     void describeErrorSaysWhatToDo_data();
     void describeErrorSaysWhatToDo();
+    void timelineSeeksSelectsAndPreviews();
     void resumeIsOfferedForAMomentStillInTheBuffer();
     void timelineClickPlaysThatMoment();
     void back30MovesBack30Seconds();
@@ -261,6 +263,64 @@ bool TestUiPlayer::serverHasTimeshift()
                                  .arg(start))
                .status
         == 200;
+}
+
+void TestUiPlayer::timelineSeeksSelectsAndPreviews()
+{
+    // The widget alone over a made-up hour: a click seeks to the moment under it, Shift+drag
+    // selects, hovering shows the local time (and the still, when the server has one).
+    TimelineBar bar;
+    bar.resize(606, bar.sizeHint().height());
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    const qint64 from = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    const qint64 to = from + 3600 * 1000;
+    bar.setSpan(from, to, to - 2000);
+    QCOMPARE(bar.scale().widthPx(), 594); // 6 px each side for the playhead's marker
+    QCOMPARE(bar.xAt(from), 6);
+    QCOMPARE(bar.xAt(to), 600);
+
+    QSignalSpy seeks(&bar, &TimelineBar::seekRequested);
+    const qint64 halfway = from + 1800 * 1000;
+    QTest::mouseClick(&bar, Qt::LeftButton, {}, QPoint(bar.xAt(halfway), 10));
+    QCOMPARE(seeks.count(), 1);
+    const qint64 msPerPixel = 3600 * 1000 / 594 + 1;
+    QVERIFY(qAbs(seeks.first().first().toLongLong() - halfway) <= msPerPixel);
+
+    QSignalSpy selections(&bar, &TimelineBar::selectionChanged);
+    const qint64 tenPast = from + 600 * 1000;
+    const qint64 twentyPast = from + 1200 * 1000;
+    QTest::mousePress(&bar, Qt::LeftButton, Qt::ShiftModifier, QPoint(bar.xAt(twentyPast), 10));
+    QTest::mouseMove(&bar, QPoint(bar.xAt(tenPast), 10));
+    QTest::mouseRelease(&bar, Qt::LeftButton, Qt::ShiftModifier, QPoint(bar.xAt(tenPast), 10));
+    QCOMPARE(selections.count(), 1);
+    QCOMPARE(seeks.count(), 1); // selecting is not seeking
+    QVERIFY(bar.selection().has_value());
+    QVERIFY(qAbs(bar.selection()->fromUtcMs - tenPast) <= msPerPixel);
+    QVERIFY(qAbs(bar.selection()->toUtcMs - twentyPast) <= msPerPixel);
+    // A Shift+click clears it.
+    QTest::mouseClick(&bar, Qt::LeftButton, Qt::ShiftModifier, QPoint(bar.xAt(halfway), 10));
+    QVERIFY(!bar.selection().has_value());
+
+    ThumbnailCache stills;
+    stills.setBaseUrl(m_client->viewerBaseUrl());
+    bar.setThumbnails(&stills, demoChannelId(), segmentMs());
+    QTest::mouseMove(&bar, QPoint(bar.xAt(tenPast), 10));
+    const qint64 hovered = bar.scale().timeAt(bar.xAt(tenPast) - 6);
+    QCOMPARE(bar.previewText(),
+        QDateTime::fromMSecsSinceEpoch(hovered).toString(QStringLiteral("HH:mm:ss")));
+    // A moment of the demo channel's buffer has a still where the server makes them.
+    const qint64 recent = QDateTime::currentSecsSinceEpoch() - 10;
+    if (test::httpRequest(
+            ThumbnailCache::url(m_client->viewerBaseUrl(), demoChannelId(), recent).toString())
+            .status
+        == 200) {
+        bar.setSpan(recent * 1000 - 60000, recent * 1000 + 5000, recent * 1000);
+        const int x = bar.xAt(recent * 1000);
+        QTest::mouseMove(&bar, QPoint(x, 10));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (QTest::mouseMove(&bar, QPoint(x, 10)), bar.previewHasStill()), 10000);
+    }
 }
 
 void TestUiPlayer::resumeIsOfferedForAMomentStillInTheBuffer()
