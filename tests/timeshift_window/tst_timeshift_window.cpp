@@ -90,6 +90,8 @@ private slots:
     void extendEqualsBuild_data();
     void extendEqualsBuild();
     void bufferInfo();
+    void workedExample_data();
+    void workedExample();
 };
 
 void TestTimeshiftWindow::indexAt_data()
@@ -359,6 +361,76 @@ void TestTimeshiftWindow::bufferInfo()
     const BufferInfo empty = BufferSnapshot::build({})->info(7, kTargetMs);
     QVERIFY(empty.isEmpty());
     QCOMPARE(empty.channelId, 7);
+}
+
+void TestTimeshiftWindow::workedExample_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QByteArray>("firstDateTime"); // the first EXT-X-PROGRAM-DATE-TIME
+    QTest::addColumn<int>("segments");
+    QTest::addColumn<QByteArray>("type");
+    QTest::addColumn<bool>("endList");
+
+    // The programme 20:00-21:00 UTC (900 segments), asked at 23:00.
+    const QByteArray eight = "2026-11-30T20:00:00.000Z";
+    QTest::newRow("flussonic archive") << QByteArray("/news/archive-1796068800-3600.m3u8")
+                                       << QByteArray() << eight << 900 << QByteArray("VOD") << true;
+    QTest::newRow("flussonic archive, Kodi's 5 min early and 4800 s")
+        << QByteArray("/news/archive-1796068500-4800.m3u8") << QByteArray()
+        << QByteArray("2026-11-30T19:55:00.000Z") << 1200 << QByteArray("VOD") << true;
+    QTest::newRow("flussonic FROM-now")
+        << QByteArray("/news/archive-1796068800-now.m3u8") << QByteArray() << eight << 2700
+        << QByteArray("EVENT") << false;
+    QTest::newRow("flussonic timeshift_abs")
+        << QByteArray("/news/timeshift_abs-1796068800.m3u8") << QByteArray() << eight << 2700
+        << QByteArray("EVENT") << false;
+    QTest::newRow("flussonic timeshift_rel 3 h")
+        << QByteArray("/news/timeshift_rel-10800.m3u8") << QByteArray()
+        << QByteArray("2026-11-30T19:59:36.000Z") << 6 << QByteArray() << false;
+    QTest::newRow("siptv") << QByteArray("/live/news.m3u8")
+                           << QByteArray("utc=1796068800&lutc=1796079600") << eight << 2700
+                           << QByteArray("VOD") << true;
+    QTest::newRow("timeshift") << QByteArray("/timeshift/news.m3u8")
+                               << QByteArray("start=1796068800&end=1796072400") << eight << 900
+                               << QByteArray("VOD") << true;
+    QTest::newRow("xtream") << QByteArray("/timeshift/U/P/60/2026-11-30:20-00/7.m3u8")
+                            << QByteArray() << eight << 900 << QByteArray("VOD") << true;
+    QTest::newRow("live alias") << QByteArray("/news/index.m3u8") << QByteArray()
+                                << QByteArray("2026-11-30T22:59:36.000Z") << 6 << QByteArray()
+                                << false;
+}
+
+void TestTimeshiftWindow::workedExample()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, query);
+    QFETCH(QByteArray, firstDateTime);
+    QFETCH(int, segments);
+    QFETCH(QByteArray, type);
+    QFETCH(bool, endList);
+
+    // A 4 h buffer, 19:00 to 23:00 UTC, without gaps.
+    const qint64 nowUtcMs = 1796079600LL * 1000;
+    const qint64 oldest = nowUtcMs - 4 * 3'600'000;
+    QList<SegmentInfo> buffer;
+    for (int i = 0; i < 3600; ++i)
+        buffer.append(segment(i, oldest + i * kSegmentMs, kSegmentMs, false, 0));
+    const auto snapshot = BufferSnapshot::build(buffer);
+
+    const CatchupParse parse = parseCatchup(std::string_view(path.constData(), path.size()),
+        std::string_view(query.constData(), query.size()), QTimeZone::utc(), nowUtcMs);
+    QCOMPARE(parse.outcome, CatchupParse::Outcome::Request);
+    const Window window = selectWindow(*snapshot, parse.request, nowUtcMs, kTargetMs);
+    QCOMPARE(window.status, 200);
+    QCOMPARE(window.last - window.first + 1, segments);
+    QCOMPARE(window.playlistType, type);
+    QCOMPARE(window.endList, endList);
+    const QByteArray text = joined(renderWindow(*snapshot, window, kTargetMs));
+    QCOMPARE(text.count("#EXTINF:4.000,\n"), segments);
+    const qsizetype date = text.indexOf("#EXT-X-PROGRAM-DATE-TIME:");
+    QCOMPARE(text.mid(date + 25, firstDateTime.size()), firstDateTime);
+    QCOMPARE(text.endsWith("#EXT-X-ENDLIST\n"), endList);
 }
 
 QTEST_GUILESS_MAIN(TestTimeshiftWindow)
