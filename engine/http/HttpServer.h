@@ -1,5 +1,5 @@
-// The viewer HTTP server: live playlists, segments and the channel list, straight from the
-// SegmentStore and ChannelDirectory, and the recordings (their answers are http/RecordingRoutes').
+// The viewer HTTP server: live playlists, segments, continuous MPEG-TS and the channel list
+// (their answers are http/LiveRoutes'), and the recordings (http/RecordingRoutes').
 // Built on h2o's library with its own event loop (see docs/decisions.md, "HTTP server"): loop
 // threads of its own, no Qt event loop involved, so it runs entirely off the GUI thread and every
 // method here may be called from any thread.
@@ -7,6 +7,7 @@
 
 #include "ChannelTypes.h"
 #include "http/ApiExchange.h"
+#include "http/LiveRoutes.h"
 #include "http/ViewerCounter.h"
 
 #include <QHash>
@@ -46,7 +47,7 @@ struct HttpServerOptions {
 class HttpServer {
 public:
     // Segments in a live playlist: a sliding window over the newest segments.
-    static constexpr int kLiveWindowSegments = 6;
+    static constexpr int kLiveWindowSegments = http::LiveRoutes::kLiveWindowSegments;
 
     HttpServer(
         SegmentStore &store, const ChannelDirectory &channels, HttpServerOptions options = {});
