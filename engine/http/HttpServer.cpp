@@ -1004,6 +1004,7 @@ struct HttpServer::Running {
         send->offset = off_t(offset);
         send->end = off_t(offset + length);
         send->wait.send = send;
+        send->wait.super.cb = &Running::onLiveEdge;
         connection.sending = send;
         cork(connection.fd, true);
         req->res.content_length = contentLength;
