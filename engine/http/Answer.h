@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -32,9 +33,11 @@ struct Answer {
     int status = 200;
     QByteArray contentType;
     QByteArray cacheControl;
-    QByteArray body; // when neither file nor stream is set and shared is null
-    // A body shared with a cache (a live playlist), sent without a copy.
-    std::shared_ptr<const QByteArray> shared;
+    QByteArray body; // when neither file nor stream nor owner is set
+    // A body that lives elsewhere (a cached live playlist; a timeshift window's header, slice of
+    // its buffer's text and trailer), sent without a copy: `parts` point into what `owner` keeps.
+    std::shared_ptr<const void> owner;
+    QList<QByteArrayView> parts;
     QString file; // a segment or an export: sent as 200 or, for a Range, 206
     QString gone; // file: the 404 sentence when it no longer exists
     std::optional<SegmentStream> stream;

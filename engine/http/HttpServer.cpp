@@ -221,10 +221,14 @@ void sendHeadersOnly(h2o_req_t *req, size_t length)
     h2o_send(req, nullptr, 0, H2O_SEND_STATE_FINAL);
 }
 
-// A body that lives elsewhere (a cached playlist): `owner` keeps it alive until the request is
-// done, i.e. until the last byte is in the socket.
-void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *data, size_t length)
+// A body that lives elsewhere (a cached playlist, a slice of a timeshift buffer): `owner` keeps
+// the parts alive until the request is done, i.e. until the last byte is in the socket.
+void sendShared(
+    h2o_req_t *req, std::shared_ptr<const void> owner, const QList<QByteArrayView> &parts)
 {
+    size_t length = 0;
+    for (const QByteArrayView part : parts)
+        length += size_t(part.size());
     if (isHead(req) || length == 0) {
         sendHeadersOnly(req, length);
         return;
@@ -237,8 +241,13 @@ void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *d
     static h2o_generator_t generator = {nullptr, nullptr};
     h2o_start_response(req, &generator);
     // Headers and body leave in one writev, so a small body is one TCP segment.
-    h2o_iovec_t body = h2o_iovec_init(data, length);
-    h2o_send(req, &body, 1, H2O_SEND_STATE_FINAL);
+    auto *body = static_cast<h2o_iovec_t *>(
+        h2o_mem_alloc_pool(&req->pool, sizeof(h2o_iovec_t) * size_t(parts.size())));
+    size_t count = 0;
+    for (const QByteArrayView part : parts)
+        if (!part.isEmpty())
+            body[count++] = h2o_iovec_init(part.data(), size_t(part.size()));
+    h2o_send(req, body, count, H2O_SEND_STATE_FINAL);
 }
 
 // Error and status answers: a sentence that says what to do, as text/plain.
@@ -931,9 +940,8 @@ struct HttpServer::Running {
             if (answer.viewerOf)
                 recordViewer(req, answer.viewerOf);
             start(answer.status);
-            if (answer.shared)
-                sendShared(
-                    req, answer.shared, answer.shared->constData(), size_t(answer.shared->size()));
+            if (answer.owner)
+                sendShared(req, answer.owner, answer.parts);
             else
                 sendCopy(req, answer.body);
             return;

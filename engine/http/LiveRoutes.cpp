@@ -74,13 +74,15 @@ Answer LiveRoutes::playlist(const QString &slug, const QString &rendition)
     answer.contentType = kMediaPlaylistType;
     answer.cacheControl = kNoCache;
     answer.viewerOf = channel.id;
-    answer.shared = m_cache.body(channel.id, rendition, version, [&] {
+    const LiveResponseCache::Body body = m_cache.body(channel.id, rendition, version, [&] {
         playlist::MediaOptions options;
         options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel.id).arg(rendition);
         options.targetDurationMs = channel.segmentDurationMs;
         return playlist::renderMedia(
             m_store.latest(channel.id, rendition, kLiveWindowSegments), options);
     });
+    answer.parts = {QByteArrayView(*body)};
+    answer.owner = body;
     return answer;
 }
 
