@@ -1,5 +1,8 @@
 #include "ChannelValidator.h"
 
+#include "http/Routes.h"
+#include "storage/ChannelRepository.h"
+
 #include <QRegularExpression>
 
 extern "C" {
@@ -113,11 +116,19 @@ QList<FieldError> ChannelValidator::validate(
             return (channel.id == 0 || other.id != channel.id)
                 && other.name.trimmed().compare(name, Qt::CaseInsensitive) == 0;
         });
+        // A new channel's URL name comes from its name; the server's own paths are not free.
+        const QString slug = ChannelRepository::slugFromName(name);
         if (taken)
             errors.append({channelfield::name,
                 QStringLiteral("A channel named “%1” already exists. Choose another name.")
                     .arg(name),
                 true});
+        else if (channel.id == 0 && http::isReservedSlug(slug.toStdString()))
+            errors.append({channelfield::name,
+                QStringLiteral("The name “%1” would give the channel the web address /%2/, "
+                               "which the viewer server uses itself; choose another name, "
+                               "such as “%1 TV”.")
+                    .arg(name, slug)});
     }
 
     if (const QString problem = checkSourceUrl(channel.sourceUrl); !problem.isEmpty())

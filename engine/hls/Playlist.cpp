@@ -190,6 +190,12 @@ QByteArray renderChannelList(const QList<ChannelEntry> &channels)
         out += attribute(channel.name);
         out += "\" tvg-id=\"";
         out += attribute(channel.tvgId.isEmpty() ? channel.name : channel.tvgId);
+        if (!channel.catchupSource.isEmpty()) {
+            out += "\" catchup=\"default\" catchup-days=\"";
+            out += QByteArray::number(channel.catchupDays);
+            out += "\" catchup-source=\"";
+            out += attribute(channel.catchupSource);
+        }
         out += "\",";
         out += oneLine(channel.name);
         out += '\n';

@@ -47,6 +47,10 @@ struct ChannelEntry {
     QString name;
     QString url; // absolute playlist URL
     QString tvgId; // stable id for EPG matching (the slug); the name when empty
+    // Catch-up as Kodi's pvr.iptvsimple and other apps read it (catchup="default"): the URL
+    // template with Kodi's placeholders, and the whole days the buffer holds. None when empty.
+    QString catchupSource;
+    int catchupDays = 0;
 };
 // An extended M3U (#EXTM3U / #EXTINF:-1 tvg-name=...,Name / URL) for IPTV apps and VLC.
 // M3U has no escape syntax: '"' in attributes becomes '\'' and line breaks become spaces.

@@ -2,14 +2,16 @@
 
 #include "ChannelDirectory.h"
 #include "dvr/ExportCache.h"
-#include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
-#include "http/LiveResponseCache.h"
+#include "http/LiveRoutes.h"
 #include "http/OpenFileLimit.h"
 #include "http/RecordingRoutes.h"
 #include "http/Routes.h"
 #include "http/SegmentFiles.h"
+#include "http/TimeshiftRoutes.h"
+#include "timeshift/CatchupRequest.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QLoggingCategory>
@@ -34,6 +36,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <optional>
+#include <poll.h>
 #include <set>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -50,12 +53,7 @@ namespace {
 constexpr const char *kAllowedMethods = "GET, HEAD, OPTIONS";
 constexpr std::string_view kTextType = "text/plain; charset=utf-8";
 constexpr std::string_view kJsonType = "application/json; charset=utf-8";
-constexpr std::string_view kMediaPlaylistType = "application/vnd.apple.mpegurl";
-constexpr std::string_view kChannelListType = "audio/x-mpegurl";
-constexpr std::string_view kSegmentType = "video/mp2t";
-constexpr std::string_view kLiveCache = "no-cache";
 constexpr std::string_view kNoStore = "no-store";
-constexpr std::string_view kSegmentCache = "public, max-age=31536000, immutable";
 // Fetches by one connection are folded into one viewer-counter update per this interval, so
 // the shared counter's lock is taken about once a second per connection, not per request.
 constexpr qint64 kViewerRecordIntervalMs = 1000;
@@ -72,6 +70,9 @@ constexpr size_t kBodySlackBytes = 64 * 1024;
 constexpr int kExportFilesOpen = 8;
 // When a download is still being made after kExportWaitMs: ask again this much later.
 constexpr int kExportRetryS = 10;
+// How often a continuous MPEG-TS body at the live edge looks for the next segment: a quarter of
+// the shortest segment a channel makes.
+constexpr uint64_t kLiveEdgePollMs = 250;
 // Connections accepted per wake-up of a loop, so one busy listener cannot starve the others.
 constexpr int kAcceptBatch = 32;
 // How long stop() lets each loop close its connections before it gives up on them.
@@ -159,6 +160,12 @@ const char *reasonPhrase(int status)
     }
 }
 
+// A name the route parser checked (slug, rendition): ASCII only.
+QString latin1(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
+}
+
 bool methodIs(const h2o_req_t *req, std::string_view method)
 {
     return h2o_memis(req->method.base, req->method.len, method.data(), method.size());
@@ -217,10 +224,14 @@ void sendHeadersOnly(h2o_req_t *req, size_t length)
     h2o_send(req, nullptr, 0, H2O_SEND_STATE_FINAL);
 }
 
-// A body that lives elsewhere (a cached playlist): `owner` keeps it alive until the request is
-// done, i.e. until the last byte is in the socket.
-void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *data, size_t length)
+// A body that lives elsewhere (a cached playlist, a slice of a timeshift buffer): `owner` keeps
+// the parts alive until the request is done, i.e. until the last byte is in the socket.
+void sendShared(
+    h2o_req_t *req, std::shared_ptr<const void> owner, const QList<QByteArrayView> &parts)
 {
+    size_t length = 0;
+    for (const QByteArrayView part : parts)
+        length += size_t(part.size());
     if (isHead(req) || length == 0) {
         sendHeadersOnly(req, length);
         return;
@@ -233,8 +244,13 @@ void sendShared(h2o_req_t *req, std::shared_ptr<const void> owner, const char *d
     static h2o_generator_t generator = {nullptr, nullptr};
     h2o_start_response(req, &generator);
     // Headers and body leave in one writev, so a small body is one TCP segment.
-    h2o_iovec_t body = h2o_iovec_init(data, length);
-    h2o_send(req, &body, 1, H2O_SEND_STATE_FINAL);
+    auto *body = static_cast<h2o_iovec_t *>(
+        h2o_mem_alloc_pool(&req->pool, sizeof(h2o_iovec_t) * size_t(parts.size())));
+    size_t count = 0;
+    for (const QByteArrayView part : parts)
+        if (!part.isEmpty())
+            body[count++] = h2o_iovec_init(part.data(), size_t(part.size()));
+    h2o_send(req, body, count, H2O_SEND_STATE_FINAL);
 }
 
 // Error and status answers: a sentence that says what to do, as text/plain.
@@ -355,8 +371,14 @@ struct RequestHandler {
     HttpServer::Running *running;
 };
 
+struct SendWait {
+    h2o_timeout_entry_t super {}; // first: the library hands back a pointer to it
+    SegmentSend *send = nullptr;
+};
+
 // A segment body sent with sendfile(2) straight from the file to the connection's socket, after
-// the library has written the headers. Lives in the request's pool.
+// the library has written the headers; or a continuous body of several segments, one file after
+// another. Lives in the request's pool.
 struct SegmentSend {
     h2o_generator_t super {}; // first: the library hands back a pointer to it
     h2o_req_t *req = nullptr;
@@ -364,6 +386,10 @@ struct SegmentSend {
     SegmentFiles::Handle file;
     off_t offset = 0;
     off_t end = 0;
+    // A continuous body: its segments, and the sequence of `file` among them.
+    std::optional<SegmentStream> stream;
+    qint64 sequence = 0;
+    SendWait wait; // linked to the loop's liveEdge while the next segment is not made yet
 };
 
 struct Loop {
@@ -376,6 +402,7 @@ struct Loop {
     LoopReceiver receiver;
     h2o_timeout_t apiTimeout {}; // kApiTimeoutMs
     h2o_timeout_t exportWait {}; // kExportWaitMs
+    h2o_timeout_t liveEdge {}; // kLiveEdgePollMs
     std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
     std::thread thread;
     std::atomic<bool> acceptPaused {false};
@@ -394,7 +421,10 @@ struct HttpServer::Running {
     QString fallbackHost; // "host:port" for URLs when a request has no usable Host header
     bool listensEverywhere = false;
     int connectionCap = 0;
-    http::LiveResponseCache liveResponses;
+    http::LiveRoutes live;
+    std::optional<http::TimeshiftRoutes> timeshift;
+    // Xtream start times are wall-clock times in the server's zone.
+    const QTimeZone serverZone = QTimeZone::systemTimeZone();
     http::SegmentFiles segments;
     std::optional<http::RecordingRoutes> recordings;
     http::SegmentFiles exportFiles; // the downloads ExportCache made
@@ -404,13 +434,15 @@ struct HttpServer::Running {
     QHash<QByteArray, int> perAddress; // client key -> open connections
 
     explicit Running(HttpServer &s)
-        : server(s),
+        : server(s), live(s.m_store, s.m_channels),
           segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir())),
           exportFiles(kExportFilesOpen,
               s.m_exports ? QFile::encodeName(s.m_exports->folder()) : QByteArray())
     {
         if (s.m_recordings)
             recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
+        if (s.m_buffers)
+            timeshift.emplace(s.m_channels, *s.m_buffers, live);
     }
 
     // --- connections ----------------------------------------------------------------------
@@ -588,6 +620,7 @@ struct HttpServer::Running {
         }
         h2o_timeout_dispose(loop->evloop, &loop->apiTimeout);
         h2o_timeout_dispose(loop->evloop, &loop->exportWait);
+        h2o_timeout_dispose(loop->evloop, &loop->liveEdge);
         h2o_context_dispose(&loop->context);
         h2o_evloop_destroy(loop->evloop);
         loop->evloop = nullptr;
@@ -614,6 +647,7 @@ struct HttpServer::Running {
             loop->mailbox->receiver = &loop->receiver.super;
             h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiTimeoutMs);
             h2o_timeout_init(loop->evloop, &loop->exportWait, kExportWaitMs);
+            h2o_timeout_init(loop->evloop, &loop->liveEdge, kLiveEdgePollMs);
             loop->listener
                 = h2o_evloop_socket_create(loop->evloop, loop->listenFd, H2O_SOCKET_FLAG_DONT_READ);
             loop->listener->data = loop.get();
@@ -692,15 +726,44 @@ struct HttpServer::Running {
             return 0;
         }
         const http::Route route = http::parseRoute(path);
+        // Catch-up forms live beside the live routes: /live/<slug>.m3u8?utc=…, /<slug>/…,
+        // /timeshift/…, /streaming/timeshift.php.
+        if (route.kind == http::RouteKind::NotFound || route.kind == http::RouteKind::LivePlaylist
+            || route.kind == http::RouteKind::LiveStream) {
+            const std::string_view query
+                = req->query_at == SIZE_MAX ? std::string_view() : target.substr(req->query_at + 1);
+            const qint64 nowUtcMs = QDateTime::currentMSecsSinceEpoch();
+            const timeshift::CatchupParse catchup
+                = timeshift::parseCatchup(path, query, self.serverZone, nowUtcMs);
+            if (catchup.outcome == timeshift::CatchupParse::Outcome::BadRequest) {
+                sendText(req, 400, catchup.error);
+                return 0;
+            }
+            if (catchup.outcome == timeshift::CatchupParse::Outcome::Request) {
+                if (self.timeshift)
+                    self.sendAnswer(
+                        req, self.segments, self.timeshift->answer(catchup.request, nowUtcMs));
+                else
+                    sendText(req, 404, QStringLiteral("this server keeps no timeshift buffer"));
+                return 0;
+            }
+        }
         switch (route.kind) {
         case http::RouteKind::Segment:
-            self.segment(req, route);
+            self.sendAnswer(req, self.segments,
+                self.live.segment(route.channelId, latin1(route.rendition), route.sequence));
             return 0;
         case http::RouteKind::LivePlaylist:
-            self.livePlaylist(req, route);
+            self.sendAnswer(req, self.segments,
+                self.live.playlist(latin1(route.slug),
+                    route.rendition.empty() ? kSourceRendition : latin1(route.rendition)));
+            return 0;
+        case http::RouteKind::LiveStream:
+            self.sendAnswer(req, self.segments, self.live.stream(latin1(route.slug)));
             return 0;
         case http::RouteKind::ChannelList:
-            self.channelList(req, hasHost);
+            self.sendAnswer(
+                req, self.segments, self.live.channelList(self.listBaseUrl(req, hasHost)));
             return 0;
         case http::RouteKind::RecordingList:
         case http::RouteKind::RecordingPlaylist:
@@ -750,49 +813,6 @@ struct HttpServer::Running {
         connection->lastChannelId = channelId;
         connection->lastRecordMs = nowMs;
         server.m_viewers.record(channelId, connection->client, nowMs);
-    }
-
-    // A channel that is switched off serves nothing, whether asked by slug or by id.
-    static void switchedOff(h2o_req_t *req, const ChannelConfig &channel)
-    {
-        sendText(req, 404,
-            QStringLiteral("channel \"%1\" is switched off; enable it in PanelX to watch it")
-                .arg(channel.name));
-    }
-
-    void segment(h2o_req_t *req, const http::Route &route)
-    {
-        // The files of a disabled channel stay in its buffer, and a deleted channel's may not
-        // be gone yet: the directory, not the folder, says what is on air.
-        const std::optional<ChannelConfig> channel = server.m_channels.byId(route.channelId);
-        if (!channel) {
-            sendText(req, 404,
-                QStringLiteral("there is no channel %1 (it may have been deleted); the list of "
-                               "channels is at /playlist.m3u")
-                    .arg(route.channelId));
-            return;
-        }
-        if (!channel->enabled) {
-            switchedOff(req, *channel);
-            return;
-        }
-        const QString rendition
-            = QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
-        // Built from the parsed numbers and the checked rendition only, never from request text.
-        const QByteArray path = QFile::encodeName(
-            server.m_store.segmentPath(route.channelId, rendition, route.sequence));
-        http::SegmentFiles::Handle file = openFile(req, segments, path, [&] {
-            return QStringLiteral("segment %1 of channel %2 (%3) is not in the buffer: it is older "
-                                  "than the channel's buffer or not made yet; reload the playlist")
-                .arg(route.sequence)
-                .arg(route.channelId)
-                .arg(rendition);
-        });
-        if (!file)
-            return;
-        recordViewer(req, route.channelId);
-        sendFile(req, std::move(file),
-            [req](int status) { startHeaders(req, status, kSegmentType, kSegmentCache); });
     }
 
     // The file at `path` from `files`, or null once the request is answered: 404 with the
@@ -846,7 +866,7 @@ struct HttpServer::Running {
             sendHeadersOnly(req, size_t(length));
             return;
         }
-        sendSegment(req, *connection, std::move(file), offset, length);
+        sendSegment(req, *connection, std::move(file), offset, length, size_t(length));
     }
 
     // --- recordings -----------------------------------------------------------------------
@@ -859,7 +879,7 @@ struct HttpServer::Running {
             sendText(req, 404, QStringLiteral("this server has no recordings"));
             return;
         }
-        http::RecordingAnswer answer;
+        http::Answer answer;
         switch (route.kind) {
         case http::RouteKind::RecordingList:
             answer = recordings->list(listBaseUrl(req, hasHost));
@@ -869,9 +889,7 @@ struct HttpServer::Running {
             break;
         case http::RouteKind::RecordingSegment:
             answer = recordings->segment(route.recordingId,
-                route.rendition.empty() ? kSourceRendition
-                                        : QString::fromLatin1(route.rendition.data(),
-                                            qsizetype(route.rendition.size())),
+                route.rendition.empty() ? kSourceRendition : latin1(route.rendition),
                 route.sequence);
             break;
         default:
@@ -919,7 +937,7 @@ struct HttpServer::Running {
             [self, mailbox = loop.mailbox, deferred, recording](const ExportCache::Result &result) {
                 answerLater(*mailbox, deferred, [self, result, recording](h2o_req_t *later) {
                     if (!result.file.isEmpty())
-                        sendAnswer(later, self->exportFiles,
+                        self->sendAnswer(later, self->exportFiles,
                             http::RecordingRoutes::exportFile(
                                 recording, result.file, QTimeZone::systemTimeZone()));
                     else if (result.gone)
@@ -933,8 +951,7 @@ struct HttpServer::Running {
             });
     }
 
-    static void sendAnswer(
-        h2o_req_t *req, http::SegmentFiles &files, const http::RecordingAnswer &answer)
+    void sendAnswer(h2o_req_t *req, http::SegmentFiles &files, const http::Answer &answer)
     {
         const auto start = [&](int status) {
             req->res.status = status;
@@ -945,28 +962,77 @@ struct HttpServer::Running {
             for (const auto &[name, value] : answer.headers)
                 addHeaderByName(req, name, value);
         };
-        if (answer.file.isEmpty()) {
-            start(answer.status);
-            sendCopy(req, answer.body);
+        if (answer.stream) {
+            sendStream(req, *answer.stream, answer.viewerOf, start);
             return;
         }
-        http::SegmentFiles::Handle file = openFile(req, files, QFile::encodeName(answer.file), [] {
-            return QStringLiteral("the file is gone (its recording was deleted or cleaned "
-                                  "up); reload the recordings list");
-        });
-        if (file)
-            sendFile(req, std::move(file), start);
+        if (answer.file.isEmpty()) {
+            if (answer.viewerOf)
+                recordViewer(req, answer.viewerOf);
+            start(answer.status);
+            if (answer.owner)
+                sendShared(req, answer.owner, answer.parts);
+            else
+                sendCopy(req, answer.body);
+            return;
+        }
+        http::SegmentFiles::Handle file
+            = openFile(req, files, QFile::encodeName(answer.file), [&] { return answer.gone; });
+        if (!file)
+            return;
+        if (answer.viewerOf)
+            recordViewer(req, answer.viewerOf);
+        sendFile(req, std::move(file), start);
+    }
+
+    // A continuous MPEG-TS body: the stream's segment files one after another with sendfile(2).
+    // A finite one has its length; an open-ended one is close-delimited (RFC 9112 6.3: no
+    // length, no chunking, Connection: close) and waits at the live edge for the next segment.
+    template<typename Start>
+    void sendStream(
+        h2o_req_t *req, const http::SegmentStream &stream, qint64 viewerOf, const Start &start)
+    {
+        http::SegmentFiles::Handle file = openFile(req, segments,
+            QFile::encodeName(server.m_store.segmentPath(
+                stream.channelId, stream.rendition, stream.firstSequence)),
+            [&] {
+                return QStringLiteral("segment %1 of channel %2 left the buffer before it could "
+                                      "be sent; ask again")
+                    .arg(stream.firstSequence)
+                    .arg(stream.channelId);
+            });
+        if (!file)
+            return;
+        if (viewerOf)
+            recordViewer(req, viewerOf);
+        start(200);
+        const size_t length = stream.isOpenEnded() ? SIZE_MAX : size_t(stream.length);
+        if (stream.isOpenEnded())
+            req->http1_is_persistent = 0; // the end of the body is the end of the connection
+        http::Connection *connection = connectionOf(req);
+        if (isHead(req) || !connection) {
+            sendHeadersOnly(req, length);
+            return;
+        }
+        const qint64 size = file->size;
+        http::SegmentSend &send = sendSegment(req, *connection, std::move(file), 0, size, length);
+        send.stream = stream;
+        send.sequence = stream.firstSequence;
     }
 
     // The headers through the library, then the body with sendfile(2) on the connection's own
     // socket: no copy of the file through user space. The socket is corked meanwhile, so the
     // headers leave with the body's first bytes (a small segment is one TCP segment).
-    static void sendSegment(h2o_req_t *req, http::Connection &connection,
-        http::SegmentFiles::Handle file, qint64 offset, qint64 length)
+    // `contentLength` is the whole body's (SIZE_MAX: none), more than `length` for a stream.
+    static http::SegmentSend &sendSegment(h2o_req_t *req, http::Connection &connection,
+        http::SegmentFiles::Handle file, qint64 offset, qint64 length, size_t contentLength)
     {
         auto *send = static_cast<http::SegmentSend *>(
-            h2o_mem_alloc_shared(&req->pool, sizeof(http::SegmentSend),
-                [](void *p) { static_cast<http::SegmentSend *>(p)->~SegmentSend(); }));
+            h2o_mem_alloc_shared(&req->pool, sizeof(http::SegmentSend), [](void *p) {
+                auto *send = static_cast<http::SegmentSend *>(p);
+                stopWaiting(*send);
+                send->~SegmentSend();
+            }));
         new (send) http::SegmentSend;
         send->super.proceed = &Running::proceedSegment;
         send->super.stop = &Running::stopSegment;
@@ -975,12 +1041,15 @@ struct HttpServer::Running {
         send->file = std::move(file);
         send->offset = off_t(offset);
         send->end = off_t(offset + length);
+        send->wait.send = send;
+        send->wait.super.cb = &Running::onLiveEdge;
         connection.sending = send;
         cork(connection.fd, true);
-        req->res.content_length = size_t(length);
+        req->res.content_length = contentLength;
         h2o_start_response(req, &send->super);
         // Writes the headers; the library calls proceedSegment once they are in the socket.
         h2o_send(req, nullptr, 0, H2O_SEND_STATE_IN_PROGRESS);
+        return *send;
     }
 
     static void cork(int fd, bool on)
@@ -994,11 +1063,18 @@ struct HttpServer::Running {
         sendSegmentBody(*reinterpret_cast<http::SegmentSend *>(generator));
     }
 
+    static void stopWaiting(http::SegmentSend &send)
+    {
+        if (h2o_timeout_is_linked(&send.wait.super))
+            h2o_timeout_unlink(&send.wait.super);
+    }
+
     // The client left (or the server stops) before the body was sent: the pool releases the
     // file; nothing may call back into the send any more.
     static void stopSegment(h2o_generator_t *generator, h2o_req_t *)
     {
         auto &send = *reinterpret_cast<http::SegmentSend *>(generator);
+        stopWaiting(send);
         if (send.connection->sending == &send)
             send.connection->sending = nullptr;
     }
@@ -1016,76 +1092,107 @@ struct HttpServer::Running {
     // closes the connection and frees the send.
     static void sendSegmentBody(http::SegmentSend &send)
     {
-        while (send.offset < send.end) {
-            const ssize_t sent = ::sendfile(
-                send.connection->fd, send.file->fd, &send.offset, size_t(send.end - send.offset));
-            if (sent > 0)
-                continue;
-            if (sent < 0 && errno == EINTR)
-                continue;
-            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-                h2o_socket_notify_write(send.connection->socket, &Running::onSegmentSocketWritable);
+        while (true) {
+            while (send.offset < send.end) {
+                const ssize_t sent = ::sendfile(send.connection->fd, send.file->fd, &send.offset,
+                    size_t(send.end - send.offset));
+                if (sent > 0)
+                    continue;
+                if (sent < 0 && errno == EINTR)
+                    continue;
+                if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                    h2o_socket_notify_write(
+                        send.connection->socket, &Running::onSegmentSocketWritable);
+                    return;
+                }
+                // A client that left (EPIPE, ECONNRESET), or a file shorter than it was.
+                finishSegment(send, H2O_SEND_STATE_ERROR);
                 return;
             }
-            // A client that left (EPIPE, ECONNRESET), or a file shorter than it was (0 bytes).
+            if (!send.stream) {
+                finishSegment(send, H2O_SEND_STATE_FINAL);
+                return;
+            }
+            switch (nextSegment(send)) {
+            case NextSegment::Opened:
+                continue;
+            case NextSegment::NotYet:
+                cork(send.connection->fd, false); // what was sent leaves while it waits
+                h2o_timeout_link(send.connection->loop->evloop, &send.connection->loop->liveEdge,
+                    &send.wait.super);
+                return;
+            case NextSegment::End:
+                finishSegment(send, H2O_SEND_STATE_FINAL);
+                return;
+            case NextSegment::Missing:
+                finishSegment(send, H2O_SEND_STATE_ERROR);
+                return;
+            }
+        }
+    }
+
+    enum class NextSegment {
+        Opened, // the next file is the send's now
+        NotYet, // an open-ended stream at the live edge: the next segment is not made yet
+        End, // the stream is complete, its channel is off the air, or a segment left the buffer
+        Missing, // a finite stream's segment left the buffer: its promised length cannot be kept
+    };
+
+    static NextSegment nextSegment(http::SegmentSend &send)
+    {
+        const http::SegmentStream &stream = *send.stream;
+        if (!stream.isOpenEnded() && send.sequence >= stream.lastSequence)
+            return NextSegment::End;
+        Running &self = *send.connection->loop->running;
+        const qint64 next = send.sequence + 1;
+        if (stream.isOpenEnded()) {
+            const std::optional<SegmentInfo> newest
+                = self.server.m_store.last(stream.channelId, stream.rendition);
+            if (!newest || newest->sequence < next) {
+                const std::optional<ChannelConfig> channel
+                    = self.server.m_channels.byId(stream.channelId);
+                return channel && channel->enabled ? NextSegment::NotYet : NextSegment::End;
+            }
+        }
+        int openError = 0;
+        http::SegmentFiles::Handle file = self.segments.open(
+            QFile::encodeName(
+                self.server.m_store.segmentPath(stream.channelId, stream.rendition, next)),
+            &openError);
+        if (!file)
+            return stream.isOpenEnded() ? NextSegment::End : NextSegment::Missing;
+        send.file = std::move(file);
+        send.offset = 0;
+        send.end = off_t(send.file->size);
+        send.sequence = next;
+        cork(send.connection->fd, true);
+        self.recordViewer(send.req, stream.channelId);
+        return NextSegment::Opened;
+    }
+
+    // The live edge's clock: look for the next segment again, unless the client left (the
+    // library does not read while it answers, so a closed connection shows only here).
+    static void onLiveEdge(h2o_timeout_entry_t *entry)
+    {
+        http::SegmentSend &send = *reinterpret_cast<http::SendWait *>(entry)->send;
+        pollfd peer {send.connection->fd, POLLRDHUP, 0};
+        const bool left = ::poll(&peer, 1, 0) > 0
+            && (peer.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+        if (left || send.connection->loop->stopping) {
             finishSegment(send, H2O_SEND_STATE_ERROR);
             return;
         }
-        finishSegment(send, H2O_SEND_STATE_FINAL);
+        sendSegmentBody(send);
     }
 
     static void finishSegment(http::SegmentSend &send, h2o_send_state_t state)
     {
         http::Connection &connection = *send.connection;
         connection.sending = nullptr;
+        stopWaiting(send);
         cork(connection.fd, false); // the last bytes leave now
         // Ends the request (its pool, holding `send`, may be freed in this call).
         h2o_send(send.req, nullptr, 0, state);
-    }
-
-    void livePlaylist(h2o_req_t *req, const http::Route &route)
-    {
-        const QString slug = QString::fromLatin1(route.slug.data(), qsizetype(route.slug.size()));
-        const std::optional<ChannelConfig> channel = server.m_channels.bySlug(slug);
-        if (!channel) {
-            sendText(req, 404,
-                QStringLiteral("there is no channel \"%1\"; the list of channels is at "
-                               "/playlist.m3u")
-                    .arg(slug));
-            return;
-        }
-        if (!channel->enabled) {
-            switchedOff(req, *channel);
-            return;
-        }
-        const QString rendition = route.rendition.empty()
-            ? kSourceRendition
-            : QString::fromLatin1(route.rendition.data(), qsizetype(route.rendition.size()));
-        const std::optional<SegmentInfo> newest = server.m_store.last(channel->id, rendition);
-        recordViewer(req, channel->id);
-        if (!newest) {
-            const int retryS = std::max(1, (channel->segmentDurationMs + 999) / 1000);
-            sendText(req, 503,
-                QStringLiteral("channel \"%1\" has no segment yet (it is starting or its source "
-                               "is down); retry in %2 s")
-                    .arg(channel->name)
-                    .arg(retryS),
-                {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(retryS)}});
-            return;
-        }
-        const http::LiveWindowVersion version {
-            newest->sequence, newest->startUtcMs, channel->segmentDurationMs};
-        const http::LiveResponseCache::Body body
-            = liveResponses.body(channel->id, rendition, version, [&] {
-                  playlist::MediaOptions options;
-                  options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel->id).arg(rendition);
-                  options.targetDurationMs = channel->segmentDurationMs;
-                  const QList<SegmentInfo> segments
-                      = server.m_store.latest(channel->id, rendition, kLiveWindowSegments);
-                  return playlist::renderMedia(segments, options);
-              });
-        startHeaders(req, 200, kMediaPlaylistType, kLiveCache);
-        sendShared(req, body, body->constData(), size_t(body->size()));
     }
 
     // What absolute URLs in a list start with: the public URL when set, else the request's
@@ -1109,23 +1216,6 @@ struct HttpServer::Running {
             ? std::string_view(req->authority.base, req->authority.len)
             : std::string_view();
         return http::baseUrl(host, fallback);
-    }
-
-    void channelList(h2o_req_t *req, bool hasHost)
-    {
-        const QString base = listBaseUrl(req, hasHost);
-        QList<playlist::ChannelEntry> entries;
-        for (const ChannelConfig &channel : server.m_channels.all())
-            if (channel.enabled) {
-                playlist::ChannelEntry entry;
-                entry.name = channel.name;
-                entry.tvgId = channel.slug; // stable across renames, unlike the name
-                entry.url
-                    = base + QStringLiteral("/live/") + channel.slug + QStringLiteral(".m3u8");
-                entries.append(entry);
-            }
-        startHeaders(req, 200, kChannelListType, kLiveCache);
-        sendCopy(req, playlist::renderChannelList(entries));
     }
 
     // --- admin API ------------------------------------------------------------------------
@@ -1391,6 +1481,15 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
     config.http1.upgrade_to_http2 = 0;
     h2o_hostconf_t *host
         = h2o_config_register_host(&config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+    // Every answer has a length but the open-ended MPEG-TS body, which is close-delimited: the
+    // library's chunked encoder, a filter of every path by default, would wrap it.
+    for (size_t i = 0; i < host->fallback_path.filters.size; ++i) {
+        h2o_filter_t *filter = host->fallback_path.filters.entries[i];
+        if (filter->dispose)
+            filter->dispose(filter);
+        std::free(filter);
+    }
+    host->fallback_path.filters.size = 0;
     // Every request, whatever its path, reaches our handler: the router decides.
     auto *handler = reinterpret_cast<http::RequestHandler *>(
         h2o_create_handler(&host->fallback_path, sizeof(http::RequestHandler)));

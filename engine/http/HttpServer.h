@@ -1,5 +1,6 @@
-// The viewer HTTP server: live playlists, segments and the channel list, straight from the
-// SegmentStore and ChannelDirectory, and the recordings (their answers are http/RecordingRoutes').
+// The viewer HTTP server: live playlists, segments, continuous MPEG-TS and the channel list
+// (their answers are http/LiveRoutes'), catch-up and timeshift windows in every dialect
+// (http/TimeshiftRoutes'), and the recordings (http/RecordingRoutes').
 // Built on h2o's library with its own event loop (see docs/decisions.md, "HTTP server"): loop
 // threads of its own, no Qt event loop involved, so it runs entirely off the GUI thread and every
 // method here may be called from any thread.
@@ -7,6 +8,7 @@
 
 #include "ChannelTypes.h"
 #include "http/ApiExchange.h"
+#include "http/LiveRoutes.h"
 #include "http/ViewerCounter.h"
 
 #include <QHash>
@@ -21,6 +23,9 @@ class ChannelDirectory;
 class ExportCache;
 class RecordingDirectory;
 class SegmentStore;
+namespace timeshift {
+class BufferIndex;
+}
 
 struct HttpServerOptions {
     // Event-loop threads, each with its own loop on the listening socket; 0 = one per CPU
@@ -46,7 +51,7 @@ struct HttpServerOptions {
 class HttpServer {
 public:
     // Segments in a live playlist: a sliding window over the newest segments.
-    static constexpr int kLiveWindowSegments = 6;
+    static constexpr int kLiveWindowSegments = http::LiveRoutes::kLiveWindowSegments;
 
     HttpServer(
         SegmentStore &store, const ChannelDirectory &channels, HttpServerOptions options = {});
@@ -64,6 +69,10 @@ public:
         m_recordings = &recordings;
         m_exports = &exports;
     }
+
+    // The channels' buffers the catch-up and timeshift forms are answered from; without them
+    // those forms get 404. Set before start().
+    void setBuffers(timeshift::BufferIndex &buffers) { m_buffers = &buffers; }
 
     // Listens on address:port (port 0 = any free port, see port()). False with a message a
     // person can act on, e.g. when the port is already in use.
@@ -91,6 +100,7 @@ private:
     const ChannelDirectory &m_channels;
     const RecordingDirectory *m_recordings = nullptr;
     ExportCache *m_exports = nullptr;
+    timeshift::BufferIndex *m_buffers = nullptr;
     HttpServerOptions m_options;
     std::unique_ptr<Running> m_running;
     quint16 m_port = 0;

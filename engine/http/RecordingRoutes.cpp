@@ -12,41 +12,29 @@ namespace panelx::http {
 
 namespace {
 
-const QByteArray kTextType = QByteArrayLiteral("text/plain; charset=utf-8");
 const QByteArray kMediaPlaylistType = QByteArrayLiteral("application/vnd.apple.mpegurl");
 const QByteArray kListType = QByteArrayLiteral("audio/x-mpegurl");
 const QByteArray kSegmentType = QByteArrayLiteral("video/mp2t");
 const QByteArray kMp4Type = QByteArrayLiteral("video/mp4");
 const QByteArray kNoCache = QByteArrayLiteral("no-cache");
-const QByteArray kNoStore = QByteArrayLiteral("no-store");
 const QByteArray kImmutable = QByteArrayLiteral("public, max-age=31536000, immutable");
+const QString kFileGone = QStringLiteral(
+    "the file is gone (its recording was deleted or cleaned up); reload the recordings list");
 // A scheduled recording's playlist is asked for again at most this long before it starts.
 constexpr qint64 kMaxRetryAfterS = 3600;
 
-RecordingAnswer text(int status, const QString &sentence, qint64 retryAfterS = 0)
+Answer unknown(qint64 recordingId)
 {
-    RecordingAnswer answer;
-    answer.status = status;
-    answer.contentType = kTextType;
-    answer.cacheControl = kNoStore;
-    answer.body = sentence.toUtf8() + '\n';
-    if (retryAfterS > 0)
-        answer.headers.append({"Retry-After", QByteArray::number(retryAfterS)});
-    return answer;
-}
-
-RecordingAnswer unknown(qint64 recordingId)
-{
-    return text(404,
+    return textAnswer(404,
         QStringLiteral("there is no recording %1 (it may have been deleted); the finished "
                        "recordings are listed at /recordings.m3u")
             .arg(recordingId));
 }
 
 // Why a done recording has nothing to play.
-RecordingAnswer empty(const Recording &recording)
+Answer empty(const Recording &recording)
 {
-    return text(404,
+    return textAnswer(404,
         recording.reason.isEmpty()
             ? QStringLiteral("recording \u201c%1\u201d holds no media: its channel sent nothing "
                              "while it ran")
@@ -134,7 +122,7 @@ int RecordingRoutes::targetDurationMs(qint64 channelId) const
     return channel ? channel->segmentDurationMs : kDefaultSegmentDurationMs;
 }
 
-RecordingAnswer RecordingRoutes::playlist(qint64 recordingId) const
+Answer RecordingRoutes::playlist(qint64 recordingId) const
 {
     const std::optional<Recording> recording = m_recordings.byId(recordingId);
     if (!recording)
@@ -151,29 +139,28 @@ RecordingAnswer RecordingRoutes::playlist(qint64 recordingId) const
             = (recording->startUtcMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000;
         if (untilStartS > 0) {
             const qint64 retryS = std::min(kMaxRetryAfterS, untilStartS + segmentS);
-            return text(503,
+            return textAnswer(503,
                 QStringLiteral("recording \u201c%1\u201d starts in %2 s; retry in %3 s")
                     .arg(recording->title)
                     .arg(untilStartS)
                     .arg(retryS),
                 retryS);
         }
-        return text(503,
+        return textAnswer(503,
             QStringLiteral("recording \u201c%1\u201d has no segment yet (its channel is starting "
                            "or its source is down); retry in %2 s")
                 .arg(recording->title)
                 .arg(segmentS),
             segmentS);
     }
-    RecordingAnswer answer;
+    Answer answer;
     answer.contentType = kMediaPlaylistType;
     answer.cacheControl = kNoCache;
     answer.body = renderRecordingPlaylist(*recording, segments, targetMs);
     return answer;
 }
 
-RecordingAnswer RecordingRoutes::segment(
-    qint64 recordingId, const QString &rendition, qint64 sequence) const
+Answer RecordingRoutes::segment(qint64 recordingId, const QString &rendition, qint64 sequence) const
 {
     const std::optional<Recording> recording = m_recordings.byId(recordingId);
     if (!recording)
@@ -181,20 +168,21 @@ RecordingAnswer RecordingRoutes::segment(
     const QList<SegmentInfo> found
         = m_store.bySequence(recording->channelId, rendition, sequence, sequence);
     if (found.isEmpty() || !belongsTo(found.first(), *recording))
-        return text(404,
+        return textAnswer(404,
             QStringLiteral("segment %1 (%2) is not part of recording \u201c%3\u201d; reload "
                            "/recordings/%4.m3u8")
                 .arg(sequence)
                 .arg(rendition, recording->title)
                 .arg(recordingId));
-    RecordingAnswer answer;
+    Answer answer;
     answer.contentType = kSegmentType;
     answer.cacheControl = kImmutable;
     answer.file = m_store.segmentPath(recording->channelId, rendition, sequence);
+    answer.gone = kFileGone;
     return answer;
 }
 
-RecordingAnswer RecordingRoutes::list(const QString &baseUrl) const
+Answer RecordingRoutes::list(const QString &baseUrl) const
 {
     QList<Recording> recordings = m_recordings.all();
     std::reverse(recordings.begin(), recordings.end()); // the newest first, as apps list them
@@ -211,7 +199,7 @@ RecordingAnswer RecordingRoutes::list(const QString &baseUrl) const
         entries.append({recording.title, durationMs,
             baseUrl + QStringLiteral("/recordings/%1.m3u8").arg(recording.id)});
     }
-    RecordingAnswer answer;
+    Answer answer;
     answer.contentType = kListType;
     answer.cacheControl = kNoCache;
     answer.body = playlist::renderRecordingList(entries);
@@ -228,14 +216,14 @@ RecordingRoutes::Download RecordingRoutes::download(qint64 recordingId) const
     }
     download.recording = *recording;
     if (recording->state == RecordingState::Scheduled) {
-        download.refusal = text(409,
+        download.refusal = textAnswer(409,
             QStringLiteral("recording \u201c%1\u201d has not started yet; the MP4 is ready when "
                            "it ends")
                 .arg(recording->title));
         return download;
     }
     if (!isDone(recording->state)) {
-        download.refusal = text(409,
+        download.refusal = textAnswer(409,
             QStringLiteral("recording \u201c%1\u201d is still recording; /recordings/%2.m3u8 "
                            "plays it now, and the MP4 is ready when it ends")
                 .arg(recording->title)
@@ -248,15 +236,16 @@ RecordingRoutes::Download RecordingRoutes::download(qint64 recordingId) const
     return download;
 }
 
-RecordingAnswer RecordingRoutes::exportFile(
+Answer RecordingRoutes::exportFile(
     const Recording &recording, const QString &file, const QTimeZone &zone)
 {
-    RecordingAnswer answer;
+    Answer answer;
     answer.contentType = kMp4Type;
     // The title may change; the file of a done recording does not, but is made again if its
     // segments do (ExportCache).
     answer.cacheControl = kNoCache;
     answer.file = file;
+    answer.gone = kFileGone;
     answer.headers.append({"Content-Disposition",
         contentDisposition(downloadFileName(recording.title, recording.startUtcMs, zone))});
     return answer;

@@ -6,10 +6,10 @@
 
 #include "ChannelTypes.h"
 #include "dvr/Recording.h"
+#include "http/Answer.h"
 
 #include <QByteArray>
 #include <QList>
-#include <QPair>
 #include <QString>
 #include <QTimeZone>
 #include <optional>
@@ -21,18 +21,6 @@ class RecordingDirectory;
 class SegmentStore;
 
 namespace http {
-
-// What to send: a body (a playlist, a sentence), or a file the server sends with byte ranges.
-struct RecordingAnswer {
-    int status = 200;
-    QByteArray contentType;
-    QByteArray cacheControl;
-    QByteArray body; // when file is empty
-    QString file; // a segment or an export: sent as 200 or, for a Range, 206
-    QList<QPair<QByteArray, QByteArray>> headers; // Retry-After, Content-Disposition
-
-    bool operator==(const RecordingAnswer &) const = default;
-};
 
 // A recording's media playlist over its segments (oldest first): EVENT while it is scheduled or
 // recording, VOD with EXT-X-ENDLIST once done; segment URIs /recordings/<id>/<sequence>.ts. The
@@ -58,24 +46,24 @@ public:
         const ChannelDirectory &channels);
 
     // /recordings/<id>.m3u8
-    RecordingAnswer playlist(qint64 recordingId) const;
+    Answer playlist(qint64 recordingId) const;
     // /recordings/<id>[/<rendition>]/<sequence>.ts: the segment file when the segment is one of
     // the recording's, whether or not its channel is on the air now.
-    RecordingAnswer segment(qint64 recordingId, const QString &rendition, qint64 sequence) const;
+    Answer segment(qint64 recordingId, const QString &rendition, qint64 sequence) const;
     // /recordings.m3u: every done recording that holds media, newest first, with playlist URLs
     // under `baseUrl` ("http://host:port").
-    RecordingAnswer list(const QString &baseUrl) const;
+    Answer list(const QString &baseUrl) const;
 
     // /recordings/<id>.mp4 before anything is exported: a refusal (unknown, still recording, no
     // media), or the recording and the segments to export.
     struct Download {
-        std::optional<RecordingAnswer> refusal;
+        std::optional<Answer> refusal;
         Recording recording;
         QList<SegmentInfo> segments;
     };
     Download download(qint64 recordingId) const;
     // The answer that sends a finished export of `recording` at `file`.
-    static RecordingAnswer exportFile(
+    static Answer exportFile(
         const Recording &recording, const QString &file, const QTimeZone &zone);
 
 private:

@@ -139,6 +139,30 @@ Route parseRecordingRoute(std::string_view rest)
     return route;
 }
 
+// What follows "/" when no area of the server owns the first component: "<slug>/index.m3u8"
+// (the live playlist) or "<slug>/mpegts" (continuous MPEG-TS), the forms Kodi's flussonic mode
+// rewrites into catch-up URLs.
+Route parseChannelRoute(std::string_view rest)
+{
+    constexpr const char *kNothing = "nothing is served at this path; try /playlist.m3u";
+    const size_t slash = rest.find('/');
+    if (slash == std::string_view::npos)
+        return notFound(kNothing);
+    const std::string_view slug = rest.substr(0, slash);
+    const std::string_view tail = rest.substr(slash + 1);
+    Route route;
+    if (tail == "index.m3u8")
+        route = makeRoute(RouteKind::LivePlaylist);
+    else if (tail == "mpegts")
+        route = makeRoute(RouteKind::LiveStream);
+    else
+        return notFound(kNothing);
+    if (isReservedSlug(slug) || !isValidSlug(slug))
+        return notFound(kNothing);
+    route.slug = slug;
+    return route;
+}
+
 } // namespace
 
 bool isValidSlug(std::string_view slug)
@@ -167,6 +191,23 @@ qint64 parseDecimal(std::string_view digits)
     if (digits.empty() || digits.size() > 18 || (digits.size() > 1 && digits.front() == '0'))
         return -1;
     return parseSaturating(digits);
+}
+
+const QStringList &reservedSlugs()
+{
+    // Every first path component parseRoute answers other than /<slug>/ (and the catch-up
+    // dialects': /timeshift/, /streaming/, /thumb/).
+    static const QStringList list
+        = {QStringLiteral("api"), QStringLiteral("live"), QStringLiteral("playlist.m3u"),
+            QStringLiteral("recordings"), QStringLiteral("recordings.m3u"), QStringLiteral("seg"),
+            QStringLiteral("streaming"), QStringLiteral("thumb"), QStringLiteral("timeshift")};
+    return list;
+}
+
+bool isReservedSlug(std::string_view slug)
+{
+    const QString text = QString::fromUtf8(slug.data(), qsizetype(slug.size()));
+    return reservedSlugs().contains(text, Qt::CaseInsensitive);
 }
 
 Route parseRoute(std::string_view path)
@@ -219,7 +260,7 @@ Route parseRoute(std::string_view path)
     }
     if (startsWith(path, kRecordings))
         return parseRecordingRoute(path.substr(kRecordings.size()));
-    return notFound("nothing is served at this path; try /playlist.m3u");
+    return parseChannelRoute(path.substr(1));
 }
 
 ByteRange parseRange(std::string_view header, qint64 size)

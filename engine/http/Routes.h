@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 #include <string_view>
 
@@ -13,7 +14,8 @@ enum class RouteKind {
     BadPath, // not a path we could ever serve safely: 400 (traversal, encoded bytes, junk)
     NotFound, // well-formed but not one of ours: 404
     ChannelList, // /playlist.m3u
-    LivePlaylist, // /live/<slug>.m3u8 or /live/<slug>/<rendition>.m3u8
+    LivePlaylist, // /live/<slug>.m3u8, /live/<slug>/<rendition>.m3u8 or /<slug>/index.m3u8
+    LiveStream, // /<slug>/mpegts: continuous MPEG-TS that follows live
     Segment, // /seg/<channelId>/<rendition>/<sequence>.ts
     RecordingList, // /recordings.m3u
     RecordingPlaylist, // /recordings/<id>.m3u8
@@ -25,7 +27,7 @@ enum class RouteKind {
 
 struct Route {
     RouteKind kind = RouteKind::Invalid;
-    std::string_view slug; // LivePlaylist: a view into the parsed path
+    std::string_view slug; // LivePlaylist, LiveStream: a view into the parsed path
     // LivePlaylist, RecordingSegment (empty = the source rendition), Segment
     std::string_view rendition;
     qint64 channelId = 0; // Segment
@@ -44,6 +46,11 @@ Route parseRoute(std::string_view path);
 
 // Channel slugs: RFC 3986 unreserved characters, not starting with a dot, 1..kMaxSlugLength.
 bool isValidSlug(std::string_view slug);
+// The first path components the server answers itself (live, seg, recordings, api, …): a
+// channel slug equal to one (in any case) would make /<slug>/… ambiguous.
+bool isReservedSlug(std::string_view slug);
+// The same list, for messages.
+const QStringList &reservedSlugs();
 // Renditions: [a-z0-9_-]{1,16}.
 bool isValidRendition(std::string_view rendition);
 // Decimal digits only, no sign, fits in qint64. nullopt-like: returns -1 when invalid.

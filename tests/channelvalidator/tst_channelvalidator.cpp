@@ -86,6 +86,32 @@ void TestChannelValidator::validate_data()
     QTest::newRow("duplicate name, other case and spaces")
         << with([](auto &c) { c.name = QStringLiteral(" news "); }) << channelfield::name
         << QStringLiteral("A channel named “news” already exists");
+    // Its URL name would be one of the server's own paths (http::isReservedSlug).
+    QTest::newRow("reserved: live")
+        << with([](auto &c) { c.name = QStringLiteral("Live"); }) << channelfield::name
+        << QStringLiteral("web address /live/, which the viewer");
+    QTest::newRow("reserved: timeshift")
+        << with([](auto &c) { c.name = QStringLiteral(" TimeShift "); }) << channelfield::name
+        << QStringLiteral("/timeshift/");
+    QTest::newRow("reserved: seg, from punctuation")
+        << with([](auto &c) { c.name = QStringLiteral("Seg!"); }) << channelfield::name
+        << QStringLiteral("/seg/");
+    QTest::newRow("reserved: thumb") << with([](auto &c) { c.name = QStringLiteral("THUMB"); })
+                                     << channelfield::name << QStringLiteral("such as “THUMB TV”");
+    QTest::newRow("reserved: api") << with([](auto &c) { c.name = QStringLiteral("API"); })
+                                   << channelfield::name << QStringLiteral("/api/");
+    QTest::newRow("reserved: recordings")
+        << with([](auto &c) { c.name = QStringLiteral("Recordings"); }) << channelfield::name
+        << QStringLiteral("/recordings/");
+    QTest::newRow("reserved: streaming")
+        << with([](auto &c) { c.name = QStringLiteral("Streaming"); }) << channelfield::name
+        << QStringLiteral("/streaming/");
+    QTest::newRow("not reserved: live tv")
+        << with([](auto &c) { c.name = QStringLiteral("Live TV"); }) << none << none;
+    QTest::newRow("not reserved: playlist.m3u is no slug")
+        << with([](auto &c) { c.name = QStringLiteral("playlist.m3u"); }) << none << none;
+    QTest::newRow("a stored channel keeps its name")
+        << channel(3, QStringLiteral("Live")) << none << none;
     QTest::newRow("own name when editing") << channel(1, QStringLiteral("News")) << none << none;
     QTest::newRow("other's name when editing")
         << channel(1, QStringLiteral("Sport")) << channelfield::name

@@ -240,19 +240,28 @@ void TestPlaylist::channelList_data()
     QTest::newRow("two channels")
         << QList<ChannelEntry> {
                { QStringLiteral("News"), QStringLiteral("http://127.0.0.1:8080/live/news.m3u8"),
-                   QStringLiteral("news") },
+                   QStringLiteral("news"), {}, 0 },
                { QStringLiteral("Café Télé"),
-                   QStringLiteral("http://127.0.0.1:8080/live/cafe-tele.m3u8"), {} },
+                   QStringLiteral("http://127.0.0.1:8080/live/cafe-tele.m3u8"), {}, {}, 0 },
            }
         << QByteArray("#EXTM3U\n"
                       "#EXTINF:-1 tvg-name=\"News\" tvg-id=\"news\",News\n"
                       "http://127.0.0.1:8080/live/news.m3u8\n"
                       "#EXTINF:-1 tvg-name=\"Café Télé\" tvg-id=\"Café Télé\",Café Télé\n"
                       "http://127.0.0.1:8080/live/cafe-tele.m3u8\n");
+    QTest::newRow("catch-up")
+        << QList<ChannelEntry> {{QStringLiteral("News"),
+               QStringLiteral("http://tv.example:8080/live/news.m3u8"), QStringLiteral("news"),
+               QStringLiteral("http://tv.example:8080/news/archive-{utc}-{duration}.m3u8"), 2}}
+        << QByteArray("#EXTM3U\n"
+                      "#EXTINF:-1 tvg-name=\"News\" tvg-id=\"news\" catchup=\"default\" "
+                      "catchup-days=\"2\" catchup-source=\""
+                      "http://tv.example:8080/news/archive-{utc}-{duration}.m3u8\",News\n"
+                      "http://tv.example:8080/live/news.m3u8\n");
     QTest::newRow("quotes and line breaks cannot break the format")
         << QList<ChannelEntry> {{QStringLiteral("The \"Best\"\nTV, Live"),
                QStringLiteral("http://127.0.0.1:8080/live/the-best.m3u8"),
-               QStringLiteral("the-best")}}
+               QStringLiteral("the-best"), {}, 0}}
         << QByteArray("#EXTM3U\n"
                       "#EXTINF:-1 tvg-name=\"The 'Best' TV, Live\" tvg-id=\"the-best\","
                       "The \"Best\" TV, Live\n"
