@@ -30,7 +30,7 @@ constexpr int kBufferRefreshMs = 1000;
 // A saved moment this close to live is not worth a question: live is where the user was.
 constexpr qint64 kResumeMinBehindMs = 10'000;
 // HLS players start a live playlist three target durations from its end (RFC 8216 6.3.3):
-// the delay assumed until live playback has been measured.
+// about how far behind the clock live playback runs, until it is measured.
 constexpr int kLiveHoldBackSegments = 3;
 
 qint64 nowUtcMs()
@@ -145,8 +145,10 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     });
     m_bufferTimer->setInterval(kBufferRefreshMs);
     connect(m_bufferTimer, &QTimer::timeout, this, &PlayerPage::refreshBuffer);
+    // The page's window, while the page shows (a hidden page's shortcuts are off), whatever
+    // has the focus.
     const auto shortcut = [this](QKeySequence keys, auto slot) {
-        auto *key = new QShortcut(keys, this, this, slot, Qt::WidgetWithChildrenShortcut);
+        auto *key = new QShortcut(keys, this, this, slot, Qt::WindowShortcut);
         Q_UNUSED(key)
     };
     shortcut(QKeySequence(Qt::Key_Space), [this] { togglePlayPause(); });
@@ -341,6 +343,8 @@ QString PlayerPage::liveText() const
 
 qint64 PlayerPage::liveReferenceUtcMs() const
 {
+    // The clock, not the newest segment: live playback runs on in real time while a source on
+    // a loaded machine delivers segments in bursts, so a paused minute shows as a minute.
     return nowUtcMs() - m_liveDelayMs;
 }
 

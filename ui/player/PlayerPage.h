@@ -80,7 +80,8 @@ private:
     void refreshBuffer();
     void updateTimeline();
     void refreshTimelineRecordings();
-    // Where a live player is now: now minus the delay live playback had (measured while live).
+    // Where a live player is now: the clock minus how far behind it live playback ran
+    // (measured while live).
     qint64 liveReferenceUtcMs() const;
     void resumeAfterPause();
     void saveChannelPosition();
@@ -115,7 +116,7 @@ private:
     std::optional<qint64> m_pausedAtUtcMs; // paused on a live channel: resume from here
     std::optional<qint64> m_savedUtcMs; // where the user was on this channel last time
     bool m_resumeDecided = false; // offered (or not) once per opening of the channel
-    qint64 m_liveDelayMs = 0; // how far behind the newest segment live playback runs
+    qint64 m_liveDelayMs = 0; // how far behind the clock live playback runs
     QString m_notice; // said with the status once the window plays (e.g. clamped to the buffer)
     qint64 m_channelId = 0;
     qint64 m_recordingId = 0;

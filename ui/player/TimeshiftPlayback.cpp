@@ -72,7 +72,9 @@ void TimeshiftPlayback::onMediaStatus(QMediaPlayer::MediaStatus status)
 {
     if (!m_active)
         return;
-    if (status == QMediaPlayer::BufferedMedia)
+    // Measured: BufferedMedia may come before LoadedMedia, with position() still 0; once loaded
+    // the demuxer has placed the stream and the position counts from the playlist's start.
+    if (status == QMediaPlayer::LoadedMedia)
         m_mediaReady = true;
     else if (status == QMediaPlayer::LoadingMedia || status == QMediaPlayer::NoMedia)
         m_mediaReady = false;

@@ -51,7 +51,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     bool m_active = false;
     bool m_live = true;
-    bool m_mediaReady = false; // the current source is buffered: position() is its own
+    bool m_mediaReady = false; // the current source is loaded: position() is its own
     std::optional<qint64> m_windowStartUtcMs;
     std::optional<qint64> m_targetUtcMs; // a window not yet moved to its moment
 };
