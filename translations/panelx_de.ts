@@ -1644,36 +1644,36 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+214"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-443"/>
-        <location line="+365"/>
+        <location line="-447"/>
+        <location line="+368"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-80"/>
         <location line="+24"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>This channel no longer exists.</source>
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-261"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+237"/>
+        <location line="+239"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
@@ -1681,7 +1681,7 @@ Takes effect when PanelX starts again: %1
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Deleting a channel</source>
         <translation>Einen Kanal löschen</translation>
     </message>
@@ -1854,7 +1854,7 @@ Takes effect when PanelX starts again: %1
         <translation>Dieser Moment kann nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The channel was deleted.</source>
         <translation>Der Kanal wurde gelöscht.</translation>
     </message>
@@ -1882,7 +1882,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+39"/>
         <location line="+12"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <location line="+169"/>
         <source>Connecting to “%1”…</source>
         <translation>Verbinde mit „%1“…</translation>

@@ -54,8 +54,6 @@ private:
     // After a seek towards `targetUtcMs` (at `since`), playback runs from there: the playing
     // moment moves on past the target and sits where the target plus the time since lies.
     void expectPlayingFrom(PlayerPage &page, qint64 targetUtcMs, const QElapsedTimer &since);
-    // This build's viewer server answers /timeshift/ windows.
-    bool serverHasTimeshift();
 
     QTemporaryDir m_dir;
     std::unique_ptr<EngineClient> m_client;
@@ -254,17 +252,6 @@ void TestUiPlayer::expectPlayingFrom(
     QVERIFY2(!page.statusText().contains(QStringLiteral("cannot")), qPrintable(page.statusText()));
 }
 
-bool TestUiPlayer::serverHasTimeshift()
-{
-    const qint64 start = QDateTime::currentSecsSinceEpoch() - 20;
-    return test::httpRequest(QStringLiteral("%1/timeshift/%2.m3u8?start=%3")
-                                 .arg(m_client->viewerBaseUrl())
-                                 .arg(demoChannelId())
-                                 .arg(start))
-               .status
-        == 200;
-}
-
 void TestUiPlayer::timelineSeeksSelectsAndPreviews()
 {
     // The widget alone over a made-up hour: a click seeks to the moment under it, Shift+drag
@@ -370,8 +357,6 @@ void TestUiPlayer::resumeIsOfferedForAMomentStillInTheBuffer()
 
 void TestUiPlayer::timelineClickPlaysThatMoment()
 {
-    if (!serverHasTimeshift())
-        QSKIP("The viewer server does not answer /timeshift/ windows.");
     waitForBuffer(70000);
     PlayerPage page(m_client.get());
     playLive(page);
@@ -394,8 +379,6 @@ void TestUiPlayer::timelineClickPlaysThatMoment()
 
 void TestUiPlayer::back30MovesBack30Seconds()
 {
-    if (!serverHasTimeshift())
-        QSKIP("The viewer server does not answer /timeshift/ windows.");
     waitForBuffer(60000);
     PlayerPage page(m_client.get());
     playLive(page);
@@ -410,8 +393,6 @@ void TestUiPlayer::back30MovesBack30Seconds()
 
 void TestUiPlayer::goLiveReturnsToTheLiveEdge()
 {
-    if (!serverHasTimeshift())
-        QSKIP("The viewer server does not answer /timeshift/ windows.");
     waitForBuffer(60000);
     PlayerPage page(m_client.get());
     playLive(page);
@@ -440,8 +421,6 @@ void TestUiPlayer::goLiveReturnsToTheLiveEdge()
 
 void TestUiPlayer::pauseThenPlayResumesBehindLive()
 {
-    if (!serverHasTimeshift())
-        QSKIP("The viewer server does not answer /timeshift/ windows.");
     waitForBuffer(30000);
     PlayerPage page(m_client.get());
     playLive(page);
