@@ -40,6 +40,7 @@ private slots:
     void back30MovesBack30Seconds();
     void goLiveReturnsToTheLiveEdge();
     void pauseThenPlayResumesBehindLive();
+    void selectionIsRecordedInWholeMinutes();
 
 private:
     qint64 demoChannelId() const;
@@ -450,6 +451,39 @@ void TestUiPlayer::pauseThenPlayResumesBehindLive()
         "paused %lld ms, shown %lld ms behind live", paused.elapsed() - since.elapsed(), behindMs);
     // Whole seconds shown; a segment's leeway.
     QVERIFY2(qAbs(behindMs - 10000) <= segmentMs() + 1000, qPrintable(page.liveText()));
+    page.stop();
+}
+
+void TestUiPlayer::selectionIsRecordedInWholeMinutes()
+{
+    waitForBuffer(40000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    QPushButton *record = page.recordSelectionButton();
+    QVERIFY(!record->isEnabled());
+    // Shift+drag over 20 s of the buffer's past.
+    TimelineBar *timeline = page.timeline();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int fromX = timeline->xAt(now - 35000);
+    const int toX = timeline->xAt(now - 15000);
+    QTest::mousePress(timeline, Qt::LeftButton, Qt::ShiftModifier, QPoint(fromX, 10));
+    QTest::mouseMove(timeline, QPoint(toX, 10));
+    QTest::mouseRelease(timeline, Qt::LeftButton, Qt::ShiftModifier, QPoint(toX, 10));
+    QVERIFY(timeline->selection().has_value());
+    const qint64 start = timeline->selection()->fromUtcMs;
+    QVERIFY(record->isEnabled());
+
+    QSignalSpy added(m_client.get(), &EngineClient::recordingAdded);
+    record->click();
+    QVERIFY(added.wait(20000));
+    const Recording recording = added.first().first().value<Recording>();
+    QCOMPARE(recording.channelId, demoChannelId());
+    QCOMPARE(recording.startUtcMs, start);
+    // 20 s rounded up to the minute recordings are made of, and the page says so.
+    QCOMPARE(recording.endUtcMs - recording.startUtcMs, 60000);
+    QTRY_VERIFY2(
+        page.statusText().contains(QStringLiteral("rounded up")), qPrintable(page.statusText()));
+    QVERIFY(!timeline->selection().has_value());
     page.stop();
 }
 
