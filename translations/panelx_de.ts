@@ -1854,7 +1854,7 @@ Takes effect when PanelX starts again: %1
         <translation>Dieser Moment kann nicht abgespielt werden: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>The channel was deleted.</source>
         <translation>Der Kanal wurde gelöscht.</translation>
     </message>

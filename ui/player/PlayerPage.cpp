@@ -148,8 +148,7 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     // The page's window, while the page shows (a hidden page's shortcuts are off), whatever
     // has the focus.
     const auto shortcut = [this](QKeySequence keys, auto slot) {
-        auto *key = new QShortcut(keys, this, this, slot, Qt::WindowShortcut);
-        Q_UNUSED(key)
+        new QShortcut(keys, this, this, slot, Qt::WindowShortcut); // owned by the page
     };
     shortcut(QKeySequence(Qt::Key_Space), [this] { togglePlayPause(); });
     shortcut(QKeySequence(Qt::Key_Left), [this] { skip(-kSkipMs); });
