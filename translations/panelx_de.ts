@@ -94,38 +94,43 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../engine/schedule/Conflicts.cpp" line="+169"/>
-        <location line="+20"/>
+        <location filename="../engine/schedule/Conflicts.cpp" line="+202"/>
+        <location line="+22"/>
         <source>“%1”</source>
         <translation>„%1“</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-18"/>
+        <source>%1 and others (%2 schedules in all)</source>
+        <translation>%1 und weitere (insgesamt %2 Zeitpläne)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>ddd d MMM yyyy, HH:mm</source>
         <translation>ddd d. MMM yyyy, HH:mm</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>channel %1</source>
         <translation>Kanal %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+73"/>
         <source>%1 would stop and start %2 at the same time, at %3. Change one of the times, or let the stop begin after the other ends.</source>
         <translation>%1 würden %2 gleichzeitig stoppen und starten, am %3. Ändern Sie eine der Zeiten, oder lassen Sie das Stoppen erst beginnen, wenn das andere endet.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%1 recordings would run at once at %2, but at most %3 may: %4. Move one of them, or raise the maximum in Settings.</source>
         <translation>Am %2 würden %1 Aufnahmen gleichzeitig laufen, erlaubt sind höchstens %3: %4. Verschieben Sie eine davon, oder erhöhen Sie das Maximum in den Einstellungen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>%1 channels would transcode ABR at once at %2, but this machine is set up for at most %3: %4. Move one of them, or raise the maximum in Settings.</source>
         <translation>Am %2 würden %1 Kanäle gleichzeitig für ABR transkodieren, dieser Rechner ist aber für höchstens %3 eingerichtet: %4. Verschieben Sie einen davon, oder erhöhen Sie das Maximum in den Einstellungen.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+42"/>
         <source>The recordings of the coming 7 days need about %1, but only %2 of the DVR quota is free; from %3 on they do not fit: %4. Delete recordings you no longer need, record less, or raise the DVR quota in Settings.</source>
         <translation>Die Aufnahmen der kommenden 7 Tage brauchen etwa %1, vom DVR-Kontingent sind aber nur %2 frei; ab %3 passen sie nicht mehr: %4. Löschen Sie Aufnahmen, die Sie nicht mehr brauchen, nehmen Sie weniger auf, oder erhöhen Sie das DVR-Kontingent in den Einstellungen.</translation>
     </message>

@@ -3,7 +3,7 @@
 #include "dvr/DvrPolicy.h"
 
 #include <QLocale>
-#include <QTimeZone>
+#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -16,16 +16,17 @@ namespace {
 // One occurrence of an enabled schedule within the horizon.
 struct Item {
     int schedule = 0; // index into the schedules given
+    int channel = 0; // the schedule's channel, numbered from 0 in order of appearance
     Occurrence occurrence;
 };
 
 // A stretch of time an item holds something (a channel on or off, a recorder, a transcoder);
-// `key` says which: the same key held twice at once counts once.
+// `key` (from 0) says which: the same key held twice at once counts once.
 struct Span {
     int item = 0;
     qint64 fromUtcMs = 0;
     qint64 toUtcMs = 0;
-    qint64 key = 0;
+    int key = 0;
 };
 
 struct Event {
@@ -34,7 +35,8 @@ struct Event {
     int span = 0;
 };
 
-// Start and end instants in time order; at one instant ends come first (ranges are half-open).
+// Start and end instants in time order; at one instant ends come first (ranges are half-open),
+// then the spans in the order given, so the same schedules always give the same conflicts.
 std::vector<Event> eventsOf(const std::vector<Span> &spans)
 {
     std::vector<Event> events;
@@ -44,7 +46,9 @@ std::vector<Event> eventsOf(const std::vector<Span> &spans)
         events.push_back({spans[i].toUtcMs, false, i});
     }
     std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-        return a.atUtcMs != b.atUtcMs ? a.atUtcMs < b.atUtcMs : (!a.starts && b.starts);
+        if (a.atUtcMs != b.atUtcMs)
+            return a.atUtcMs < b.atUtcMs;
+        return a.starts != b.starts ? b.starts : a.span < b.span;
     });
     return events;
 }
@@ -73,8 +77,8 @@ private:
     std::vector<int> m_spans;
 };
 
-// A stretch during which more keys were held at once than the limit, with every item that held
-// one during it.
+// A stretch during which more of the `keys` keys were held at once than the limit, with every
+// item that held one during it.
 struct Episode {
     qint64 fromUtcMs = 0;
     qint64 toUtcMs = 0;
@@ -82,13 +86,13 @@ struct Episode {
     std::vector<int> items;
 };
 
-std::vector<Episode> overCapacity(const std::vector<Span> &spans, int limit)
+std::vector<Episode> overCapacity(const std::vector<Span> &spans, int keys, int limit)
 {
     std::vector<Episode> episodes;
     if (limit <= 0)
         return episodes;
     ActiveSpans active(spans.size());
-    QHash<qint64, int> heldByKey;
+    std::vector<int> heldByKey(std::size_t(keys), 0);
     int distinct = 0;
     std::optional<Episode> open;
     for (const Event &event : eventsOf(spans)) {
@@ -119,21 +123,54 @@ std::vector<Episode> overCapacity(const std::vector<Span> &spans, int limit)
     return episodes;
 }
 
+// The enabled schedules' occurrences that meet the coming week, and what the checks need of
+// their channels, numbered from 0 so the sweeps index arrays instead of hashing ids.
+struct Week {
+    Week(const QList<Schedule> &schedules, const ConflictLimits &limits, qint64 nowUtcMs)
+        : schedules(schedules), limits(limits), nowUtcMs(nowUtcMs),
+          endUtcMs(nowUtcMs + Conflicts::kHorizonMs)
+    {
+        QHash<qint64, int> numbers;
+        for (int s = 0; s < int(schedules.size()); ++s) {
+            if (!schedules[s].enabled)
+                continue;
+            const qint64 channelId = schedules[s].channelId;
+            auto number = numbers.find(channelId);
+            if (number == numbers.end()) {
+                number = numbers.insert(channelId, int(channelIds.size()));
+                channelIds.push_back(channelId);
+                loads.push_back(limits.channels.value(channelId));
+            }
+            for (const Occurrence &occurrence :
+                Occurrences::overlapping(schedules[s], nowUtcMs, endUtcMs))
+                items.push_back({s, *number, occurrence});
+        }
+    }
+
+    ScheduleAction action(int item) const { return schedules[items[item].schedule].action; }
+    const Occurrence &occurrence(int item) const { return items[item].occurrence; }
+    int channels() const { return int(channelIds.size()); }
+
+    const QList<Schedule> &schedules;
+    const ConflictLimits &limits;
+    const qint64 nowUtcMs;
+    const qint64 endUtcMs;
+    std::vector<Item> items;
+    std::vector<qint64> channelIds; // by channel number
+    std::vector<ChannelLoad> loads; // by channel number
+};
+
 class ConflictWriter {
 public:
-    ConflictWriter(const QList<Schedule> &schedules, const std::vector<Item> &items,
-        const ConflictLimits &limits)
-        : m_schedules(schedules), m_items(items), m_limits(limits)
-    {
-    }
+    explicit ConflictWriter(const Week &week) : m_week(week) { }
 
     // Item indices in start order, each once.
     std::vector<int> ordered(std::vector<int> involved) const
     {
         std::sort(involved.begin(), involved.end(), [this](int a, int b) {
-            return m_items[a].occurrence.startUtcMs != m_items[b].occurrence.startUtcMs
-                ? m_items[a].occurrence.startUtcMs < m_items[b].occurrence.startUtcMs
-                : a < b;
+            const qint64 startA = m_week.occurrence(a).startUtcMs;
+            const qint64 startB = m_week.occurrence(b).startUtcMs;
+            return startA != startB ? startA < startB : a < b;
         });
         involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
         return involved;
@@ -147,52 +184,63 @@ public:
         conflict.kind = kind;
         conflict.fromUtcMs = fromUtcMs;
         conflict.toUtcMs = toUtcMs;
-        for (int item : involved) {
-            conflict.occurrences.append(m_items[item].occurrence);
-            const qint64 id = m_schedules[m_items[item].schedule].id;
-            if (!conflict.scheduleIds.contains(id))
-                conflict.scheduleIds.append(id);
-        }
+        conflict.occurrences.reserve(qsizetype(involved.size()));
+        for (int item : involved)
+            conflict.occurrences.append(m_week.occurrence(item));
+        for (int schedule : schedulesOf(involved))
+            conflict.scheduleIds.append(m_week.schedules[schedule].id);
         return conflict;
     }
 
-    // "“News”, “Sport”": the schedules of `involved`, each once.
+    // "“News”, “Sport”": the schedules of `involved`; of many, the first few and the count.
     QString names(const std::vector<int> &involved) const
     {
+        constexpr qsizetype kNamed = 5;
+        const QList<int> schedules = schedulesOf(involved);
         QStringList list;
-        QList<int> seen;
-        for (int item : involved) {
-            const int schedule = m_items[item].schedule;
-            if (seen.contains(schedule))
-                continue;
-            seen.append(schedule);
-            list.append(Conflicts::tr("“%1”").arg(m_schedules[schedule].name));
-        }
-        return list.join(QStringLiteral(", "));
+        for (qsizetype i = 0; i < std::min(kNamed, schedules.size()); ++i)
+            list.append(Conflicts::tr("“%1”").arg(m_week.schedules[schedules[i]].name));
+        const QString named = list.join(QStringLiteral(", "));
+        return schedules.size() <= kNamed
+            ? named
+            : Conflicts::tr("%1 and others (%2 schedules in all)").arg(named).arg(schedules.size());
     }
 
     // The instant on the clock of the first schedule involved, with its zone.
     QString when(qint64 utcMs, const std::vector<int> &involved) const
     {
-        const Schedule &schedule = m_schedules[m_items[involved.front()].schedule];
-        const QDateTime local
-            = QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone(schedule.timeZoneId));
-        return QStringLiteral("%1 (%2)").arg(
-            QLocale().toString(local, Conflicts::tr("ddd d MMM yyyy, HH:mm")),
-            QString::fromUtf8(schedule.timeZoneId));
+        const QByteArray &zone
+            = m_week.schedules[m_week.items[involved.front()].schedule].timeZoneId;
+        return QStringLiteral("%1 (%2)").arg(QLocale().toString(Occurrences::wallClock(zone, utcMs),
+                                                 Conflicts::tr("ddd d MMM yyyy, HH:mm")),
+            QString::fromUtf8(zone));
     }
 
-    QString channelName(qint64 channelId) const
+    QString channelName(int channel) const
     {
-        const QString name = m_limits.channels.value(channelId).name;
-        return name.isEmpty() ? Conflicts::tr("channel %1").arg(channelId)
-                              : Conflicts::tr("“%1”").arg(name);
+        const QString name = m_week.loads[std::size_t(channel)].name;
+        return name.isEmpty()
+            ? Conflicts::tr("channel %1").arg(m_week.channelIds[std::size_t(channel)])
+            : Conflicts::tr("“%1”").arg(name);
     }
 
 private:
-    const QList<Schedule> &m_schedules;
-    const std::vector<Item> &m_items;
-    const ConflictLimits &m_limits;
+    // The schedules (indices) of `involved`, each once, in order of first appearance.
+    QList<int> schedulesOf(const std::vector<int> &involved) const
+    {
+        QList<int> schedules;
+        QSet<int> seen;
+        for (int item : involved) {
+            const int schedule = m_week.items[item].schedule;
+            if (!seen.contains(schedule)) {
+                seen.insert(schedule);
+                schedules.append(schedule);
+            }
+        }
+        return schedules;
+    }
+
+    const Week &m_week;
 };
 
 // Ranges of one instant still take a millisecond, so a sweep sees them.
@@ -201,24 +249,31 @@ qint64 endOf(const Occurrence &occurrence)
     return std::max(occurrence.paddedEndUtcMs, occurrence.paddedStartUtcMs + 1);
 }
 
-void findStartStop(const QList<Schedule> &schedules, const std::vector<Item> &items,
-    const ConflictWriter &writer, QList<Conflict> &conflicts)
+void findStartStop(const Week &week, const ConflictWriter &writer, QList<Conflict> &conflicts)
 {
+    // Only channels that are both stopped and started or recorded can conflict.
+    std::vector<char> stopped(std::size_t(week.channels()), 0);
+    std::vector<char> running(std::size_t(week.channels()), 0);
+    for (int i = 0; i < int(week.items.size()); ++i) {
+        std::vector<char> &kind = week.action(i) == ScheduleAction::Stop ? stopped : running;
+        kind[std::size_t(week.items[i].channel)] = 1;
+    }
     std::vector<Span> spans; // key: channel; on (start, record) or off (stop) by action
-    for (int i = 0; i < int(items.size()); ++i) {
-        const Schedule &schedule = schedules[items[i].schedule];
-        spans.push_back({i, items[i].occurrence.paddedStartUtcMs, endOf(items[i].occurrence),
-            schedule.channelId});
+    for (int i = 0; i < int(week.items.size()); ++i) {
+        const std::size_t channel = std::size_t(week.items[i].channel);
+        if (stopped[channel] && running[channel])
+            spans.push_back({i, week.occurrence(i).paddedStartUtcMs, endOf(week.occurrence(i)),
+                week.items[i].channel});
     }
     struct Held {
         std::vector<int> on;
         std::vector<int> off;
     };
-    QHash<qint64, Held> byChannel;
+    std::vector<Held> byChannel(std::size_t(week.channels()));
     for (const Event &event : eventsOf(spans)) {
         const Span &span = spans[event.span];
-        const bool off = schedules[items[span.item].schedule].action == ScheduleAction::Stop;
-        Held &held = byChannel[span.key];
+        const bool off = week.action(span.item) == ScheduleAction::Stop;
+        Held &held = byChannel[std::size_t(span.key)];
         std::vector<int> &own = off ? held.off : held.on;
         if (!event.starts) {
             own.erase(std::find(own.begin(), own.end(), event.span));
@@ -228,12 +283,11 @@ void findStartStop(const QList<Schedule> &schedules, const std::vector<Item> &it
         if (!other.empty()) {
             // Until the first of the two sides ends (an instant: at once).
             std::vector<int> involved {span.item};
-            qint64 until = items[span.item].occurrence.paddedEndUtcMs;
+            const qint64 until = week.occurrence(span.item).paddedEndUtcMs;
             qint64 otherUntil = event.atUtcMs;
             for (int held : other) {
                 involved.push_back(spans[held].item);
-                otherUntil
-                    = std::max(otherUntil, items[spans[held].item].occurrence.paddedEndUtcMs);
+                otherUntil = std::max(otherUntil, week.occurrence(spans[held].item).paddedEndUtcMs);
             }
             involved = writer.ordered(std::move(involved));
             Conflict conflict = writer.make(ConflictKind::StartStop, involved, event.atUtcMs,
@@ -249,15 +303,17 @@ void findStartStop(const QList<Schedule> &schedules, const std::vector<Item> &it
     }
 }
 
-void findRecordings(const QList<Schedule> &schedules, const std::vector<Item> &items,
-    const ConflictLimits &limits, const ConflictWriter &writer, QList<Conflict> &conflicts)
+void findRecordings(const Week &week, const ConflictWriter &writer, QList<Conflict> &conflicts)
 {
-    std::vector<Span> spans;
-    for (int i = 0; i < int(items.size()); ++i)
-        if (schedules[items[i].schedule].action == ScheduleAction::Record)
-            spans.push_back(
-                {i, items[i].occurrence.paddedStartUtcMs, items[i].occurrence.paddedEndUtcMs, i});
-    for (Episode &episode : overCapacity(spans, limits.maxRecordings)) {
+    const int limit = week.limits.maxRecordings;
+    if (limit <= 0)
+        return;
+    std::vector<Span> spans; // key: the recording itself
+    for (int i = 0; i < int(week.items.size()); ++i)
+        if (week.action(i) == ScheduleAction::Record)
+            spans.push_back({i, week.occurrence(i).paddedStartUtcMs,
+                week.occurrence(i).paddedEndUtcMs, int(spans.size())});
+    for (Episode &episode : overCapacity(spans, int(spans.size()), limit)) {
         const std::vector<int> involved = writer.ordered(std::move(episode.items));
         Conflict conflict
             = writer.make(ConflictKind::Recordings, involved, episode.fromUtcMs, episode.toUtcMs);
@@ -266,49 +322,41 @@ void findRecordings(const QList<Schedule> &schedules, const std::vector<Item> &i
                                          "Settings.")
                                .arg(episode.peak)
                                .arg(writer.when(episode.fromUtcMs, involved))
-                               .arg(limits.maxRecordings)
+                               .arg(limit)
                                .arg(writer.names(involved));
         conflicts.append(conflict);
     }
 }
 
-void findTranscodes(const QList<Schedule> &schedules, const std::vector<Item> &items,
-    const ConflictLimits &limits, qint64 horizonEndUtcMs, const ConflictWriter &writer,
-    QList<Conflict> &conflicts)
+void findTranscodes(const Week &week, const ConflictWriter &writer, QList<Conflict> &conflicts)
 {
-    if (limits.maxTranscodes <= 0)
+    const int limit = week.limits.maxTranscodes;
+    if (limit <= 0)
         return;
     // A start that is not held keeps the channel running until its next stop.
-    QHash<qint64, std::vector<qint64>> stops;
-    for (const Item &item : items) {
-        const Schedule &schedule = schedules[item.schedule];
-        if (schedule.action == ScheduleAction::Stop)
-            stops[schedule.channelId].push_back(item.occurrence.startUtcMs);
-    }
+    std::vector<std::vector<qint64>> stops(std::size_t(week.channels()));
+    for (int i = 0; i < int(week.items.size()); ++i)
+        if (week.action(i) == ScheduleAction::Stop)
+            stops[std::size_t(week.items[i].channel)].push_back(week.occurrence(i).startUtcMs);
     for (std::vector<qint64> &instants : stops)
         std::sort(instants.begin(), instants.end());
     std::vector<Span> spans; // key: channel
-    for (int i = 0; i < int(items.size()); ++i) {
-        const Schedule &schedule = schedules[items[i].schedule];
-        if (schedule.action == ScheduleAction::Stop
-            || !limits.channels.value(schedule.channelId).abr)
+    for (int i = 0; i < int(week.items.size()); ++i) {
+        const int channel = week.items[i].channel;
+        if (week.action(i) == ScheduleAction::Stop || !week.loads[std::size_t(channel)].abr)
             continue;
-        const Occurrence &occurrence = items[i].occurrence;
+        const Occurrence &occurrence = week.occurrence(i);
         qint64 until = occurrence.paddedEndUtcMs;
-        if (schedule.action == ScheduleAction::Start && occurrence.isInstant()) {
-            until = horizonEndUtcMs;
-            const auto found = stops.constFind(schedule.channelId);
-            if (found != stops.constEnd()) {
-                const auto next
-                    = std::upper_bound(found->begin(), found->end(), occurrence.startUtcMs);
-                if (next != found->end())
-                    until = *next;
-            }
+        if (week.action(i) == ScheduleAction::Start && occurrence.isInstant()) {
+            const std::vector<qint64> &instants = stops[std::size_t(channel)];
+            const auto next
+                = std::upper_bound(instants.begin(), instants.end(), occurrence.startUtcMs);
+            until = next != instants.end() ? *next : week.endUtcMs;
         }
         if (until > occurrence.paddedStartUtcMs)
-            spans.push_back({i, occurrence.paddedStartUtcMs, until, schedule.channelId});
+            spans.push_back({i, occurrence.paddedStartUtcMs, until, channel});
     }
-    for (Episode &episode : overCapacity(spans, limits.maxTranscodes)) {
+    for (Episode &episode : overCapacity(spans, week.channels(), limit)) {
         const std::vector<int> involved = writer.ordered(std::move(episode.items));
         Conflict conflict
             = writer.make(ConflictKind::Transcodes, involved, episode.fromUtcMs, episode.toUtcMs);
@@ -317,55 +365,49 @@ void findTranscodes(const QList<Schedule> &schedules, const std::vector<Item> &i
                                          "of them, or raise the maximum in Settings.")
                                .arg(episode.peak)
                                .arg(writer.when(episode.fromUtcMs, involved))
-                               .arg(limits.maxTranscodes)
+                               .arg(limit)
                                .arg(writer.names(involved));
         conflicts.append(conflict);
     }
 }
 
-void findQuota(const QList<Schedule> &schedules, const std::vector<Item> &items,
-    const ConflictLimits &limits, qint64 nowUtcMs, qint64 horizonEndUtcMs,
-    const ConflictWriter &writer, QList<Conflict> &conflicts)
+void findQuota(const Week &week, const ConflictWriter &writer, QList<Conflict> &conflicts)
 {
-    if (!limits.freeQuotaBytes)
+    if (!week.limits.freeQuotaBytes)
         return;
-    std::vector<int> records;
-    for (int i = 0; i < int(items.size()); ++i)
-        if (schedules[items[i].schedule].action == ScheduleAction::Record)
-            records.push_back(i);
-    std::sort(records.begin(), records.end(), [&items](int a, int b) {
-        return items[a].occurrence.paddedStartUtcMs != items[b].occurrence.paddedStartUtcMs
-            ? items[a].occurrence.paddedStartUtcMs < items[b].occurrence.paddedStartUtcMs
-            : a < b;
-    });
-    QHash<qint64, qint64> coveredUntil; // by channel: the end of its recorded time so far
+    const qint64 freeBytes = *week.limits.freeQuotaBytes;
+    std::vector<std::pair<qint64, int>> records; // padded start, item
+    for (int i = 0; i < int(week.items.size()); ++i)
+        if (week.action(i) == ScheduleAction::Record)
+            records.push_back({week.occurrence(i).paddedStartUtcMs, i});
+    std::sort(records.begin(), records.end());
+    // By channel: the end of its recorded time so far.
+    std::vector<qint64> coveredUntil(std::size_t(week.channels()), week.nowUtcMs);
     double totalBytes = 0;
     std::vector<int> beyond; // from the first recording that does not fit on
-    for (int item : records) {
-        const Occurrence &occurrence = items[item].occurrence;
-        const qint64 channel = schedules[items[item].schedule].channelId;
-        const qint64 from = std::max({occurrence.paddedStartUtcMs, nowUtcMs,
-            coveredUntil.value(channel, std::numeric_limits<qint64>::min())});
-        const qint64 to = std::min(occurrence.paddedEndUtcMs, horizonEndUtcMs);
+    for (const auto &[paddedStartUtcMs, item] : records) {
+        const std::size_t channel = std::size_t(week.items[item].channel);
+        const qint64 from = std::max(paddedStartUtcMs, coveredUntil[channel]);
+        const qint64 to = std::min(week.occurrence(item).paddedEndUtcMs, week.endUtcMs);
         if (to <= from)
             continue;
         coveredUntil[channel] = to;
-        totalBytes
-            += double(limits.channels.value(channel).bytesPerMinute) * double(to - from) / 60'000;
-        if (totalBytes > double(*limits.freeQuotaBytes) || !beyond.empty())
+        totalBytes += double(week.loads[channel].bytesPerMinute) * double(to - from) / 60'000;
+        if (totalBytes > double(freeBytes) || !beyond.empty())
             beyond.push_back(item);
     }
     if (beyond.empty())
         return;
-    const qint64 fromUtcMs = std::max(items[beyond.front()].occurrence.paddedStartUtcMs, nowUtcMs);
+    const qint64 fromUtcMs
+        = std::max(week.occurrence(beyond.front()).paddedStartUtcMs, week.nowUtcMs);
     beyond = writer.ordered(std::move(beyond));
-    Conflict conflict = writer.make(ConflictKind::Quota, beyond, fromUtcMs, horizonEndUtcMs);
+    Conflict conflict = writer.make(ConflictKind::Quota, beyond, fromUtcMs, week.endUtcMs);
     conflict.message = Conflicts::tr("The recordings of the coming 7 days need about %1, but only "
                                      "%2 of the DVR quota is free; from %3 on they do not fit: "
                                      "%4. Delete recordings you no longer need, record less, or "
                                      "raise the DVR quota in Settings.")
                            .arg(DvrPolicy::formatBytes(qint64(totalBytes)),
-                               DvrPolicy::formatBytes(std::max<qint64>(0, *limits.freeQuotaBytes)),
+                               DvrPolicy::formatBytes(std::max<qint64>(0, freeBytes)),
                                writer.when(fromUtcMs, beyond), writer.names(beyond));
     conflicts.append(conflict);
 }
@@ -375,21 +417,13 @@ void findQuota(const QList<Schedule> &schedules, const std::vector<Item> &items,
 QList<Conflict> Conflicts::find(
     const QList<Schedule> &schedules, const ConflictLimits &limits, qint64 nowUtcMs)
 {
-    const qint64 horizonEndUtcMs = nowUtcMs + kHorizonMs;
-    std::vector<Item> items;
-    for (int s = 0; s < int(schedules.size()); ++s) {
-        if (!schedules[s].enabled)
-            continue;
-        for (const Occurrence &occurrence :
-            Occurrences::overlapping(schedules[s], nowUtcMs, horizonEndUtcMs))
-            items.push_back({s, occurrence});
-    }
+    const Week week(schedules, limits, nowUtcMs);
+    const ConflictWriter writer(week);
     QList<Conflict> conflicts;
-    const ConflictWriter writer(schedules, items, limits);
-    findStartStop(schedules, items, writer, conflicts);
-    findRecordings(schedules, items, limits, writer, conflicts);
-    findTranscodes(schedules, items, limits, horizonEndUtcMs, writer, conflicts);
-    findQuota(schedules, items, limits, nowUtcMs, horizonEndUtcMs, writer, conflicts);
+    findStartStop(week, writer, conflicts);
+    findRecordings(week, writer, conflicts);
+    findTranscodes(week, writer, conflicts);
+    findQuota(week, writer, conflicts);
     return conflicts;
 }
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <optional>
 #include <vector>
 
 namespace panelx {
@@ -45,8 +47,9 @@ public:
     };
 
     ZoneSpan(const QTimeZone &zone, qint64 fromUtcMs, qint64 toUtcMs)
-        : m_offsetBeforeMs(
-            zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(fromUtcMs, Qt::UTC)) * 1000LL)
+        : m_fromUtcMs(fromUtcMs), m_toUtcMs(toUtcMs),
+          m_offsetBeforeMs(
+              zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(fromUtcMs, Qt::UTC)) * 1000LL)
     {
         const auto transitions
             = zone.transitions(QDateTime::fromMSecsSinceEpoch(fromUtcMs, Qt::UTC),
@@ -55,6 +58,19 @@ public:
         for (const QTimeZone::OffsetData &transition : transitions)
             m_transitions.push_back(
                 {transition.atUtc.toMSecsSinceEpoch(), transition.offsetFromUtc * 1000LL});
+    }
+
+    bool covers(qint64 fromUtcMs, qint64 toUtcMs) const
+    {
+        return m_fromUtcMs <= fromUtcMs && toUtcMs <= m_toUtcMs;
+    }
+
+    // The zone's offset at an instant the span covers.
+    qint64 offsetAt(qint64 utcMs) const
+    {
+        const auto after = std::upper_bound(m_transitions.begin(), m_transitions.end(), utcMs,
+            [](qint64 ms, const Transition &t) { return ms < t.atUtcMs; });
+        return offsetOfPiece(std::size_t(after - m_transitions.begin()));
     }
 
     // The instant a local time means; the span must cover it by kOffsetSlackMs either side.
@@ -101,9 +117,39 @@ private:
         return piece == 0 ? m_offsetBeforeMs : m_transitions[piece - 1].offsetAfterMs;
     }
 
+    qint64 m_fromUtcMs = 0;
+    qint64 m_toUtcMs = 0;
     qint64 m_offsetBeforeMs = 0;
     std::vector<Transition> m_transitions;
 };
+
+// The years schedules live in. Qt 6.4 lists transitions from the tz data's explicit table,
+// which ends in 2037 (Lord Howe's then ends in a false one at 2038-01-19T03:14:07Z); later
+// stretches are read a chunk at a time.
+constexpr qint64 kTableFromUtcMs = 946'684'800'000LL; // 2000-01-01
+constexpr qint64 kTableToUtcMs = 2'145'916'800'000LL; // 2038-01-01
+
+struct Zone {
+    QTimeZone zone;
+    std::optional<ZoneSpan> table; // none: not a zone schedules may use
+};
+
+// A zone and its offsets over the table's years, read once per zone and thread, so thousands
+// of schedules in a few zones look at the tz data a few times. The tz data does not change
+// while the program runs (Qt itself reads each zone's file once per process).
+const Zone &zoneFor(const QByteArray &ianaId)
+{
+    thread_local std::map<QByteArray, Zone> zones;
+    auto found = zones.find(ianaId);
+    if (found != zones.end())
+        return found->second;
+    Zone entry;
+    if (isKnownTimeZone(ianaId)) {
+        entry.zone = QTimeZone(ianaId);
+        entry.table.emplace(entry.zone, kTableFromUtcMs, kTableToUtcMs);
+    }
+    return zones.emplace(ianaId, std::move(entry)).first->second;
+}
 
 bool hasOccurrences(const Schedule &schedule)
 {
@@ -113,14 +159,16 @@ bool hasOccurrences(const Schedule &schedule)
 }
 
 // Calls visit(occurrence) for the schedule's occurrences on local dates from fromDate on, in
-// start order, until it returns false or there are no more. Zone offsets are read for a few
-// days at first, then for longer stretches, so a "next" costs one look at the zone.
+// start order, until it returns false or there are no more. Outside the table's years, zone
+// offsets are read for a few days at first, then for longer stretches.
 template<typename Visit>
 void forEachOccurrence(const Schedule &schedule, QDate fromDate, Visit visit)
 {
-    if (!hasOccurrences(schedule) || !isKnownTimeZone(schedule.timeZoneId))
+    if (!hasOccurrences(schedule))
         return;
-    const QTimeZone zone(schedule.timeZoneId);
+    const Zone &zone = zoneFor(schedule.timeZoneId);
+    if (!zone.table)
+        return;
     const bool once = schedule.recurrence == Recurrence::Once;
     const QDate last = once ? schedule.firstDate : schedule.lastDate; // null: no end
     QDate day = std::max(fromDate, schedule.firstDate);
@@ -135,8 +183,12 @@ void forEachOccurrence(const Schedule &schedule, QDate fromDate, Visit visit)
         QDate chunkEnd = day.addDays(chunkDays);
         if (!last.isNull())
             chunkEnd = std::min(chunkEnd, last.addDays(1));
-        const ZoneSpan span(zone, localMs(day, QTime(0, 0)) - kOffsetSlackMs,
-            localMs(chunkEnd, QTime(0, 0)) + kOffsetSlackMs);
+        const qint64 fromUtcMs = localMs(day, QTime(0, 0)) - kOffsetSlackMs;
+        const qint64 toUtcMs = localMs(chunkEnd, QTime(0, 0)) + kOffsetSlackMs;
+        std::optional<ZoneSpan> outside;
+        if (!zone.table->covers(fromUtcMs, toUtcMs))
+            outside.emplace(zone.zone, fromUtcMs, toUtcMs);
+        const ZoneSpan &span = outside ? *outside : *zone.table;
         for (; day < chunkEnd; day = day.addDays(1)) {
             if (schedule.recurrence == Recurrence::Weekly
                 && !schedule.weekdays.contains(day.dayOfWeek()))
@@ -178,6 +230,17 @@ QDate earliestDate(qint64 utcMs)
 QDateTime Occurrence::localStart() const
 {
     return QDateTime(localDate, localTime, Qt::OffsetFromUTC, utcOffsetSeconds);
+}
+
+QDateTime Occurrences::wallClock(const QByteArray &ianaId, qint64 utcMs)
+{
+    const Zone &zone = zoneFor(ianaId);
+    if (!zone.table)
+        return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
+    const qint64 offsetMs = zone.table->covers(utcMs, utcMs)
+        ? zone.table->offsetAt(utcMs)
+        : zone.zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC)) * 1000LL;
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, int(offsetMs / 1000));
 }
 
 QList<Occurrence> Occurrences::next(const Schedule &schedule, qint64 afterUtcMs, int count)

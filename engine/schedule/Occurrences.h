@@ -54,6 +54,10 @@ public:
     static QList<Occurrence> missedBetween(
         const Schedule &schedule, qint64 fromUtcMs, qint64 toUtcMs);
 
+    // The wall clock in a schedule's zone at an instant, with the zone's offset then (UTC for a
+    // zone schedules may not use).
+    static QDateTime wallClock(const QByteArray &ianaId, qint64 utcMs);
+
     // Occurrences whose padded range meets [fromUtcMs, toUtcMs) (one not held: whose start
     // lies in it), in start order: what a conflict check or a week view covers.
     static QList<Occurrence> overlapping(

@@ -252,6 +252,17 @@ private slots:
                                                  "may: “News”, “S2”, “S3”.")),
             qPrintable(message));
 
+        // Of many schedules, the first few are named.
+        QList<Schedule> many;
+        for (int id = 1; id <= 7; ++id)
+            many.append(record(id, id, "20:00", 30));
+        const QList<Conflict> crowded = Conflicts::find(many, limits(1), kNow);
+        QCOMPARE(crowded.size(), 1);
+        QCOMPARE(crowded.first().scheduleIds, (QList<qint64> {1, 2, 3, 4, 5, 6, 7}));
+        QVERIFY2(crowded.first().message.contains(QStringLiteral(
+                     "“S1”, “S2”, “S3”, “S4”, “S5” and others (7 schedules in all)")),
+            qPrintable(crowded.first().message));
+
         const QString catalogue
             = QStringLiteral(PANELX_TRANSLATIONS_DIR) + QStringLiteral("/panelx_de.qm");
         if (!QFileInfo::exists(catalogue))

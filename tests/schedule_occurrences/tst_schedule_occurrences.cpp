@@ -145,6 +145,24 @@ private slots:
             << "2026-12-01T00:00:00Z" << 1
             << QStringList {"2027-03-28T01:00:00Z 2027-03-28T03:00:00+02:00 shifted"};
 
+        QTest::newRow("Berlin in 2040, past the transitions Qt 6.4 lists in one go")
+            << berlin << "02:30"
+            << "once"
+            << "2040-03-25"
+            << ""
+            << "2040-01-01T00:00:00Z" << 1
+            << QStringList {"2040-03-25T01:00:00Z 2040-03-25T03:00:00+02:00 shifted"};
+        QTest::newRow("Berlin from 2037 into 2038")
+            << berlin << "20:00"
+            << "daily"
+            << "2037-12-30"
+            << ""
+            << "2037-12-29T00:00:00Z" << 4
+            << QStringList {"2037-12-30T19:00:00Z 2037-12-30T20:00:00+01:00",
+                   "2037-12-31T19:00:00Z 2037-12-31T20:00:00+01:00",
+                   "2038-01-01T19:00:00Z 2038-01-01T20:00:00+01:00",
+                   "2038-01-02T19:00:00Z 2038-01-02T20:00:00+01:00"};
+
         // New York: EST -05:00, EDT -04:00 from 2026-03-08 02:00 to 2026-11-01 02:00.
         QTest::newRow("New York 02:30 does not exist on 8 March: runs at 03:00")
             << newYork << "02:30"
@@ -335,6 +353,35 @@ private slots:
         QCOMPARE(ours.size(), 1);
         QVERIFY(ours.first().startUtcMs <= ambiguous.toMSecsSinceEpoch());
         QCOMPARE(utcText(ours.first().startUtcMs), QStringLiteral("2026-10-25T00:30:00Z"));
+    }
+
+    void wallClock_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QString>("at");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("Berlin, winter") << QByteArray("Europe/Berlin") << "2026-12-01T19:00:00Z"
+                                        << "2026-12-01T20:00:00+01:00";
+        QTest::newRow("Berlin, the instant of the jump")
+            << QByteArray("Europe/Berlin") << "2026-03-29T01:00:00Z"
+            << "2026-03-29T03:00:00+02:00";
+        QTest::newRow("Berlin, a moment before it")
+            << QByteArray("Europe/Berlin") << "2026-03-29T00:59:00Z"
+            << "2026-03-29T01:59:00+01:00";
+        QTest::newRow("Lord Howe, summer")
+            << QByteArray("Australia/Lord_Howe") << "2026-12-01T09:00:00Z"
+            << "2026-12-01T20:00:00+11:00";
+        QTest::newRow("Berlin, 2040") << QByteArray("Europe/Berlin") << "2040-07-01T12:00:00Z"
+                                      << "2040-07-01T14:00:00+02:00";
+        QTest::newRow("not a zone: UTC") << QByteArray("Berlin") << "2026-12-01T19:00:00Z"
+                                         << "2026-12-01T19:00:00Z";
+    }
+    void wallClock()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(QString, at);
+        QFETCH(QString, expected);
+        QCOMPARE(Occurrences::wallClock(zone, utc(at)).toString(Qt::ISODate), expected);
     }
 
     void inProgressAndMissed_data()
