@@ -987,11 +987,11 @@ Takes effect when PanelX starts again: %1
     </message>
     <message>
         <location line="+4"/>
-        <source>The first date does not exist in the calendar; choose a real date, for example 2026-12-01.</source>
-        <translation>Das erste Datum gibt es im Kalender nicht; wählen Sie ein echtes Datum, zum Beispiel 2026-12-01.</translation>
+        <source>Choose a first date that exists in the calendar, for example 2026-12-01.</source>
+        <translation>Wählen Sie ein erstes Datum, das es im Kalender gibt, zum Beispiel 2026-12-01.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the start time as hours and minutes, for example 20:00.</source>
         <translation>Geben Sie die Startzeit in Stunden und Minuten ein, zum Beispiel 20:00.</translation>
     </message>

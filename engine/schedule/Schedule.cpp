@@ -133,8 +133,7 @@ QList<FieldError> ScheduleValidator::validate(const Schedule &schedule)
 
     if (!schedule.firstDate.isValid())
         problem(schedulefield::start,
-            tr("The first date does not exist in the calendar; choose a real date, for example "
-               "2026-12-01."));
+            tr("Choose a first date that exists in the calendar, for example 2026-12-01."));
     if (!schedule.startTime.isValid())
         problem(schedulefield::start,
             tr("Enter the start time as hours and minutes, for example 20:00."));

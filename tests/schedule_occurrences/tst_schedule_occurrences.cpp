@@ -594,6 +594,26 @@ private slots:
         QCOMPARE(unknown, QStringList {"funday"});
     }
 
+    void validationInGerman()
+    {
+        const QString catalogue = translationsDir() + QStringLiteral("/panelx_de.qm");
+        if (!QFileInfo::exists(catalogue))
+            QSKIP("The German catalogue is built with the window (PANELX_UI=ON)");
+        QTranslator translator;
+        QVERIFY(translator.load(catalogue));
+        QCoreApplication::installTranslator(&translator);
+        Schedule s = schedule("Europe/Berln", "20:00", "weekly", "2026-12-01");
+        const QList<FieldError> errors = ScheduleValidator::validate(s);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors[0].message,
+            QStringLiteral("„Europe/Berln“ ist keine Zeitzone, die dieses System kennt. Verwenden "
+                           "Sie einen IANA-Namen wie Europe/Berlin, America/New_York oder UTC."));
+        QCOMPARE(errors[1].message,
+            QStringLiteral(
+                "Kreuzen Sie für einen wöchentlichen Zeitplan mindestens einen Wochentag an."));
+    }
+
     void recurrenceText_data()
     {
         QTest::addColumn<Schedule>("schedule");
