@@ -344,15 +344,21 @@ private slots:
 
     void qtResolvesGapsDifferently()
     {
-        // Why Occurrences reads the transitions itself: Qt 6.4 makes the nonexistent 02:30 an
-        // invalid QDateTime and the ambiguous one the later instant (see docs/decisions.md).
+        // Why Occurrences reads the transitions itself (docs/decisions.md): Qt 6.4 makes the
+        // nonexistent 02:30 an invalid QDateTime and the doubled one the later instant.
         const QTimeZone berlin("Europe/Berlin");
-        const QDateTime ambiguous(QDate(2026, 10, 25), QTime(2, 30), berlin);
-        const QList<Occurrence> ours
+        const QDateTime gap(QDate(2026, 3, 29), QTime(2, 30), berlin);
+        const QDateTime doubled(QDate(2026, 10, 25), QTime(2, 30), berlin);
+        qInfo("Qt %s: 02:30 on 29 March is %s, on 25 October %s", qVersion(),
+            gap.isValid() ? qPrintable(gap.toUTC().toString(Qt::ISODate)) : "invalid",
+            qPrintable(doubled.toUTC().toString(Qt::ISODate)));
+        const QList<Occurrence> spring
+            = Occurrences::next(schedule("Europe/Berlin", "02:30", "once", "2026-03-29"), 0, 1);
+        QCOMPARE(
+            texts(spring), QStringList {"2026-03-29T01:00:00Z 2026-03-29T03:00:00+02:00 shifted"});
+        const QList<Occurrence> autumn
             = Occurrences::next(schedule("Europe/Berlin", "02:30", "once", "2026-10-25"), 0, 1);
-        QCOMPARE(ours.size(), 1);
-        QVERIFY(ours.first().startUtcMs <= ambiguous.toMSecsSinceEpoch());
-        QCOMPARE(utcText(ours.first().startUtcMs), QStringLiteral("2026-10-25T00:30:00Z"));
+        QCOMPARE(texts(autumn), QStringList {"2026-10-25T00:30:00Z 2026-10-25T02:30:00+02:00"});
     }
 
     void wallClock_data()
