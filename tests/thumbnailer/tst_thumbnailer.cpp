@@ -177,6 +177,14 @@ void TestThumbnailer::initTestCase()
         QVERIFY2(err.isEmpty(), err.constData());
     }
     QByteArray err;
+    // One red picture, then blue ones coded with B-frames: the decoder holds the first back.
+    QVERIFY2(ffmpeg({"-f", "lavfi", "-i",
+                        "color=c=red:s=320x240:r=25:d=0.04[a];color=c=blue:s=320x240:r=25:d=0.4[b];"
+                        "[a][b]concat=n=2:v=1:a=0[out0]",
+                        "-c:v", "libx264", "-preset", "medium", "-bf", "3", "-pix_fmt", "yuv420p",
+                        "-f", "mpegts", media("red-then-blue.ts")},
+                 &err),
+        err.constData());
     QVERIFY2(ffmpeg({"-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac", "-f",
                         "mpegts", media("audio.ts")},
                  &err),
@@ -235,6 +243,7 @@ void TestThumbnailer::keepsColour_data()
     QTest::addColumn<double>("blue");
     QTest::newRow("red") << "red.ts" << 255.0 << 0.0 << 0.0;
     QTest::newRow("blue") << "blue.ts" << 0.0 << 0.0 << 255.0;
+    QTest::newRow("the first picture") << "red-then-blue.ts" << 255.0 << 0.0 << 0.0;
     // The video's limited range (16..235) is stretched to JPEG's full range.
     QTest::newRow("white") << "white.ts" << 255.0 << 255.0 << 255.0;
 }
