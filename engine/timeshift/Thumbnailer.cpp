@@ -18,6 +18,8 @@ namespace {
 
 const QString kStopping = QStringLiteral("PanelX is stopping; ask for the still again when it "
                                          "runs");
+const QString kBusy = QStringLiteral("PanelX was asked for many stills at once and left this one "
+                                     "out; ask for it again");
 // MJPEG's quantiser scale (ffmpeg's -q:v): 2 is the finest, 31 the coarsest. At 160 px wide a
 // still of 5 is a few kilobytes and shows no blocks.
 constexpr int kJpegQuantiser = 5;
@@ -224,11 +226,20 @@ void Thumbnailer::request(const QString &segmentFile, Callback callback)
         return;
     }
     QList<Callback> &waiters = m_waiters[segmentFile];
-    if (waiters.isEmpty())
-        m_queue.push_back(segmentFile);
+    const bool queued = waiters.isEmpty();
     waiters.append(std::move(callback));
+    QList<Callback> leftOut;
+    if (queued) {
+        m_queue.push_back(segmentFile);
+        if (m_queue.size() > size_t(kMaxQueued)) {
+            leftOut = m_waiters.take(m_queue.front());
+            m_queue.pop_front();
+        }
+    }
     lock.unlock();
     m_wake.notify_one();
+    for (const Callback &waiter : std::as_const(leftOut))
+        waiter({{}, kBusy});
 }
 
 std::uint64_t Thumbnailer::decodes() const

@@ -22,6 +22,10 @@ namespace panelx::timeshift {
 class Thumbnailer {
 public:
     static constexpr int kWidth = 160;
+    // Stills waiting to be made, at most. A timeline being hovered over asks for one still after
+    // another: when more wait, the one asked for longest ago is answered as not made (its
+    // caller has most likely moved on), so the queue and the wait stay short.
+    static constexpr int kMaxQueued = 64;
 
     struct Result {
         QByteArray jpeg; // empty on failure
@@ -40,8 +44,8 @@ public:
     // The still of `segmentFile` (the key of the cache: a segment's sequence never repeats, so
     // its file never changes). `callback` is called exactly once: at once on the caller's thread
     // when the still is cached, else on the worker's thread once it is made; callers asking for
-    // the same file meanwhile share one decode. Failures are not kept: the next request tries
-    // again. Any thread.
+    // the same file meanwhile share one decode (or with an error once kMaxQueued newer ones
+    // wait). Failures are not kept: the next request tries again. Any thread.
     void request(const QString &segmentFile, Callback callback);
 
     // The first video frame of `segmentFile` (the keyframe the segment starts with), scaled to

@@ -2,7 +2,8 @@
 // sample aspect ratio, solid colours, audio only, garbage), decoded back with libav: their size
 // and display aspect, their colour, the errors; and the worker: a cache hit answered at once
 // without a decode, the least recently used still dropped, one decode for concurrent requests
-// of one file, and callers still waiting answered when it is destroyed.
+// of one file, callers still waiting answered when it is destroyed, and a long queue that
+// leaves out the requests made longest ago.
 #include "TestSupport.h"
 
 #include "av/AvHandles.h"
@@ -145,6 +146,7 @@ private slots:
     void failuresAreTriedAgain();
     void concurrentRequestsShareOneDecode();
     void destructionAnswersWaitingCallers();
+    void longQueueLeavesOutTheOldest();
 
 private:
     QString media(const QString &name) const { return QDir(m_dir.path()).filePath(name); }
@@ -410,6 +412,63 @@ void TestThumbnailer::destructionAnswersWaitingCallers()
     }
     QVERIFY2(!answers.results()[0].jpeg.isEmpty(), "the still under way is finished");
     QVERIFY(stopped > 0);
+}
+
+void TestThumbnailer::longQueueLeavesOutTheOldest()
+{
+    constexpr int kLeftOut = 3;
+    Thumbnailer thumbnailer;
+    std::binary_semaphore release {0};
+    Answers first;
+    thumbnailer.request(media("hd.ts"), [&](Thumbnailer::Result result) {
+        release.acquire();
+        first.callback()(std::move(result));
+    });
+    const bool started = test::waitFor([&] { return thumbnailer.decodes() == 1; }, 30000);
+    // While the worker is held, more files than the queue takes (they need not exist: each is
+    // answered, made or not), one of them asked for twice.
+    std::mutex mutex;
+    QHash<int, QList<QString>> errors; // by file, each answer's error
+    const auto ask = [&](int file) {
+        thumbnailer.request(
+            media(QStringLiteral("queued-%1.ts").arg(file)), [&, file](Thumbnailer::Result result) {
+                std::lock_guard lock(mutex);
+                errors[file].append(result.error);
+            });
+    };
+    for (int file = 0; file < Thumbnailer::kMaxQueued + kLeftOut; ++file) {
+        ask(file);
+        if (file == 0)
+            ask(file);
+    }
+    const auto answered = [&] {
+        std::lock_guard lock(mutex);
+        int count = 0;
+        for (const QList<QString> &answers : std::as_const(errors))
+            count += int(answers.size());
+        return count;
+    };
+    // The oldest were answered at once, while the worker was still held.
+    const int answeredAtOnce = answered();
+    release.release();
+    QVERIFY(started);
+    QCOMPARE(answeredAtOnce, kLeftOut + 1);
+    QVERIFY(first.waitFor(1));
+    QVERIFY(
+        test::waitFor([&] { return answered() == Thumbnailer::kMaxQueued + kLeftOut + 1; }, 60000));
+    const QString busy = QStringLiteral(
+        "PanelX was asked for many stills at once and left this one out; ask for it again");
+    for (int file = 0; file < Thumbnailer::kMaxQueued + kLeftOut; ++file) {
+        const QList<QString> answers = errors.value(file);
+        QCOMPARE(answers.size(), file == 0 ? 2 : 1);
+        for (const QString &error : answers) {
+            if (file < kLeftOut)
+                QCOMPARE(error, busy);
+            else
+                QVERIFY2(error.startsWith(QLatin1String("cannot open the segment: file not found")),
+                    qPrintable(error));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestThumbnailer)
