@@ -657,11 +657,11 @@ private slots:
     {
         if (const QString missing = hlsClientsUnavailable(); !missing.isEmpty())
             QSKIP(qPrintable(missing));
-        const BufferInfo info = waitForBuffer(20);
+        const BufferInfo info = waitForBuffer(24);
         const qint64 startS = (info.oldestUtcMs + 2000) / 1000;
-        for (const QString &path : {QStringLiteral("/sport/archive-%1-12.m3u8").arg(startS),
+        for (const QString &path : {QStringLiteral("/sport/archive-%1-20.m3u8").arg(startS),
                  QStringLiteral("/sport/archive-%1-now.m3u8").arg(startS)}) {
-            const HlsClientsRun run = runHlsClients(m_base + path, 4);
+            const HlsClientsRun run = runHlsClients(m_base + path, 8);
             qInfo().noquote() << path << run.table;
             QVERIFY2(run.exitCode == 0, qPrintable(QStringLiteral("logs in %1").arg(run.logs)));
         }
