@@ -6,6 +6,7 @@
 #include "ViewerAddress.h"
 #include "api/AdminApi.h"
 #include "api/AdminToken.h"
+#include "dvr/DvrPolicy.h"
 #include "dvr/ExportCache.h"
 #include "dvr/Recorder.h"
 #include "dvr/RecordingDirectory.h"
@@ -23,6 +24,7 @@
 #include <QHash>
 #include <QStorageInfo>
 #include <QTimer>
+#include <limits>
 #include <map>
 
 namespace panelx {
@@ -40,6 +42,7 @@ void registerMetaTypes()
     qRegisterMetaType<Recording>();
     qRegisterMetaType<DvrSettings>();
     qRegisterMetaType<DvrUsage>();
+    qRegisterMetaType<BufferInfo>();
 }
 
 RecordingChange recordingsUnavailable()
@@ -588,6 +591,29 @@ QList<ExportPart> Engine::exportParts(qint64 id) const
     return ExportCache::partsOf(*d->store,
         d->store->byTime(
             recording->channelId, kSourceRendition, recording->startUtcMs, recording->endUtcMs));
+}
+
+std::optional<BufferInfo> Engine::channelBuffer(qint64 channelId) const
+{
+    const std::optional<ChannelConfig> channel = d->directory.byId(channelId);
+    if (!channel || !d->store)
+        return std::nullopt;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const QList<SegmentInfo> segments = d->store->byTime(
+        channelId, kSourceRendition, nowMs - channel->bufferMs, std::numeric_limits<qint64>::max());
+    BufferInfo info;
+    info.channelId = channelId;
+    info.segments = int(segments.size());
+    if (segments.isEmpty())
+        return info;
+    info.oldestUtcMs = segments.first().startUtcMs;
+    info.newestUtcMs = segments.last().startUtcMs + segments.last().durationMs;
+    for (const SegmentInfo &segment : segments)
+        info.bytes += segment.sizeBytes;
+    // Holes inside the buffer only: its ends are where it starts and where live is.
+    info.gaps = DvrPolicy::findGaps(
+        segments, info.oldestUtcMs, info.newestUtcMs, channel->segmentDurationMs, 0);
+    return info;
 }
 
 void Engine::setDvrSettings(DvrSettings settings)

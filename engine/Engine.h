@@ -8,6 +8,7 @@
 #include "ChannelValidator.h"
 #include "dvr/Recording.h"
 #include "dvr/RecordingExport.h"
+#include "timeshift/BufferInfo.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -98,6 +99,10 @@ public:
     // The recording's stored segment files, oldest first, for RecordingExport to remux on a
     // worker thread. Empty for an unknown recording or one with nothing stored.
     QList<ExportPart> exportParts(qint64 id) const;
+
+    // What the channel's buffer (its source rendition) holds now, for the player's timeline
+    // and the admin API; nullopt for an unknown channel or while the engine is stopped.
+    std::optional<BufferInfo> channelBuffer(qint64 channelId) const;
 
 public slots:
     // Opens the database, reconciles the store, starts the HTTP server and enabled channels.

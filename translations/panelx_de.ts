@@ -92,6 +92,50 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../engine/schedule/Conflicts.cpp" line="+202"/>
+        <location line="+22"/>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>%1 and others (%2 schedules in all)</source>
+        <translation>%1 und weitere (insgesamt %2 Zeitpläne)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1 would stop and start %2 at the same time, at %3. Change one of the times, or let the stop begin after the other ends.</source>
+        <translation>%1 würden %2 gleichzeitig stoppen und starten, am %3. Ändern Sie eine der Zeiten, oder lassen Sie das Stoppen erst beginnen, wenn das andere endet.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 recordings would run at once at %2, but at most %3 may: %4. Move one of them, or raise the maximum in Settings.</source>
+        <translation>Am %2 würden %1 Aufnahmen gleichzeitig laufen, erlaubt sind höchstens %3: %4. Verschieben Sie eine davon, oder erhöhen Sie das Maximum in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 channels would transcode ABR at once at %2, but this machine is set up for at most %3: %4. Move one of them, or raise the maximum in Settings.</source>
+        <translation>Am %2 würden %1 Kanäle gleichzeitig für ABR transkodieren, dieser Rechner ist aber für höchstens %3 eingerichtet: %4. Verschieben Sie einen davon, oder erhöhen Sie das Maximum in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The recordings of the coming 7 days need about %1, but only %2 of the DVR quota is free; from %3 on they do not fit: %4. Delete recordings you no longer need, record less, or raise the DVR quota in Settings.</source>
+        <translation>Die Aufnahmen der kommenden 7 Tage brauchen etwa %1, vom DVR-Kontingent sind aber nur %2 frei; ab %3 passen sie nicht mehr: %4. Löschen Sie Aufnahmen, die Sie nicht mehr brauchen, nehmen Sie weniger auf, oder erhöhen Sie das DVR-Kontingent in den Einstellungen.</translation>
+    </message>
+</context>
+<context>
     <name>CtlText</name>
     <message>
         <location filename="../app/ctl/Ctl.cpp" line="+30"/>
@@ -878,6 +922,133 @@ Takes effect when PanelX starts again: %1
         <location line="+77"/>
         <source>Say by how many minutes to extend the recording, for example {&quot;minutes&quot;: 30}.</source>
         <translation>Geben Sie an, um wie viele Minuten die Aufnahme verlängert werden soll, zum Beispiel {&quot;minutes&quot;: 30}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceText</name>
+    <message>
+        <location filename="../engine/schedule/RecurrenceText.cpp" line="+11"/>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Once on %1 at %2</source>
+        <translation>Einmal am %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Daily at %1</source>
+        <translation>Täglich um %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weekdays at %1</source>
+        <translation>Montag bis Freitag um %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every %1 at %2</source>
+        <translation>Jeden %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 until %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleValidator</name>
+    <message>
+        <location filename="../engine/schedule/Schedule.cpp" line="+120"/>
+        <source>Give the schedule a name, for example “News at eight”, so the list and the history can show it.</source>
+        <translation>Geben Sie dem Zeitplan einen Namen, zum Beispiel „Nachrichten um acht“, damit Liste und Verlauf ihn zeigen können.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A schedule&apos;s name has at most %1 characters; shorten it.</source>
+        <translation>Der Name eines Zeitplans hat höchstens %1 Zeichen; kürzen Sie ihn.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what the schedule does: record a channel, start it or stop it.</source>
+        <translation>Wählen Sie, was der Zeitplan tut: einen Kanal aufnehmen, starten oder stoppen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the channel the schedule acts on.</source>
+        <translation>Wählen Sie den Kanal, auf den der Zeitplan wirkt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a first date that exists in the calendar, for example 2026-12-01.</source>
+        <translation>Wählen Sie ein erstes Datum, das es im Kalender gibt, zum Beispiel 2026-12-01.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the start time as hours and minutes, for example 20:00.</source>
+        <translation>Geben Sie die Startzeit in Stunden und Minuten ein, zum Beispiel 20:00.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedules start on a whole minute; leave out the seconds (%1).</source>
+        <translation>Zeitpläne beginnen zur vollen Minute; lassen Sie die Sekunden weg (%1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the time zone the start time is meant in, for example Europe/Berlin.</source>
+        <translation>Wählen Sie die Zeitzone, in der die Startzeit gemeint ist, zum Beispiel Europe/Berlin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a time zone this system knows. Use an IANA name such as Europe/Berlin, America/New_York or UTC.</source>
+        <translation>„%1“ ist keine Zeitzone, die dieses System kennt. Verwenden Sie einen IANA-Namen wie Europe/Berlin, America/New_York oder UTC.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A channel is started or stopped for 0 to %1 minutes (0: switch it and leave it); %2 is outside that.</source>
+        <translation>Ein Kanal wird für 0 bis %1 Minuten gestartet oder gestoppt (0: umschalten und so lassen); %2 liegt außerhalb.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose how the schedule repeats: once, daily or weekly.</source>
+        <translation>Wählen Sie, wie sich der Zeitplan wiederholt: einmal, täglich oder wöchentlich.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A schedule that runs once has no last date; make it daily or weekly, or leave the last date empty.</source>
+        <translation>Ein Zeitplan, der einmal läuft, hat kein letztes Datum; machen Sie ihn täglich oder wöchentlich, oder lassen Sie das letzte Datum leer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tick at least one weekday for a weekly schedule.</source>
+        <translation>Kreuzen Sie für einen wöchentlichen Zeitplan mindestens einen Wochentag an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last date (%1) is before the first date (%2); choose a later one, or leave it empty to repeat without end.</source>
+        <translation>Das letzte Datum (%1) liegt vor dem ersten (%2); wählen Sie ein späteres, oder lassen Sie es leer, um ohne Ende zu wiederholen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>None of the ticked weekdays falls between %1 and %2, so the schedule would never run; tick another weekday or choose a later last date.</source>
+        <translation>Keiner der angekreuzten Wochentage liegt zwischen %1 und %2, der Zeitplan liefe also nie; kreuzen Sie einen anderen Wochentag an, oder wählen Sie ein späteres letztes Datum.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only recordings have padding; set it to 0 for starting or stopping a channel.</source>
+        <translation>Nur Aufnahmen haben Vor- und Nachlauf; setzen Sie ihn beim Starten oder Stoppen eines Kanals auf 0.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Padding before and after is 0 to %1 minutes each; for more, make the recording longer.</source>
+        <translation>Vor- und Nachlauf betragen je 0 bis %1 Minuten; für mehr machen Sie die Aufnahme länger.</translation>
     </message>
 </context>
 <context>

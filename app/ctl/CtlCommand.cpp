@@ -137,9 +137,11 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
             "  edit <id|slug> [--name N] [--url U] [--segment-seconds S] [--buffer-minutes M]\n"
             "  start <id|slug>      switch a channel on\n"
             "  stop <id|slug>       switch a channel off (its buffer stays)\n"
-            "  remove <id|slug>     delete a channel and its buffer"));
+            "  remove <id|slug>     delete a channel and its buffer\n"
+            "  buffer <id|slug>     what its timeshift buffer holds, and the catch-up URLs"));
     level.addPositional(QStringLiteral("verb"),
-        CtlText::tr("list, show, add, edit, start, stop or remove."), QStringLiteral("<verb>"));
+        CtlText::tr("list, show, add, edit, start, stop, remove or buffer."),
+        QStringLiteral("<verb>"));
     if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
         return;
     const QString verb = level.parser().positionalArguments().constFirst();
@@ -164,6 +166,11 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
         {QStringLiteral("stop"),
             {"POST", CtlText::tr("Switches a channel off: the source is left, the buffer stays.")}},
         {QStringLiteral("remove"), {"DELETE", CtlText::tr("Deletes a channel and its buffer.")}},
+        {QStringLiteral("buffer"),
+            {"GET",
+                CtlText::tr("Shows what a channel's timeshift buffer holds: its oldest and newest "
+                            "moment (this computer's time), the gaps where the source was down, "
+                            "its size, and the catch-up URL templates IPTV apps are given.")}},
     };
     if (!add && !edit && !simple.contains(verb)) {
         level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
@@ -209,9 +216,14 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     }
     if (!add && !edit) {
         command.call.method = simple.value(verb).first;
-        if (verb == QLatin1String("start") || verb == QLatin1String("stop"))
+        if (verb == QLatin1String("start") || verb == QLatin1String("stop")
+            || verb == QLatin1String("buffer"))
             command.call.path += QLatin1Char('/') + verb;
-        command.output = verb == QLatin1String("remove") ? Output::Removed : Output::Channel;
+        command.output = Output::Channel;
+        if (verb == QLatin1String("remove"))
+            command.output = Output::Removed;
+        else if (verb == QLatin1String("buffer"))
+            command.output = Output::Buffer;
         return;
     }
 
@@ -494,7 +506,7 @@ CtlCommand parseCommand(const QStringList &arguments)
             "Controls a running PanelX (the window or `panelx --headless`) through its admin "
             "API.\n\nCommands:\n"
             "  status                    version, uptime, every channel's state, storage\n"
-            "  channels list|show|add|edit|start|stop|remove\n"
+            "  channels list|show|add|edit|start|stop|remove|buffer\n"
             "  recordings list|show|add|stop|extend|remove|export\n"
             "  settings get|set\n\n"
             "`panelx ctl <command> --help` tells more. Exit status: 0 done, 1 the server refused "

@@ -24,6 +24,7 @@ enum class Output {
     ChannelList,
     Channel,
     Removed,
+    Buffer, // a channel's timeshift buffer
     Settings,
     SettingsChanged,
     RecordingList,

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <cmath>
 
 namespace panelx::ctl {
 
@@ -210,6 +211,60 @@ QString recordingLines(const QJsonObject &recording)
     });
 }
 
+// Milliseconds since the epoch (UTC) as this computer's local time, to the second.
+QString localTimeMs(qint64 utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+// An ISO 8601 time from the API as milliseconds since the epoch.
+qint64 isoUtcMs(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+
+QString bufferLines(const QJsonObject &buffer, const QString &subject)
+{
+    QList<QStringList> rows;
+    if (number(buffer, QStringLiteral("segments")) == 0) {
+        rows << QStringList {CtlText::tr("buffer:"),
+            CtlText::tr("empty: nothing stored within the channel's buffer time yet (is it "
+                        "switched on? `panelx ctl channels start %1`)")
+                .arg(subject)};
+    } else {
+        QStringList gaps;
+        for (const QJsonValue &value : buffer.value(QStringLiteral("gaps")).toArray()) {
+            const QJsonObject gap = value.toObject();
+            gaps << QStringLiteral("%1 (%2)").arg(
+                localTimeMs(isoUtcMs(gap.value(QStringLiteral("from")))),
+                formatDuration(std::llround(gap.value(QStringLiteral("seconds")).toDouble())));
+        }
+        rows << QStringList {
+            CtlText::tr("oldest:"), localTimeMs(number(buffer, QStringLiteral("oldestUtcMs")))};
+        rows << QStringList {
+            CtlText::tr("newest:"), localTimeMs(number(buffer, QStringLiteral("newestUtcMs")))};
+        rows << QStringList {CtlText::tr("span:"),
+            formatDuration(std::llround(buffer.value(QStringLiteral("seconds")).toDouble()))};
+        rows << QStringList {CtlText::tr("gaps:"),
+            gaps.isEmpty() ? CtlText::tr("none") : gaps.join(QStringLiteral(", "))};
+        rows << QStringList {CtlText::tr("size:"),
+            CtlText::tr("%1 in %2 segments")
+                .arg(formatBytes(number(buffer, QStringLiteral("bytes"))))
+                .arg(number(buffer, QStringLiteral("segments")))};
+    }
+    QList<QStringList> catchup;
+    const QJsonObject templates = buffer.value(QStringLiteral("catchup")).toObject();
+    for (const auto &[key, name] : {std::pair {"flussonic", "Flussonic HLS"},
+             std::pair {"flussonicTs", "Flussonic MPEG-TS"}, std::pair {"timeshift", "timeshift"},
+             std::pair {"shift", "SIPTV (shift)"}, std::pair {"xtream", "Xtream"}})
+        catchup << QStringList {QStringLiteral("  ") + QLatin1String(name),
+            templates.value(QLatin1String(key)).toString()};
+    return formatTable(rows)
+        + CtlText::tr("\nCatch-up URL templates for IPTV apps ({utc}, {duration} … as Kodi "
+                      "fills them in):\n")
+        + formatTable(catchup);
+}
+
 } // namespace
 
 QString formatTable(const QList<QStringList> &rows)
@@ -281,6 +336,8 @@ QString formatAnswer(const CtlCommand &command, const QJsonObject &answer)
         return channelLines(answer);
     case Output::Removed:
         return CtlText::tr("Removed channel %1.\n").arg(command.subject);
+    case Output::Buffer:
+        return bufferLines(answer, command.subject);
     case Output::Settings:
         return settingsLines(answer);
     case Output::RecordingList:

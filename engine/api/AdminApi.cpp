@@ -1,6 +1,7 @@
 #include "AdminApi.h"
 
 #include "AdminToken.h"
+#include "BufferApi.h"
 #include "ChannelsApi.h"
 #include "Engine.h"
 #include "RecordingsApi.h"
@@ -59,7 +60,7 @@ AdminApi::AdminApi(Engine &engine, const AdminToken &token)
 
 QList<api::Route> AdminApi::routes()
 {
-    return api::statusRoutes() + api::channelRoutes() + api::recordingRoutes()
+    return api::statusRoutes() + api::channelRoutes() + api::bufferRoutes() + api::recordingRoutes()
         + api::settingsRoutes();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -114,46 +115,67 @@ QByteArray formatProgramDateTime(qint64 utcMs)
     return QByteArray(buffer, appendProgramDateTime(buffer, utcMs) - buffer);
 }
 
-QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options)
+void appendMediaHeader(QByteArray &out, int targetDurationMs, qint64 mediaSequence,
+    qint64 discontinuitySequence, QByteArrayView playlistType)
 {
     // Whole seconds, rounded up (RFC 8216 4.3.3.1); at least 1 so players accept it.
-    const qint64 longestMs = std::max<qint64>(longestSegmentMs(options.targetDurationMs), 0);
+    const qint64 longestMs = std::max<qint64>(longestSegmentMs(targetDurationMs), 0);
     const qint64 targetSeconds = std::max<qint64>(1, (longestMs + 999) / 1000);
-
-    const QByteArray prefix = options.uriPrefix.toUtf8();
-    QByteArray out;
-    out.reserve(160 + segments.size() * (80 + prefix.size()));
     out += "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:";
     out += QByteArray::number(targetSeconds);
     out += "\n#EXT-X-MEDIA-SEQUENCE:";
-    out += QByteArray::number(segments.isEmpty() ? 0 : segments.first().sequence);
+    out += QByteArray::number(mediaSequence);
     out += "\n#EXT-X-DISCONTINUITY-SEQUENCE:";
-    out += QByteArray::number(segments.isEmpty() ? 0 : segments.first().discontinuitySequence);
+    out += QByteArray::number(discontinuitySequence);
     out += '\n';
-    if (!options.playlistType.isEmpty()) {
+    if (!playlistType.isEmpty()) {
         out += "#EXT-X-PLAYLIST-TYPE:";
-        out += options.playlistType.toLatin1();
+        out += playlistType;
         out += '\n';
     }
-    // One stack buffer per segment and no temporaries: a 12 h recording is 10,800 entries.
+}
+
+void appendSegmentLines(
+    QByteArray &out, const SegmentInfo &segment, QByteArrayView uriPrefix, bool discontinuityTag)
+{
+    // One stack buffer and no temporaries: a 12 h recording is 10,800 entries.
     char line[160];
+    if (discontinuityTag)
+        out += kDiscontinuityTag;
+    char *p = appendText(line, "#EXT-X-PROGRAM-DATE-TIME:");
+    p = appendProgramDateTime(p, segment.startUtcMs);
+    p = appendText(p, "\n#EXTINF:");
+    p = appendMillisAsSeconds(p, segment.durationMs);
+    p = appendText(p, ",\n");
+    out.append(line, p - line);
+    out += uriPrefix;
+    p = std::to_chars(line, line + 20, segment.sequence).ptr; // qint64: at most 20
+    p = appendText(p, ".ts\n");
+    out.append(line, p - line);
+}
+
+int targetDurationCovering(int targetDurationMs, qint64 segmentMs)
+{
+    // longestSegmentMs(target) = target * 3 / 2: a target of two thirds of the segment, rounded
+    // up, declares at least that segment.
+    return int(std::clamp<qint64>((segmentMs * 2 + 2) / 3, targetDurationMs, INT_MAX));
+}
+
+QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options)
+{
+    const QByteArray prefix = options.uriPrefix.toUtf8();
+    QByteArray out;
+    out.reserve(160 + segments.size() * (80 + prefix.size()));
+    appendMediaHeader(out, options.targetDurationMs,
+        segments.isEmpty() ? 0 : segments.first().sequence,
+        segments.isEmpty() ? 0 : segments.first().discontinuitySequence,
+        options.playlistType.toLatin1());
     bool first = true;
     for (const SegmentInfo &segment : segments) {
         // The first segment's own discontinuity is already counted in the
         // DISCONTINUITY-SEQUENCE above; a tag before it would count it twice.
-        if (segment.discontinuity && !first)
-            out += "#EXT-X-DISCONTINUITY\n";
+        appendSegmentLines(out, segment, prefix, segment.discontinuity && !first);
         first = false;
-        char *p = appendText(line, "#EXT-X-PROGRAM-DATE-TIME:");
-        p = appendProgramDateTime(p, segment.startUtcMs);
-        p = appendText(p, "\n#EXTINF:");
-        p = appendMillisAsSeconds(p, segment.durationMs);
-        p = appendText(p, ",\n");
-        out.append(line, p - line);
-        out += prefix;
-        p = std::to_chars(line, line + sizeof line, segment.sequence).ptr;
-        p = appendText(p, ".ts\n");
-        out.append(line, p - line);
     }
     if (options.endList)
         out += "#EXT-X-ENDLIST\n";

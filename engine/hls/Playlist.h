@@ -4,6 +4,7 @@
 #include "ChannelTypes.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 namespace panelx::playlist {
@@ -23,6 +24,21 @@ struct MediaOptions {
 // EXT-X-DISCONTINUITY-SEQUENCE come from the first segment; EXT-X-PROGRAM-DATE-TIME is on every
 // segment; EXT-X-DISCONTINUITY before every segment but the first that has the flag.
 QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &options);
+
+// The two halves of renderMedia, for renderers that keep segment lines pre-rendered (the
+// timeshift buffer): writing the format in one place keeps their bytes the same.
+// The header: #EXTM3U, version, EXT-X-TARGETDURATION (from targetDurationMs as MediaOptions
+// says), EXT-X-MEDIA-SEQUENCE, EXT-X-DISCONTINUITY-SEQUENCE, and EXT-X-PLAYLIST-TYPE when given.
+void appendMediaHeader(QByteArray &out, int targetDurationMs, qint64 mediaSequence,
+    qint64 discontinuitySequence, QByteArrayView playlistType);
+inline constexpr QByteArrayView kDiscontinuityTag = "#EXT-X-DISCONTINUITY\n";
+// One segment's lines: kDiscontinuityTag when `discontinuityTag`, EXT-X-PROGRAM-DATE-TIME,
+// EXTINF and the URI (uriPrefix + sequence + ".ts").
+void appendSegmentLines(
+    QByteArray &out, const SegmentInfo &segment, QByteArrayView uriPrefix, bool discontinuityTag);
+// The smallest target duration, at least targetDurationMs, whose longestSegmentMs covers a
+// segment of segmentMs: what a playlist declares so that no EXTINF exceeds it.
+int targetDurationCovering(int targetDurationMs, qint64 segmentMs);
 
 // "2026-11-25T16:40:00.000Z": ISO 8601 in UTC with milliseconds, as EXT-X-PROGRAM-DATE-TIME.
 QByteArray formatProgramDateTime(qint64 utcMs);

@@ -128,6 +128,8 @@ private slots:
     void quotaRefusesWhatDoesNotFit();
     void refusesBadRecordingInput_data();
     void refusesBadRecordingInput();
+    void bufferOfAnEmptyChannel();
+    void bufferGrowsAndShowsItsGaps();
     void everyRouteIsDocumented();
 
 private:
@@ -993,6 +995,117 @@ void TestAdminApi::refusesBadRecordingInput()
     QCOMPARE(reply.field(), field);
     QVERIFY2(reply.error().contains(messagePart), reply.body.constData());
     QVERIFY(onEngine<QList<Recording>>([this] { return m_engine->recordings(); }).isEmpty());
+}
+
+void TestAdminApi::bufferOfAnEmptyChannel()
+{
+    for (const QByteArray &path :
+        {QByteArray("/api/v1/channels/nope/buffer"), QByteArray("/api/v1/channels/999/buffer")}) {
+        const Reply reply = call("GET", path);
+        QCOMPARE(reply.status, 404);
+        QVERIFY2(reply.error().contains("GET /api/v1/channels"), reply.body.constData());
+    }
+    QCOMPARE(call("POST", "/api/v1/channels/1/buffer").header("Allow"), QByteArray("GET"));
+
+    // A channel that never ran: nothing held, and no times rather than the epoch.
+    const qint64 id = addChannel(QStringLiteral("Quiet One"));
+    const Reply reply = call("GET", "/api/v1/channels/quiet-one/buffer");
+    QCOMPARE(reply.status, 200);
+    const QJsonObject buffer = reply.json();
+    QCOMPARE(buffer.value("channel").toInteger(), id);
+    QCOMPARE(buffer.value("segments").toInt(-1), 0);
+    QCOMPARE(buffer.value("bytes").toInteger(-1), 0);
+    QCOMPARE(buffer.value("seconds").toDouble(-1), 0.0);
+    QCOMPARE(buffer.value("gaps").toArray().size(), 0);
+    for (const char *key : {"oldest", "newest", "oldestUtcMs", "newestUtcMs"})
+        QVERIFY2(!buffer.contains(key), key);
+    // The catch-up templates are the server's, whatever the buffer holds.
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    const QJsonObject catchup = buffer.value("catchup").toObject();
+    QCOMPARE(
+        catchup.value("flussonic").toString(), base + "/quiet-one/archive-{utc}-{duration}.m3u8");
+    QCOMPARE(
+        catchup.value("flussonicTs").toString(), base + "/quiet-one/archive-{utc}-{duration}.ts");
+    QCOMPARE(catchup.value("timeshift").toString(),
+        base + "/timeshift/quiet-one.m3u8?start={utc}&end={utcend}");
+    QCOMPARE(
+        catchup.value("shift").toString(), base + "/live/quiet-one.m3u8?utc={utc}&lutc={lutc}");
+    QCOMPARE(catchup.value("xtream").toString(),
+        base
+            + QStringLiteral("/timeshift/user/pass/{duration:60}/{Y}-{m}-{d}:{H}-{M}/%1.ts")
+                  .arg(id));
+}
+
+void TestAdminApi::bufferGrowsAndShowsItsGaps()
+{
+    const QJsonObject channel = addDemoChannel(2);
+    QVERIFY(!channel.isEmpty());
+    const QByteArray path
+        = "/api/v1/channels/" + QByteArray::number(channel.value("id").toInteger()) + "/buffer";
+    const auto buffer = [&] { return call("GET", path).json(); };
+    const auto utcMs = [](const QJsonValue &iso) {
+        return QDateTime::fromString(iso.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    };
+
+    const QJsonObject first = buffer();
+    QVERIFY2(first.value("segments").toInt() >= 2, QJsonDocument(first).toJson().constData());
+    QVERIFY(first.value("bytes").toInteger() > 0);
+    const qint64 oldestMs = first.value("oldestUtcMs").toInteger();
+    const qint64 newestMs = first.value("newestUtcMs").toInteger();
+    QVERIFY(oldestMs > 0 && oldestMs < newestMs);
+    QCOMPARE(utcMs(first.value("oldest")), oldestMs);
+    QCOMPARE(utcMs(first.value("newest")), newestMs);
+    QVERIFY(first.value("oldest").toString().endsWith(u'Z'));
+    QCOMPARE(first.value("seconds").toDouble(), (newestMs - oldestMs) / 1000.0);
+    // The newest segment ended a moment ago (1 s segments, plus the one being written).
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY2(newestMs <= now + 1000 && newestMs > now - 10000,
+        qPrintable(QString::number(now - newestMs)));
+    QCOMPARE(first.value("gaps").toArray().size(), 0);
+
+    // It grows at the live end; its start stays.
+    QJsonObject grown;
+    QVERIFY(test::waitFor(
+        [&] {
+            grown = buffer();
+            return grown.value("segments").toInt() >= first.value("segments").toInt() + 2;
+        },
+        30000));
+    QCOMPARE(grown.value("oldestUtcMs").toInteger(), oldestMs);
+    QVERIFY(grown.value("newestUtcMs").toInteger() >= newestMs + 1500);
+    QVERIFY(grown.value("bytes").toInteger() > first.value("bytes").toInteger());
+
+    // Switched off for a few seconds and on again: the hole is a gap, where the source was down.
+    QCOMPARE(call("POST", "/api/v1/channels/demo/stop").status, 200);
+    QVERIFY(test::waitFor(
+        [&] {
+            return call("GET", "/api/v1/channels/demo")
+                       .json()
+                       .value("status")
+                       .toObject()
+                       .value("state")
+                == QStringLiteral("stopped");
+        },
+        30000));
+    const qint64 stoppedAtMs = buffer().value("newestUtcMs").toInteger();
+    // A hole of three segments is a gap whatever the tolerance for a late one.
+    QVERIFY(test::waitFor(
+        [&] { return QDateTime::currentMSecsSinceEpoch() > stoppedAtMs + 3000; }, 10000));
+    QCOMPARE(call("POST", "/api/v1/channels/demo/start").status, 200);
+    QJsonObject resumed;
+    QVERIFY(test::waitFor(
+        [&] {
+            resumed = buffer();
+            return resumed.value("newestUtcMs").toInteger() > stoppedAtMs + 5000;
+        },
+        60000));
+    const QJsonArray gaps = resumed.value("gaps").toArray();
+    QVERIFY2(gaps.size() == 1, QJsonDocument(resumed).toJson().constData());
+    const QJsonObject gap = gaps.first().toObject();
+    QCOMPARE(utcMs(gap.value("from")), stoppedAtMs);
+    QVERIFY(utcMs(gap.value("to")) >= stoppedAtMs + 3000);
+    QCOMPARE(gap.value("seconds").toDouble(),
+        (utcMs(gap.value("to")) - utcMs(gap.value("from"))) / 1000.0);
 }
 
 void TestAdminApi::everyRouteIsDocumented()

@@ -125,6 +125,8 @@ private slots:
         QTest::newRow("remove") << QStringList {"channels", "remove", "demo"}
                                 << QByteArray("DELETE") << "/channels/demo" << QByteArray()
                                 << int(Output::Removed);
+        QTest::newRow("buffer") << QStringList {"channels", "buffer", "demo"} << QByteArray("GET")
+                                << "/channels/demo/buffer" << QByteArray() << int(Output::Buffer);
         QTest::newRow("slug is one path segment")
             << QStringList {"channels", "show", "a/../b c"} << QByteArray("GET")
             << "/channels/a%2F..%2Fb%20c" << QByteArray() << int(Output::Channel);
@@ -245,6 +247,8 @@ private slots:
             << QStringList {"channels", "edit", "a"} << "say what to change";
         QTest::newRow("show without channel")
             << QStringList {"channels", "show"} << "panelx ctl channels show needs more";
+        QTest::newRow("buffer of what")
+            << QStringList {"channels", "buffer"} << "panelx ctl channels buffer needs more";
         QTest::newRow("extra argument")
             << QStringList {"channels", "list", "extra"} << "unexpected argument “extra”";
         QTest::newRow("not a number") << QStringList {"channels", "add", "--name", "A", "--url",
@@ -387,6 +391,54 @@ private slots:
             qPrintable(shown));
     }
 
+    void bufferAnswersBecomeLines()
+    {
+        const QDateTime oldest(QDate(2026, 12, 1), QTime(18, 2, 10), Qt::LocalTime);
+        const QDateTime gapFrom = oldest.addSecs(600);
+        const QString base = QStringLiteral("http://10.0.0.2:8080");
+        const QJsonObject catchup {{"flussonic", base + "/news/archive-{utc}-{duration}.m3u8"},
+            {"flussonicTs", base + "/news/archive-{utc}-{duration}.ts"},
+            {"timeshift", base + "/timeshift/news.m3u8?start={utc}&end={utcend}"},
+            {"shift", base + "/live/news.m3u8?utc={utc}&lutc={lutc}"},
+            {"xtream", base + "/timeshift/user/pass/{duration:60}/{Y}-{m}-{d}:{H}-{M}/2.ts"}};
+        const auto iso
+            = [](const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); };
+        const QJsonObject buffer {{"channel", 2}, {"oldest", iso(oldest)},
+            {"newest", iso(oldest.addSecs(5400))}, {"oldestUtcMs", oldest.toMSecsSinceEpoch()},
+            {"newestUtcMs", oldest.addSecs(5400).toMSecsSinceEpoch()}, {"seconds", 5400.2},
+            {"segments", 1350}, {"bytes", 3 * 1024 * 1024},
+            {"gaps",
+                QJsonArray {QJsonObject {
+                    {"from", iso(gapFrom)}, {"to", iso(gapFrom.addSecs(75))}, {"seconds", 75.4}}}},
+            {"catchup", catchup}};
+        CtlCommand command;
+        command.output = Output::Buffer;
+        command.subject = QStringLiteral("news");
+        const QString shown = formatAnswer(command, buffer);
+        // Local times to the second; the span and gaps as durations; the templates as they are.
+        for (const QString &line : {QStringLiteral("oldest: +2026-12-01 18:02:10\n"),
+                 QStringLiteral("newest: +2026-12-01 19:32:10\n"),
+                 QStringLiteral("span: +1 h 30 min\n"),
+                 QStringLiteral("gaps: +2026-12-01 18:12:10 \\(1 min\\)\n"),
+                 QStringLiteral("size: +3.0 MiB in 1350 segments\n")})
+            QVERIFY2(shown.contains(QRegularExpression(line)), qPrintable(line + "\n" + shown));
+        for (const QJsonValue &url : catchup)
+            QVERIFY2(shown.contains(QRegularExpression(
+                         " +" + QRegularExpression::escape(url.toString()) + "\n")),
+                qPrintable(shown));
+        QVERIFY2(shown.contains(QRegularExpression("Flussonic HLS +" + base + "/news/archive")),
+            qPrintable(shown));
+
+        // Nothing held: said so, with what to do; the templates still.
+        const QString empty = formatAnswer(command,
+            {{"channel", 2}, {"seconds", 0}, {"segments", 0}, {"bytes", 0}, {"gaps", QJsonArray {}},
+                {"catchup", catchup}});
+        QVERIFY2(empty.contains("buffer: ") && empty.contains("`panelx ctl channels start news`"),
+            qPrintable(empty));
+        QVERIFY2(!empty.contains("oldest:"), qPrintable(empty));
+        QVERIFY2(empty.contains(catchup.value("xtream").toString()), qPrintable(empty));
+    }
+
     void helpOnEveryLevel_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -401,6 +453,8 @@ private slots:
                                        << "Usage: panelx ctl channels edit [options] <id|slug>";
         QTest::newRow("channels remove")
             << QStringList {"channels", "remove", "--help"} << "Usage: panelx ctl channels remove";
+        QTest::newRow("channels buffer") << QStringList {"channels", "buffer", "--help"}
+                                         << "Usage: panelx ctl channels buffer [options] <id|slug>";
         QTest::newRow("settings") << QStringList {"settings", "--help"}
                                   << "Usage: panelx ctl settings";
         QTest::newRow("settings set") << QStringList {"settings", "set", "--help"}
@@ -628,6 +682,25 @@ private slots:
                     > 0;
             },
             60000));
+        // The channel's buffer holds what was recorded, and says where catch-up is (at the
+        // viewers' address: the LAN's).
+        const CtlRun buffer = ctl(server + QStringList {"channels", "buffer", "rec"});
+        QCOMPARE(buffer.exitCode, int(kExitOk));
+        QVERIFY2(buffer.out.contains(
+                     QRegularExpression("oldest: +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n")),
+            qPrintable(buffer.out));
+        QVERIFY2(buffer.out.contains(
+                     QStringLiteral(":%1/rec/archive-{utc}-{duration}.m3u8\n").arg(port)),
+            qPrintable(buffer.out));
+        const CtlRun bufferJson = ctl(server + QStringList {"channels", "buffer", "rec", "--json"});
+        QCOMPARE(bufferJson.exitCode, int(kExitOk));
+        QVERIFY2(
+            QJsonDocument::fromJson(bufferJson.out.toUtf8()).object().value("segments").toInt() > 0,
+            qPrintable(bufferJson.out));
+        const CtlRun noBuffer = ctl(server + QStringList {"channels", "buffer", "nope"});
+        QCOMPARE(noBuffer.exitCode, int(kExitRefused));
+        QVERIFY2(noBuffer.err.contains("There is no channel “nope”"), qPrintable(noBuffer.err));
+
         const CtlRun stopped = ctl(server + QStringList {"recordings", "stop", id});
         QCOMPARE(stopped.exitCode, int(kExitOk));
         QVERIFY2(stopped.out.contains(QRegularExpression("title: +Ctl rec\\n")),

@@ -229,6 +229,15 @@ private slots:
             qPrintable(QString::number(done.gaps.first().durationMs())));
         const QByteArray playlist = httpRequest(playlistUrl(id)).body;
         QCOMPARE(playlist.count("#EXT-X-DISCONTINUITY\n"), 1);
+        // The channel's buffer, as the timeline draws it, shows the same hole inside its span.
+        const BufferInfo buffer
+            = onEngine([&] { return m_engine->channelBuffer(channel.id).value_or(BufferInfo {}); });
+        QCOMPARE(buffer.gaps.size(), 1);
+        QVERIFY(buffer.gaps.first().durationMs() >= 3000);
+        QVERIFY(buffer.oldestUtcMs < buffer.gaps.first().fromUtcMs);
+        QVERIFY(buffer.gaps.first().toUtcMs < buffer.newestUtcMs);
+        QVERIFY(buffer.bytes > 0);
+        QVERIFY(!onEngine([&] { return m_engine->channelBuffer(channel.id + 100); }));
         QByteArray errors;
         QVERIFY2(playsThrough(playlistUrl(id), &errors), errors.constData());
     }
