@@ -6,7 +6,6 @@
 #include "ViewerAddress.h"
 #include "api/AdminApi.h"
 #include "api/AdminToken.h"
-#include "dvr/DvrPolicy.h"
 #include "dvr/ExportCache.h"
 #include "dvr/Recorder.h"
 #include "dvr/RecordingDirectory.h"
@@ -15,6 +14,7 @@
 #include "ingest/Ingest.h"
 #include "storage/ChannelRepository.h"
 #include "storage/Database.h"
+#include "timeshift/BufferIndex.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -24,7 +24,6 @@
 #include <QHash>
 #include <QStorageInfo>
 #include <QTimer>
-#include <limits>
 #include <map>
 
 namespace panelx {
@@ -96,6 +95,7 @@ struct Engine::Private {
     std::unique_ptr<SegmentStore> store;
     ChannelDirectory directory;
     std::unique_ptr<ExportCache> exports; // outlives the server, which waits on it
+    std::unique_ptr<timeshift::BufferIndex> buffers; // outlives the server, which reads it
     std::unique_ptr<HttpServer> http;
     std::map<qint64, std::unique_ptr<Ingest>> ingests;
     QHash<qint64, ChannelStatus> statuses;
@@ -292,6 +292,8 @@ void Engine::start()
         *d->store, QDir(dataDir).filePath(QStringLiteral("exports")));
     d->http = std::make_unique<HttpServer>(*d->store, d->directory, httpOptions);
     d->http->setRecordings(d->recordingDirectory, *d->exports);
+    d->buffers = std::make_unique<timeshift::BufferIndex>(*d->store);
+    d->http->setBuffers(*d->buffers);
     d->api = std::make_unique<AdminApi>(*this, d->adminToken);
     // Each call is answered on the engine's thread, where the facade may be used; a call still
     // queued when the engine stops is answered by the server's own stop.
@@ -472,6 +474,7 @@ ChannelChange Engine::deleteChannel(qint64 channelId)
         return failed(ChannelChange::Outcome::Failed, error);
     d->directory.remove(channelId);
     d->store->removeChannel(channelId);
+    d->buffers->forgetChannel(channelId);
     d->statuses.remove(channelId);
     emit channelRemoved(channelId);
     return done(*current);
@@ -596,24 +599,12 @@ QList<ExportPart> Engine::exportParts(qint64 id) const
 std::optional<BufferInfo> Engine::channelBuffer(qint64 channelId) const
 {
     const std::optional<ChannelConfig> channel = d->directory.byId(channelId);
-    if (!channel || !d->store)
+    if (!channel || !d->buffers)
         return std::nullopt;
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const QList<SegmentInfo> segments = d->store->byTime(
-        channelId, kSourceRendition, nowMs - channel->bufferMs, std::numeric_limits<qint64>::max());
-    BufferInfo info;
-    info.channelId = channelId;
-    info.segments = int(segments.size());
-    if (segments.isEmpty())
-        return info;
-    info.oldestUtcMs = segments.first().startUtcMs;
-    info.newestUtcMs = segments.last().startUtcMs + segments.last().durationMs;
-    for (const SegmentInfo &segment : segments)
-        info.bytes += segment.sizeBytes;
-    // Holes inside the buffer only: its ends are where it starts and where live is.
-    info.gaps = DvrPolicy::findGaps(
-        segments, info.oldestUtcMs, info.newestUtcMs, channel->segmentDurationMs, 0);
-    return info;
+    // The snapshot the viewer server answers catch-up from: what the timeline shows is what
+    // the catch-up URLs play.
+    return d->buffers->snapshot(*channel, kSourceRendition, QDateTime::currentMSecsSinceEpoch())
+        ->info(channelId, channel->segmentDurationMs);
 }
 
 void Engine::setDvrSettings(DvrSettings settings)

@@ -8,7 +8,10 @@
 #include "http/RecordingRoutes.h"
 #include "http/Routes.h"
 #include "http/SegmentFiles.h"
+#include "http/TimeshiftRoutes.h"
+#include "timeshift/CatchupRequest.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QLoggingCategory>
@@ -419,6 +422,9 @@ struct HttpServer::Running {
     bool listensEverywhere = false;
     int connectionCap = 0;
     http::LiveRoutes live;
+    std::optional<http::TimeshiftRoutes> timeshift;
+    // Xtream start times are wall-clock times in the server's zone.
+    const QTimeZone serverZone = QTimeZone::systemTimeZone();
     http::SegmentFiles segments;
     std::optional<http::RecordingRoutes> recordings;
     http::SegmentFiles exportFiles; // the downloads ExportCache made
@@ -435,6 +441,8 @@ struct HttpServer::Running {
     {
         if (s.m_recordings)
             recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
+        if (s.m_buffers)
+            timeshift.emplace(s.m_channels, *s.m_buffers, live);
     }
 
     // --- connections ----------------------------------------------------------------------
@@ -718,6 +726,28 @@ struct HttpServer::Running {
             return 0;
         }
         const http::Route route = http::parseRoute(path);
+        // Catch-up forms live beside the live routes: /live/<slug>.m3u8?utc=…, /<slug>/…,
+        // /timeshift/…, /streaming/timeshift.php.
+        if (route.kind == http::RouteKind::NotFound || route.kind == http::RouteKind::LivePlaylist
+            || route.kind == http::RouteKind::LiveStream) {
+            const std::string_view query
+                = req->query_at == SIZE_MAX ? std::string_view() : target.substr(req->query_at + 1);
+            const qint64 nowUtcMs = QDateTime::currentMSecsSinceEpoch();
+            const timeshift::CatchupParse catchup
+                = timeshift::parseCatchup(path, query, self.serverZone, nowUtcMs);
+            if (catchup.outcome == timeshift::CatchupParse::Outcome::BadRequest) {
+                sendText(req, 400, catchup.error);
+                return 0;
+            }
+            if (catchup.outcome == timeshift::CatchupParse::Outcome::Request) {
+                if (self.timeshift)
+                    self.sendAnswer(
+                        req, self.segments, self.timeshift->answer(catchup.request, nowUtcMs));
+                else
+                    sendText(req, 404, QStringLiteral("this server keeps no timeshift buffer"));
+                return 0;
+            }
+        }
         switch (route.kind) {
         case http::RouteKind::Segment:
             self.sendAnswer(req, self.segments,

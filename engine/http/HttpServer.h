@@ -1,5 +1,6 @@
 // The viewer HTTP server: live playlists, segments, continuous MPEG-TS and the channel list
-// (their answers are http/LiveRoutes'), and the recordings (http/RecordingRoutes').
+// (their answers are http/LiveRoutes'), catch-up and timeshift windows in every dialect
+// (http/TimeshiftRoutes'), and the recordings (http/RecordingRoutes').
 // Built on h2o's library with its own event loop (see docs/decisions.md, "HTTP server"): loop
 // threads of its own, no Qt event loop involved, so it runs entirely off the GUI thread and every
 // method here may be called from any thread.
@@ -22,6 +23,9 @@ class ChannelDirectory;
 class ExportCache;
 class RecordingDirectory;
 class SegmentStore;
+namespace timeshift {
+class BufferIndex;
+}
 
 struct HttpServerOptions {
     // Event-loop threads, each with its own loop on the listening socket; 0 = one per CPU
@@ -66,6 +70,10 @@ public:
         m_exports = &exports;
     }
 
+    // The channels' buffers the catch-up and timeshift forms are answered from; without them
+    // those forms get 404. Set before start().
+    void setBuffers(timeshift::BufferIndex &buffers) { m_buffers = &buffers; }
+
     // Listens on address:port (port 0 = any free port, see port()). False with a message a
     // person can act on, e.g. when the port is already in use.
     bool start(const QHostAddress &address, quint16 port, QString *error);
@@ -92,6 +100,7 @@ private:
     const ChannelDirectory &m_channels;
     const RecordingDirectory *m_recordings = nullptr;
     ExportCache *m_exports = nullptr;
+    timeshift::BufferIndex *m_buffers = nullptr;
     HttpServerOptions m_options;
     std::unique_ptr<Running> m_running;
     quint16 m_port = 0;

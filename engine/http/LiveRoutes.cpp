@@ -3,6 +3,7 @@
 #include "ChannelDirectory.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
+#include "timeshift/CatchupRequest.h"
 
 #include <algorithm>
 
@@ -16,6 +17,7 @@ const QByteArray kSegmentType = QByteArrayLiteral("video/mp2t");
 const QByteArray kNoCache = QByteArrayLiteral("no-cache");
 const QByteArray kNoStore = QByteArrayLiteral("no-store");
 const QByteArray kImmutable = QByteArrayLiteral("public, max-age=31536000, immutable");
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 } // namespace
 
@@ -138,6 +140,12 @@ Answer LiveRoutes::channelList(const QString &baseUrl) const
             entry.name = channel.name;
             entry.tvgId = channel.slug; // stable across renames, unlike the name
             entry.url = baseUrl + QStringLiteral("/live/") + channel.slug + QStringLiteral(".m3u8");
+            if (channel.bufferMs > 0) { // catch-up over the buffer, in whole days
+                entry.catchupSource
+                    = timeshift::catchupTemplates(baseUrl, channel.slug, channel.id).flussonic;
+                entry.catchupDays
+                    = int(std::max<qint64>(1, (channel.bufferMs + kDayMs - 1) / kDayMs));
+            }
             entries.append(entry);
         }
     Answer answer;

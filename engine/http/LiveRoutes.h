@@ -31,7 +31,9 @@ public:
     Answer stream(const QString &slug) const;
     // /seg/<channelId>/<rendition>/<sequence>.ts
     Answer segment(qint64 channelId, const QString &rendition, qint64 sequence) const;
-    // /playlist.m3u: every enabled channel's live playlist under `baseUrl` ("http://host:port").
+    // /playlist.m3u: every enabled channel's live playlist under `baseUrl` ("http://host:port"),
+    // with catch-up advertised over its buffer (Kodi's catchup="default" and a Flussonic
+    // template).
     Answer channelList(const QString &baseUrl) const;
 
     // The enabled channel called `slug`, or the answer that refuses it (unknown, switched off).

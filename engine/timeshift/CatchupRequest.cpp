@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
-#include <algorithm>
 #include <array>
 
 namespace panelx::timeshift {
@@ -17,9 +16,6 @@ using Outcome = CatchupParse::Outcome;
 // fits a qint64 with room for any duration added.
 constexpr qint64 kMaxEpochSeconds = 253402300799LL;
 constexpr qint64 kMaxXtreamMinutes = kMaxCatchupSeconds / 60;
-// First path components the server answers itself; no channel can have these slugs.
-constexpr std::array<std::string_view, 7> kServerPaths
-    = {"live", "seg", "recordings", "timeshift", "streaming", "thumb", "api"};
 
 bool startsWith(std::string_view text, std::string_view prefix)
 {
@@ -340,8 +336,7 @@ CatchupParse parseCatchup(
         return {};
     const std::string_view slug = rest.substr(0, slash);
     const std::string_view file = rest.substr(slash + 1);
-    if (file.find('/') != std::string_view::npos
-        || std::find(kServerPaths.begin(), kServerPaths.end(), slug) != kServerPaths.end())
+    if (file.find('/') != std::string_view::npos || http::isReservedSlug(slug))
         return {};
     const bool validSlug = http::isValidSlug(slug);
     const QString channel = latin1(slug);

@@ -1,0 +1,99 @@
+#include "TimeshiftRoutes.h"
+
+#include "ChannelDirectory.h"
+#include "http/LiveRoutes.h"
+#include "http/Routes.h"
+#include "timeshift/BufferIndex.h"
+#include "timeshift/Window.h"
+
+namespace panelx::http {
+
+namespace {
+
+const QByteArray kMediaPlaylistType = QByteArrayLiteral("application/vnd.apple.mpegurl");
+const QByteArray kSegmentType = QByteArrayLiteral("video/mp2t");
+const QByteArray kNoCache = QByteArrayLiteral("no-cache");
+const QByteArray kNoStore = QByteArrayLiteral("no-store");
+
+// What a window's playlist points into, kept until its last byte is sent.
+struct HeldWindow {
+    std::shared_ptr<const timeshift::BufferSnapshot> snapshot;
+    QByteArray header;
+    QByteArray trailer;
+};
+
+} // namespace
+
+TimeshiftRoutes::TimeshiftRoutes(
+    const ChannelDirectory &channels, timeshift::BufferIndex &buffers, LiveRoutes &live)
+    : m_channels(channels), m_buffers(buffers), m_live(live)
+{
+}
+
+std::optional<ChannelConfig> TimeshiftRoutes::channel(
+    const QString &slugOrId, Answer *refusal) const
+{
+    LiveRoutes::Lookup lookup = m_live.onAir(slugOrId);
+    if (lookup.channel)
+        return lookup.channel;
+    // Xtream forms name the channel by id.
+    const qint64 id = parseDecimal(slugOrId.toStdString());
+    if (id > 0 && !m_channels.bySlug(slugOrId)) {
+        if (const std::optional<ChannelConfig> byId = m_channels.byId(id)) {
+            lookup = m_live.onAir(byId->slug);
+            if (lookup.channel)
+                return lookup.channel;
+        }
+    }
+    *refusal = lookup.refusal;
+    return std::nullopt;
+}
+
+Answer TimeshiftRoutes::answer(const timeshift::CatchupRequest &request, qint64 nowUtcMs)
+{
+    Answer refusal;
+    const std::optional<ChannelConfig> found = channel(request.channel, &refusal);
+    if (!found)
+        return refusal;
+    const ChannelConfig &channel = *found;
+    const bool stream = request.body == timeshift::BodyKind::TransportStream;
+    if (request.kind == timeshift::WindowKind::Live)
+        return stream ? m_live.stream(channel.slug)
+                      : m_live.playlist(channel.slug, kSourceRendition);
+
+    std::shared_ptr<const timeshift::BufferSnapshot> snapshot
+        = m_buffers.snapshot(channel, kSourceRendition, nowUtcMs);
+    const timeshift::Window window
+        = timeshift::selectWindow(*snapshot, request, nowUtcMs, channel.segmentDurationMs);
+    if (window.status != 200)
+        return textAnswer(window.status, window.error);
+
+    Answer answer;
+    answer.viewerOf = channel.id;
+    if (stream) {
+        const QList<SegmentInfo> &segments = snapshot->segments();
+        SegmentStream body {channel.id, kSourceRendition, segments[window.first].sequence};
+        if (window.endList) {
+            body.lastSequence = segments[window.last].sequence;
+            body.length = 0;
+            for (int i = window.first; i <= window.last; ++i)
+                body.length += segments[i].sizeBytes;
+        }
+        answer.contentType = kSegmentType;
+        answer.cacheControl = kNoStore;
+        answer.stream = body;
+        return answer;
+    }
+    const timeshift::RenderedWindow rendered
+        = timeshift::renderWindow(*snapshot, window, channel.segmentDurationMs);
+    auto held = std::make_shared<HeldWindow>(
+        HeldWindow {std::move(snapshot), rendered.header, rendered.trailer});
+    answer.contentType = kMediaPlaylistType;
+    answer.cacheControl = kNoCache;
+    answer.parts = {QByteArrayView(held->header),
+        QByteArrayView(rendered.body, rendered.bodyLength), QByteArrayView(held->trailer)};
+    answer.owner = std::move(held);
+    return answer;
+}
+
+} // namespace panelx::http

@@ -1,0 +1,46 @@
+// The catch-up and timeshift area of the viewer server: every dialect's request, as
+// timeshift::parseCatchup reads it, answered from a window of the channel's buffer snapshot (a
+// playlist that is a header plus a slice of the snapshot's pre-rendered text, or a continuous
+// MPEG-TS body of the window's segments). The server only carries the answers.
+#pragma once
+
+#include "ChannelTypes.h"
+#include "http/Answer.h"
+#include "timeshift/CatchupRequest.h"
+
+#include <QString>
+#include <optional>
+
+namespace panelx {
+
+class ChannelDirectory;
+
+namespace timeshift {
+class BufferIndex;
+}
+
+namespace http {
+
+class LiveRoutes;
+
+class TimeshiftRoutes {
+public:
+    TimeshiftRoutes(
+        const ChannelDirectory &channels, timeshift::BufferIndex &buffers, LiveRoutes &live);
+
+    // The window `request` asks for as of `nowUtcMs`: 404 with the window's sentence when it is
+    // outside the buffer. The live forms (/<slug>/index.m3u8, /<slug>/mpegts) are the live
+    // area's answers.
+    Answer answer(const timeshift::CatchupRequest &request, qint64 nowUtcMs);
+
+private:
+    // The enabled channel a request names (a slug, or a decimal id), or the refusal.
+    std::optional<ChannelConfig> channel(const QString &slugOrId, Answer *refusal) const;
+
+    const ChannelDirectory &m_channels;
+    timeshift::BufferIndex &m_buffers;
+    LiveRoutes &m_live;
+};
+
+} // namespace http
+} // namespace panelx
