@@ -22,6 +22,9 @@ struct SegmentStream {
     // The sum of the segments' sizes when lastSequence is set (sent as Content-Length); an
     // open-ended body has none and is close-delimited.
     qint64 length = -1;
+    // Open-ended: the body ends before the first segment that starts at or after this (a range
+    // still on the air), 0 = it follows live until the client leaves.
+    qint64 endUtcMs = 0;
 
     bool isOpenEnded() const { return lastSequence < 0; }
     bool operator==(const SegmentStream &) const = default;

@@ -728,8 +728,8 @@ struct HttpServer::Running {
         const http::Route route = http::parseRoute(path);
         // Catch-up forms live beside the live routes: /live/<slug>.m3u8?utc=…, /<slug>/…,
         // /timeshift/…, /streaming/timeshift.php.
-        if (route.kind == http::RouteKind::NotFound || route.kind == http::RouteKind::LivePlaylist
-            || route.kind == http::RouteKind::LiveStream) {
+        if (route.kind == http::RouteKind::NotFound
+            || route.kind == http::RouteKind::LivePlaylist) {
             const std::string_view query
                 = req->query_at == SIZE_MAX ? std::string_view() : target.substr(req->query_at + 1);
             const qint64 nowUtcMs = QDateTime::currentMSecsSinceEpoch();
@@ -739,10 +739,18 @@ struct HttpServer::Running {
                 sendText(req, 400, catchup.error);
                 return 0;
             }
+            const timeshift::CatchupRequest &request = catchup.request;
+            if (catchup.outcome == timeshift::CatchupParse::Outcome::Request
+                && request.kind == timeshift::WindowKind::Live) {
+                self.sendAnswer(req, self.segments,
+                    request.body == timeshift::BodyKind::TransportStream
+                        ? self.live.stream(request.channel)
+                        : self.live.playlist(request.channel, kSourceRendition));
+                return 0;
+            }
             if (catchup.outcome == timeshift::CatchupParse::Outcome::Request) {
                 if (self.timeshift)
-                    self.sendAnswer(
-                        req, self.segments, self.timeshift->answer(catchup.request, nowUtcMs));
+                    self.sendAnswer(req, self.segments, self.timeshift->answer(request, nowUtcMs));
                 else
                     sendText(req, 404, QStringLiteral("this server keeps no timeshift buffer"));
                 return 0;
@@ -757,9 +765,6 @@ struct HttpServer::Running {
             self.sendAnswer(req, self.segments,
                 self.live.playlist(latin1(route.slug),
                     route.rendition.empty() ? kSourceRendition : latin1(route.rendition)));
-            return 0;
-        case http::RouteKind::LiveStream:
-            self.sendAnswer(req, self.segments, self.live.stream(latin1(route.slug)));
             return 0;
         case http::RouteKind::ChannelList:
             self.sendAnswer(
@@ -1134,7 +1139,8 @@ struct HttpServer::Running {
     enum class NextSegment {
         Opened, // the next file is the send's now
         NotYet, // an open-ended stream at the live edge: the next segment is not made yet
-        End, // the stream is complete, its channel is off the air, or a segment left the buffer
+        End, // the stream is complete (or its range is), its channel is off the air, or a segment
+             // left the buffer
         Missing, // a finite stream's segment left the buffer: its promised length cannot be kept
     };
 
@@ -1152,6 +1158,12 @@ struct HttpServer::Running {
                 const std::optional<ChannelConfig> channel
                     = self.server.m_channels.byId(stream.channelId);
                 return channel && channel->enabled ? NextSegment::NotYet : NextSegment::End;
+            }
+            if (stream.endUtcMs > 0) {
+                const QList<SegmentInfo> found = self.server.m_store.bySequence(
+                    stream.channelId, stream.rendition, next, next);
+                if (found.isEmpty() || found.first().startUtcMs >= stream.endUtcMs)
+                    return NextSegment::End;
             }
         }
         int openError = 0;

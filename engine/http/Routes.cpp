@@ -139,30 +139,6 @@ Route parseRecordingRoute(std::string_view rest)
     return route;
 }
 
-// What follows "/" when no area of the server owns the first component: "<slug>/index.m3u8"
-// (the live playlist) or "<slug>/mpegts" (continuous MPEG-TS), the forms Kodi's flussonic mode
-// rewrites into catch-up URLs.
-Route parseChannelRoute(std::string_view rest)
-{
-    constexpr const char *kNothing = "nothing is served at this path; try /playlist.m3u";
-    const size_t slash = rest.find('/');
-    if (slash == std::string_view::npos)
-        return notFound(kNothing);
-    const std::string_view slug = rest.substr(0, slash);
-    const std::string_view tail = rest.substr(slash + 1);
-    Route route;
-    if (tail == "index.m3u8")
-        route = makeRoute(RouteKind::LivePlaylist);
-    else if (tail == "mpegts")
-        route = makeRoute(RouteKind::LiveStream);
-    else
-        return notFound(kNothing);
-    if (isReservedSlug(slug) || !isValidSlug(slug))
-        return notFound(kNothing);
-    route.slug = slug;
-    return route;
-}
-
 } // namespace
 
 bool isValidSlug(std::string_view slug)
@@ -260,7 +236,8 @@ Route parseRoute(std::string_view path)
     }
     if (startsWith(path, kRecordings))
         return parseRecordingRoute(path.substr(kRecordings.size()));
-    return parseChannelRoute(path.substr(1));
+    // /<slug>/… are the catch-up forms' (timeshift::parseCatchup).
+    return notFound("nothing is served at this path; try /playlist.m3u");
 }
 
 ByteRange parseRange(std::string_view header, qint64 size)

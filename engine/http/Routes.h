@@ -14,8 +14,7 @@ enum class RouteKind {
     BadPath, // not a path we could ever serve safely: 400 (traversal, encoded bytes, junk)
     NotFound, // well-formed but not one of ours: 404
     ChannelList, // /playlist.m3u
-    LivePlaylist, // /live/<slug>.m3u8, /live/<slug>/<rendition>.m3u8 or /<slug>/index.m3u8
-    LiveStream, // /<slug>/mpegts: continuous MPEG-TS that follows live
+    LivePlaylist, // /live/<slug>.m3u8 or /live/<slug>/<rendition>.m3u8
     Segment, // /seg/<channelId>/<rendition>/<sequence>.ts
     RecordingList, // /recordings.m3u
     RecordingPlaylist, // /recordings/<id>.m3u8
@@ -27,7 +26,7 @@ enum class RouteKind {
 
 struct Route {
     RouteKind kind = RouteKind::Invalid;
-    std::string_view slug; // LivePlaylist, LiveStream: a view into the parsed path
+    std::string_view slug; // LivePlaylist: a view into the parsed path
     // LivePlaylist, RecordingSegment (empty = the source rendition), Segment
     std::string_view rendition;
     qint64 channelId = 0; // Segment

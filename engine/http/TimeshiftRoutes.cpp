@@ -78,6 +78,8 @@ Answer TimeshiftRoutes::answer(const timeshift::CatchupRequest &request, qint64 
             body.length = 0;
             for (int i = window.first; i <= window.last; ++i)
                 body.length += segments[i].sizeBytes;
+        } else if (request.kind == timeshift::WindowKind::Range) {
+            body.endUtcMs = request.endUtcMs; // on the air still: it ends where the range does
         }
         answer.contentType = kSegmentType;
         answer.cacheControl = kNoStore;

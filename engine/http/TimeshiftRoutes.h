@@ -29,8 +29,8 @@ public:
         const ChannelDirectory &channels, timeshift::BufferIndex &buffers, LiveRoutes &live);
 
     // The window `request` asks for as of `nowUtcMs`: 404 with the window's sentence when it is
-    // outside the buffer. The live forms (/<slug>/index.m3u8, /<slug>/mpegts) are the live
-    // area's answers.
+    // outside the buffer. (The server answers the live forms, /<slug>/index.m3u8 and
+    // /<slug>/mpegts, from the live area, which keeps the live window rendered.)
     Answer answer(const timeshift::CatchupRequest &request, qint64 nowUtcMs);
 
 private:
