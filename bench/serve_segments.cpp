@@ -4,11 +4,14 @@
 // bench/serving.sh can point nginx at the same files under the same URLs. With
 // --commit-interval-ms it keeps committing segments meanwhile, each commit followed by
 // retention over a buffer of N segments (so every commit removes one): the steady state of a
-// live channel, sped up.
+// live channel, sped up. With --ending-now the segments are the channel's last hours up to now,
+// its buffer exactly as long, and timeshift windows (/timeshift/bench.m3u8?start=…) are served
+// from them: bench/timeshift_serving.sh.
 #include "ChannelDirectory.h"
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "storage/Database.h"
+#include "timeshift/BufferIndex.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -53,6 +56,9 @@ int main(int argc, char *argv[])
             "Commit a new segment this often while serving, retention keeping the newest "
             "--segments (0 = a still store).",
             "ms", "0"},
+        {"ending-now",
+            "The segments end now (the channel's past hours) and the channel's buffer holds them "
+            "all, so timeshift windows can be asked for."},
     });
     parser.process(app);
 
@@ -68,7 +74,10 @@ int main(int argc, char *argv[])
     // Retention's clock is the newest segment's end, so each steady-state commit ages out
     // exactly the oldest segment whatever the real pace.
     constexpr qint64 kSegmentMs = 4000;
-    const qint64 startUtcMs = QDateTime::currentMSecsSinceEpoch();
+    const int count = parser.value("segments").toInt();
+    const bool endingNow = parser.isSet("ending-now");
+    const qint64 startUtcMs
+        = QDateTime::currentMSecsSinceEpoch() - (endingNow ? count * kSegmentMs : 0);
     std::atomic<qint64> committed {0};
     StoreClocks clocks = StoreClocks::system();
     clocks.wallUtcMs = [&] { return startUtcMs + committed * kSegmentMs; };
@@ -78,10 +87,11 @@ int main(int argc, char *argv[])
     channel.name = "Bench";
     channel.slug = "bench";
     channel.sourceUrl = kDemoSourceUrl;
+    if (endingNow)
+        channel.bufferMs = count * kSegmentMs + 3600 * 1000; // nothing ages out while measuring
     ChannelDirectory directory;
     directory.put(channel);
 
-    const int count = parser.value("segments").toInt();
     const qint64 size = parser.value("size").toLongLong();
     QByteArray payload(size, Qt::Uninitialized);
     QRandomGenerator generator(42);
@@ -121,6 +131,8 @@ int main(int argc, char *argv[])
     options.threads = parser.value("threads").toInt();
     options.maxConnectionsPerAddress = parser.value("per-address").toInt();
     HttpServer server(store, directory, options);
+    timeshift::BufferIndex buffers(store);
+    server.setBuffers(buffers);
     if (!server.start(QHostAddress::LocalHost, quint16(parser.value("port").toUInt()), &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;

@@ -35,33 +35,15 @@ done
 [ -x "$SERVER" ] || { echo "serving.sh: $SERVER not found: build first (cmake --build $BUILD --target serve_segments)" >&2; exit 1; }
 
 WORK=$(mktemp -d)
+source "$(dirname "$0")/lib.sh"
 SERVER_PID=
 STEADY_PID=
 NGINX_PID=
-stop() { [ -n "$1" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
 cleanup() {
     stop "$SERVER_PID"; stop "$STEADY_PID"; stop "$NGINX_PID"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-free_port() {
-    local port
-    for port in $(seq 18200 18300); do
-        if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo $port; return; fi
-    done
-    echo "serving.sh: no free loopback port in 18200-18300" >&2; exit 1
-}
-
-# Starts serve_segments with the given arguments in $WORK/$1 and prints its READY line.
-start_server() {
-    local name=$1; shift
-    "$SERVER" $SERVER_ARGS "$@" --data-dir "$WORK/$name" >"$WORK/$name.out" 2>"$WORK/$name.err" &
-    echo $! >"$WORK/$name.pid"
-    for _ in $(seq 100); do grep -q READY "$WORK/$name.out" && break; sleep 0.1; done
-    grep -q READY "$WORK/$name.out" || { cat "$WORK/$name.err" >&2; exit 1; }
-}
-loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # Our server over freshly committed segments, and one in steady state (small segments: only
@@ -118,38 +100,6 @@ echo "segment $(stat -c %s "$ROOT/1/src/5.ts") bytes, playlist $(stat -c %s "$WO
      "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, server args \"$SERVER_ARGS\"," \
      "steady state: a commit every $COMMIT_INTERVAL_MS ms, nginx tcp_nopush $NGINX_NOPUSH"
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
-TICKS=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-# user + nice + system time of the whole machine, and of this shell's finished children (wrk).
-machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 }' /proc/stat; }
-children_ticks() { times | awk -v hz="$TICKS" 'NR == 2 { split($1 " " $2, t, /[ms ]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * hz) }'; }
-
-# One wrk run against URL $1 while measuring process $2
-#   -> "requests/s MB/s p99_ms cpu_us/request load_average errors others_cpu_percent".
-# The load average counts the benchmark's own threads too (wrk, and the server's loop
-# threads); "others" is the CPU that neither wrk nor the measured server used during the run,
-# in percent of all cores: what other programs took.
-run() {
-    local before after summary load machine0 machine1 wrk0 wrk1 start_ns end_ns
-    load=$(loadavg)
-    start_ns=$(date +%s%N); machine0=$(machine_ticks); wrk0=$(children_ticks)
-    before=$(cpu_ticks "$2")
-    summary=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | awk '
-        / 99% / { v = $2; ms = v + 0;
-                  if (v ~ /us$/) ms /= 1000; else if (v ~ /ms$/) ms += 0; else if (v ~ /s$/) ms *= 1000; p99 = ms }
-        /^Requests\/sec/ { rps = $2 }
-        /^Transfer\/sec/ { v = $2; mb = v + 0;
-                  if (v ~ /GB$/) mb *= 1024; else if (v ~ /KB$/) mb /= 1024; else if (v ~ /B$/ && v !~ /MB$/) mb /= 1048576; bw = mb }
-        /Non-2xx|Socket errors/ { errors = 1 }
-        END { printf "%.1f %.1f %.2f %d", rps, bw, p99, errors }')
-    after=$(cpu_ticks "$2")
-    machine1=$(machine_ticks); wrk1=$(children_ticks); end_ns=$(date +%s%N)
-    echo "$summary" | awk -v t=$((after - before)) -v hz="$TICKS" -v d="$DURATION" -v load="$load" \
-        -v others=$(( (machine1 - machine0) - (after - before) - (wrk1 - wrk0) )) -v n="$(nproc)" \
-        -v elapsed=$(( (end_ns - start_ns) / 1000000 )) \
-        '{ o = others / (hz * elapsed / 1000 * n) * 100; if (o < 0) o = 0
-           printf "%s %s %s %.1f %s %s %.0f\n", $1, $2, $3, ($1 > 0) ? t / hz * 1e6 / ($1 * d) : 0, load, $4, o }'
-}
 
 declare -A RESULTS
 LOADS=
@@ -166,7 +116,7 @@ for round in $(seq "$ROUNDS"); do
                 panelx) port=$OUR_PORT; pid=$SERVER_PID ;;
                 steady) port=$STEADY_PORT; pid=$STEADY_PID ;;
             esac
-            result=$(run "http://127.0.0.1:$port$path" "$pid")
+            result=$(wrk_run "http://127.0.0.1:$port$path" "$pid")
             RESULTS[$who.$kind]+="$result"$'\n'
             LOADS+="$(echo "$result" | cut -d' ' -f5)"$'\n'
             OTHERS+="$(echo "$result" | cut -d' ' -f7)"$'\n'
@@ -175,7 +125,6 @@ for round in $(seq "$ROUNDS"); do
     done
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 column_median() { printf '%s' "${RESULTS[$1]}" | awk -v c="$2" 'NF { print $c }' | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
 verdict() { awk -v r="$1" -v op="$2" -v g="$3" 'BEGIN { ok = (op == ">=") ? r >= g : r <= g; print ok ? "met" : "NOT met" }'; }

@@ -14,6 +14,7 @@
 #include "ingest/Ingest.h"
 #include "storage/ChannelRepository.h"
 #include "storage/Database.h"
+#include "storage/PlayerPositionRepository.h"
 #include "timeshift/BufferIndex.h"
 #include "timeshift/Thumbnailer.h"
 
@@ -93,6 +94,7 @@ struct Engine::Private {
     std::unique_ptr<InstanceLock> lock; // held from start() to stop()
     std::unique_ptr<Database> db;
     std::unique_ptr<ChannelRepository> repository;
+    std::unique_ptr<PlayerPositionRepository> playerPositions;
     std::unique_ptr<SegmentStore> store;
     ChannelDirectory directory;
     std::unique_ptr<ExportCache> exports; // outlives the server, which waits on it
@@ -267,6 +269,7 @@ void Engine::start()
         return;
     }
     d->repository = std::make_unique<ChannelRepository>(*d->db);
+    d->playerPositions = std::make_unique<PlayerPositionRepository>(*d->db);
     d->store = std::make_unique<SegmentStore>(
         *d->db, QDir(dataDir).filePath(QStringLiteral("segments")));
     const ReconcileReport report = d->store->reconcile();
@@ -479,6 +482,8 @@ ChannelChange Engine::deleteChannel(qint64 channelId)
     d->store->removeChannel(channelId);
     d->buffers->forgetChannel(channelId);
     d->statuses.remove(channelId);
+    if (!d->playerPositions->remove(channelId, &error))
+        qWarning().noquote() << error;
     emit channelRemoved(channelId);
     return done(*current);
 }
@@ -608,6 +613,22 @@ std::optional<BufferInfo> Engine::channelBuffer(qint64 channelId) const
     // the catch-up URLs play.
     return d->buffers->snapshot(*channel, kSourceRendition, QDateTime::currentMSecsSinceEpoch())
         ->info(channelId, channel->segmentDurationMs);
+}
+
+std::optional<qint64> Engine::playerPosition(qint64 channelId) const
+{
+    if (!d->playerPositions)
+        return std::nullopt;
+    return d->playerPositions->position(channelId);
+}
+
+void Engine::savePlayerPosition(qint64 channelId, qint64 utcMs)
+{
+    if (!d->playerPositions || !d->directory.byId(channelId))
+        return;
+    QString error;
+    if (!d->playerPositions->save(channelId, utcMs, QDateTime::currentMSecsSinceEpoch(), &error))
+        qWarning().noquote() << error;
 }
 
 void Engine::setDvrSettings(DvrSettings settings)

@@ -103,6 +103,11 @@ public:
     // What the channel's buffer (its source rendition) holds now, for the player's timeline
     // and the admin API; nullopt for an unknown channel or while the engine is stopped.
     std::optional<BufferInfo> channelBuffer(qint64 channelId) const;
+    // The wall-clock moment the built-in player last showed on the channel (to offer resuming
+    // there); nullopt when none was saved, for an unknown channel or while stopped.
+    std::optional<qint64> playerPosition(qint64 channelId) const;
+    // Replaces the channel's moment; ignored for an unknown channel or while stopped.
+    void savePlayerPosition(qint64 channelId, qint64 utcMs);
 
 public slots:
     // Opens the database, reconciles the store, starts the HTTP server and enabled channels.

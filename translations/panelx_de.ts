@@ -1276,7 +1276,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::ChannelDialog</name>
     <message>
-        <location filename="../ui/channels/ChannelDialog.cpp" line="+39"/>
+        <location filename="../ui/channels/ChannelDialog.cpp" line="+30"/>
         <source>Start the channel now and whenever PanelX starts</source>
         <translation>Kanal jetzt und bei jedem Start von PanelX starten</translation>
     </message>
@@ -1800,12 +1800,12 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+239"/>
+        <location filename="../engine/Engine.cpp" line="+243"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Recovered the segment store: %1 segments re-indexed, %2 index entries without a file dropped, %3 unfinished files removed.</source>
         <translation>Segmentspeicher wiederhergestellt: %1 Segmente neu indiziert, %2 Indexeinträge ohne Datei verworfen, %3 unfertige Dateien entfernt.</translation>
     </message>
@@ -1815,36 +1815,36 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+214"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-439"/>
-        <location line="+363"/>
+        <location line="-447"/>
+        <location line="+368"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-80"/>
         <location line="+24"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>This channel no longer exists.</source>
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-261"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+236"/>
+        <location line="+239"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
@@ -1852,7 +1852,7 @@ Takes effect when PanelX starts again: %1
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Deleting a channel</source>
         <translation>Einen Kanal löschen</translation>
     </message>
@@ -1911,13 +1911,48 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::PlayerControls</name>
     <message>
-        <location filename="../ui/player/PlayerControls.cpp" line="+17"/>
-        <location line="+45"/>
+        <location filename="../ui/player/PlayerControls.cpp" line="+22"/>
+        <source>Watch from the start of the buffer</source>
+        <translation>Ab dem Anfang des Puffers ansehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−30 s</source>
+        <translation>−30 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back 30 seconds (Left arrow)</source>
+        <translation>30 Sekunden zurück (Pfeil nach links)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+30 s</source>
+        <translation>+30 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward 30 seconds (Right arrow)</source>
+        <translation>30 Sekunden vor (Pfeil nach rechts)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the live picture (End)</source>
+        <translation>Zurück zum Live-Bild (Ende)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+85"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-80"/>
         <source>Volume</source>
         <translation>Lautstärke</translation>
     </message>
@@ -1932,7 +1967,17 @@ Takes effect when PanelX starts again: %1
         <translation>Vollbild (Esc oder Doppelklick zum Verlassen)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+47"/>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>−%1 behind live</source>
+        <translation>−%1 hinter live</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1950,49 +1995,99 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::PlayerPage</name>
     <message>
-        <location filename="../ui/player/PlayerPage.cpp" line="+43"/>
+        <location filename="../ui/player/PlayerPage.cpp" line="+53"/>
+        <source>Record selection</source>
+        <translation>Auswahl aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watch live</source>
+        <translation>Live ansehen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The same address viewers&apos; devices use</source>
         <translation>Dieselbe Adresse, die die Geräte der Zuschauer nutzen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Record the range selected on the timeline (Shift+drag to select); recordings are whole minutes</source>
+        <translation>Den auf der Zeitleiste ausgewählten Bereich aufnehmen (mit Umschalt+Ziehen auswählen); Aufnahmen sind ganze Minuten lang</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Channel:</source>
         <translation>Kanal:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
+        <source>This moment cannot be played: %1</source>
+        <translation>Dieser Moment kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The channel was deleted.</source>
         <translation>Der Kanal wurde gelöscht.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The recording was deleted.</source>
         <translation>Die Aufnahme wurde gelöscht.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Choose a channel, or double-click one on the Channels page.</source>
         <translation>Wählen Sie einen Kanal, oder doppelklicken Sie einen auf der Seite „Kanäle“.</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+26"/>
+        <location line="+42"/>
+        <location line="+35"/>
         <source>The viewer server is not running, so there is nothing to play.</source>
         <translation>Der Zuschauer-Server läuft nicht, daher gibt es nichts abzuspielen.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>“%1” is stopped. Start it on the Channels page to watch it live.</source>
         <translation>„%1“ ist gestoppt. Starten Sie ihn auf der Seite „Kanäle“, um ihn live zu sehen.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+69"/>
+        <location line="+39"/>
+        <location line="+12"/>
+        <location line="+124"/>
+        <location line="+169"/>
         <source>Connecting to “%1”…</source>
         <translation>Verbinde mit „%1“…</translation>
     </message>
     <message>
+        <location line="-116"/>
+        <source>The moment you paused at (%1) is no longer in the buffer; playing from the oldest moment kept (%2).</source>
+        <translation>Der Moment, an dem Sie angehalten haben (%1), ist nicht mehr im Puffer; es wird ab dem ältesten gespeicherten Moment (%2) abgespielt.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>You were watching “%1” at %2.</source>
+        <translation>Sie haben „%1“ zuletzt bei %2 angesehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume at %1</source>
+        <translation>Bei %1 fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The selection could not be recorded: %1</source>
+        <translation>Die Auswahl konnte nicht aufgenommen werden: %1</translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
+        <source>Recording %1–%2 (%n minute(s): recordings are whole minutes, so the selection was rounded up). It is on the Recordings page.</source>
+        <translation>
+            <numerusform>Aufnahme %1–%2 (%n Minute: Aufnahmen sind ganze Minuten lang, daher wurde die Auswahl aufgerundet). Sie steht auf der Seite Aufnahmen.</numerusform>
+            <numerusform>Aufnahme %1–%2 (%n Minuten: Aufnahmen sind ganze Minuten lang, daher wurde die Auswahl aufgerundet). Sie steht auf der Seite Aufnahmen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Buffering…</source>
         <translation>Puffern…</translation>
     </message>
@@ -2000,6 +2095,11 @@ Takes effect when PanelX starts again: %1
         <location line="+5"/>
         <source>Playing the recording “%1”</source>
         <translation>Spielt die Aufnahme „%1“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Playing “%1” from its buffer</source>
+        <translation>„%1“ wird aus dem Puffer abgespielt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2073,7 +2173,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::RecordDialog</name>
     <message>
-        <location filename="../ui/recordings/RecordDialog.cpp" line="+43"/>
+        <location filename="../ui/recordings/RecordDialog.cpp" line="+34"/>
         <source>Record the last minutes</source>
         <translation>Die letzten Minuten aufnehmen</translation>
     </message>
@@ -2141,7 +2241,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Recorder</name>
     <message>
-        <location filename="../engine/dvr/Recorder.cpp" line="+129"/>
+        <location filename="../engine/dvr/Recorder.cpp" line="+127"/>
         <source>There is no channel %1; choose one of the channels PanelX has.</source>
         <translation>Es gibt keinen Kanal %1; wählen Sie einen der Kanäle, die PanelX hat.</translation>
     </message>
@@ -3018,6 +3118,14 @@ Takes effect when PanelX starts again: %1
         <location line="+3"/>
         <source>Works: %1</source>
         <translation>Funktioniert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::TimelineBar</name>
+    <message>
+        <location filename="../ui/player/TimelineBar.cpp" line="+42"/>
+        <source>Click or drag to watch from that moment; Shift+drag to select a range to record</source>
+        <translation>Klicken oder ziehen, um ab diesem Moment anzusehen; Umschalt+Ziehen wählt einen Bereich zum Aufnehmen aus</translation>
     </message>
 </context>
 <context>

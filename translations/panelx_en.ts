@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>panelx::PlayerPage</name>
+    <message numerus="yes">
+        <source>Recording %1–%2 (%n minute(s): recordings are whole minutes, so the selection was rounded up). It is on the Recordings page.</source>
+        <translation>
+            <numerusform>Recording %1–%2 (%n minute: recordings are whole minutes, so the selection was rounded up). It is on the Recordings page.</numerusform>
+            <numerusform>Recording %1–%2 (%n minutes: recordings are whole minutes, so the selection was rounded up). It is on the Recordings page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>panelx::Recorder</name>
     <message numerus="yes">
         <source>it is older than %n day(s)</source>

@@ -292,6 +292,30 @@ void EngineClient::exportParts(
         [id](Engine *engine) { return engine->exportParts(id); }, receiver, answer);
 }
 
+void EngineClient::channelBuffer(qint64 channelId, QObject *receiver,
+    const std::function<void(const std::optional<BufferInfo> &)> &answer)
+{
+    askEngine<std::optional<BufferInfo>>(
+        [channelId](Engine *engine) { return engine->channelBuffer(channelId); }, receiver, answer);
+}
+
+void EngineClient::playerPosition(qint64 channelId, QObject *receiver,
+    const std::function<void(const std::optional<qint64> &)> &answer)
+{
+    askEngine<std::optional<qint64>>(
+        [channelId](Engine *engine) { return engine->playerPosition(channelId); }, receiver,
+        answer);
+}
+
+void EngineClient::savePlayerPosition(qint64 channelId, qint64 utcMs)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine,
+            [engine = m_engine, channelId, utcMs] { engine->savePlayerPosition(channelId, utcMs); },
+            Qt::QueuedConnection);
+}
+
 void EngineClient::addRecording(
     const RecordingRequest &request, QObject *receiver, const RecordingAnswer &answer)
 {

@@ -57,6 +57,13 @@ public:
     // when there are none); dropped if `receiver` is gone by then.
     void exportParts(
         qint64 id, QObject *receiver, const std::function<void(const QList<ExportPart> &)> &answer);
+    // What the channel's buffer holds now (nullopt for an unknown channel or while stopped),
+    // handed to `answer` on this thread; dropped if `receiver` is gone by then.
+    void channelBuffer(qint64 channelId, QObject *receiver,
+        const std::function<void(const std::optional<BufferInfo> &)> &answer);
+    // The moment the player last showed on the channel (nullopt: none), as channelBuffer.
+    void playerPosition(qint64 channelId, QObject *receiver,
+        const std::function<void(const std::optional<qint64> &)> &answer);
 
 public slots:
     void start();
@@ -81,6 +88,8 @@ public slots:
     void setDvrSettings(const panelx::DvrSettings &settings);
     // Asks the engine for the DVR's disk use now instead of at the next periodic refresh.
     void refreshDvrUsage();
+    // Remembers where the player was on the channel (a wall-clock moment), for resuming.
+    void savePlayerPosition(qint64 channelId, qint64 utcMs);
 
 signals:
     void serverStateChanged(panelx::EngineClient::ServerState state);

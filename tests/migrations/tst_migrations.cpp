@@ -85,7 +85,7 @@ void TestMigrations::freshDatabaseGetsLatestSchema()
     QVERIFY(Database::latestSchemaVersion() >= 1);
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     const QStringList tables = objects(db.connection(), QStringLiteral("table"));
-    for (const char *table : {"channels", "segments", "sequence_counters"})
+    for (const char *table : {"channels", "segments", "sequence_counters", "player_positions"})
         QVERIFY2(tables.contains(QLatin1String(table)), qPrintable(tables.join(u' ')));
     QVERIFY(objects(db.connection(), QStringLiteral("index"))
                 .contains(QStringLiteral("segments_by_time")));

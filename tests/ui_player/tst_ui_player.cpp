@@ -1,15 +1,24 @@
 // The built-in player for real: Qt Multimedia plays the demo channel's live HLS from PanelX's
 // own HTTP server, and the test sees decoded frames arrive and the position advance. Media
-// errors reach the page in words.
+// errors reach the page in words. Timeshift on the same live engine: the timeline, −30 s, Go
+// live and pause move the playing moment (its wall-clock time) where they should, and the
+// player offers to resume where the user was.
 #include "EngineClient.h"
 #include "TestSupport.h"
 #include "player/PlayerPage.h"
+#include "player/ThumbnailCache.h"
+#include "player/TimelineBar.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUdpSocket>
 #include <QVideoFrame>
 #include <QVideoSink>
@@ -25,9 +34,27 @@ private slots:
     void silentChannelErrorIsShownInWords();
     void describeErrorSaysWhatToDo_data();
     void describeErrorSaysWhatToDo();
+    void timelineSeeksSelectsAndPreviews();
+    void resumeIsOfferedForAMomentStillInTheBuffer();
+    void timelineClickPlaysThatMoment();
+    void back30MovesBack30Seconds();
+    void goLiveReturnsToTheLiveEdge();
+    void pauseThenPlayResumesBehindLive();
+    void selectionIsRecordedInWholeMinutes();
 
 private:
     qint64 demoChannelId() const;
+    int segmentMs() const;
+    // What the demo channel's buffer holds now, asked the way the page asks.
+    BufferInfo buffer();
+    std::optional<qint64> savedPosition(qint64 channelId);
+    // Waits until the buffer reaches `ms` into the past.
+    void waitForBuffer(qint64 ms);
+    // The page plays the demo channel live, its playing moment known.
+    void playLive(PlayerPage &page);
+    // After a seek towards `targetUtcMs` (at `since`), playback runs from there: the playing
+    // moment moves on past the target and sits where the target plus the time since lies.
+    void expectPlayingFrom(PlayerPage &page, qint64 targetUtcMs, const QElapsedTimer &since);
 
     QTemporaryDir m_dir;
     std::unique_ptr<EngineClient> m_client;
@@ -159,6 +186,305 @@ void TestUiPlayer::describeErrorSaysWhatToDo()
     const QString text = PlayerPage::describeError(
         static_cast<QMediaPlayer::Error>(error), QStringLiteral("boom"));
     QVERIFY2(text.contains(expected) && text.contains(QStringLiteral("boom")), qPrintable(text));
+}
+
+int TestUiPlayer::segmentMs() const
+{
+    return m_client->channel(demoChannelId())->segmentDurationMs;
+}
+
+BufferInfo TestUiPlayer::buffer()
+{
+    std::optional<BufferInfo> answer;
+    bool answered = false;
+    m_client->channelBuffer(demoChannelId(), this, [&](const std::optional<BufferInfo> &info) {
+        answer = info;
+        answered = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 10000); }();
+    return answer.value_or(BufferInfo {});
+}
+
+std::optional<qint64> TestUiPlayer::savedPosition(qint64 channelId)
+{
+    std::optional<qint64> answer;
+    bool answered = false;
+    m_client->playerPosition(channelId, this, [&](const std::optional<qint64> &at) {
+        answer = at;
+        answered = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 10000); }();
+    return answer;
+}
+
+void TestUiPlayer::waitForBuffer(qint64 ms)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(buffer().newestUtcMs - buffer().oldestUtcMs >= ms, 180000);
+}
+
+void TestUiPlayer::playLive(PlayerPage &page)
+{
+    page.resize(800, 600);
+    page.show();
+    page.play(demoChannelId());
+    QTRY_VERIFY2_WITH_TIMEOUT(page.isLive() && page.playingUtcMs().has_value()
+            && page.mediaPlayer()->playbackState() == QMediaPlayer::PlayingState,
+        qPrintable(page.statusText()), 60000);
+    QCOMPARE(page.liveText(), QStringLiteral("LIVE"));
+    // The timeline spans the buffer up to live.
+    QTRY_VERIFY_WITH_TIMEOUT(page.timeline()->scale().isValid(), 10000);
+}
+
+void TestUiPlayer::expectPlayingFrom(
+    PlayerPage &page, qint64 targetUtcMs, const QElapsedTimer &since)
+{
+    QTRY_VERIFY2_WITH_TIMEOUT(!page.isLive() && page.playingUtcMs().has_value()
+            && *page.playingUtcMs() >= targetUtcMs + 2000
+            && page.mediaPlayer()->playbackState() == QMediaPlayer::PlayingState,
+        qPrintable(page.statusText()), 60000);
+    const qint64 playing = *page.playingUtcMs();
+    const qint64 elapsed = since.elapsed();
+    qInfo("target %lld, playing %lld after %lld ms", targetUtcMs, playing, elapsed);
+    // Played at most as long as the time since (buffering counts as time, not as playing).
+    QVERIFY2(playing >= targetUtcMs - segmentMs() && playing <= targetUtcMs + elapsed + segmentMs(),
+        qPrintable(QStringLiteral("playing %1 ms from the target after %2 ms")
+                       .arg(playing - targetUtcMs)
+                       .arg(elapsed)));
+    QVERIFY2(!page.statusText().contains(QStringLiteral("cannot")), qPrintable(page.statusText()));
+}
+
+void TestUiPlayer::timelineSeeksSelectsAndPreviews()
+{
+    // The widget alone over a made-up hour: a click seeks to the moment under it, Shift+drag
+    // selects, hovering shows the local time (and the still, when the server has one).
+    TimelineBar bar;
+    bar.resize(606, bar.sizeHint().height());
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    const qint64 from = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    const qint64 to = from + 3600 * 1000;
+    bar.setSpan(from, to, to - 2000);
+    QCOMPARE(bar.scale().widthPx(), 594); // 6 px each side for the playhead's marker
+    QCOMPARE(bar.xAt(from), 6);
+    QCOMPARE(bar.xAt(to), 600);
+
+    QSignalSpy seeks(&bar, &TimelineBar::seekRequested);
+    const qint64 halfway = from + 1800 * 1000;
+    QTest::mouseClick(&bar, Qt::LeftButton, {}, QPoint(bar.xAt(halfway), 10));
+    QCOMPARE(seeks.count(), 1);
+    const qint64 msPerPixel = 3600 * 1000 / 594 + 1;
+    QVERIFY(qAbs(seeks.first().first().toLongLong() - halfway) <= msPerPixel);
+
+    QSignalSpy selections(&bar, &TimelineBar::selectionChanged);
+    const qint64 tenPast = from + 600 * 1000;
+    const qint64 twentyPast = from + 1200 * 1000;
+    QTest::mousePress(&bar, Qt::LeftButton, Qt::ShiftModifier, QPoint(bar.xAt(twentyPast), 10));
+    QTest::mouseMove(&bar, QPoint(bar.xAt(tenPast), 10));
+    QTest::mouseRelease(&bar, Qt::LeftButton, Qt::ShiftModifier, QPoint(bar.xAt(tenPast), 10));
+    QCOMPARE(selections.count(), 1);
+    QCOMPARE(seeks.count(), 1); // selecting is not seeking
+    QVERIFY(bar.selection().has_value());
+    QVERIFY(qAbs(bar.selection()->fromUtcMs - tenPast) <= msPerPixel);
+    QVERIFY(qAbs(bar.selection()->toUtcMs - twentyPast) <= msPerPixel);
+    // A Shift+click clears it.
+    QTest::mouseClick(&bar, Qt::LeftButton, Qt::ShiftModifier, QPoint(bar.xAt(halfway), 10));
+    QVERIFY(!bar.selection().has_value());
+
+    ThumbnailCache stills;
+    stills.setBaseUrl(m_client->viewerBaseUrl());
+    bar.setThumbnails(&stills, demoChannelId(), segmentMs());
+    QTest::mouseMove(&bar, QPoint(bar.xAt(tenPast), 10));
+    const qint64 hovered = bar.scale().timeAt(bar.xAt(tenPast) - 6);
+    QCOMPARE(bar.previewText(),
+        QDateTime::fromMSecsSinceEpoch(hovered).toString(QStringLiteral("HH:mm:ss")));
+    // A moment of the demo channel's buffer has a still where the server makes them.
+    const qint64 recent = QDateTime::currentSecsSinceEpoch() - 10;
+    if (test::httpRequest(
+            ThumbnailCache::url(m_client->viewerBaseUrl(), demoChannelId(), recent).toString())
+            .status
+        == 200) {
+        bar.setSpan(recent * 1000 - 60000, recent * 1000 + 5000, recent * 1000);
+        const int x = bar.xAt(recent * 1000);
+        QTest::mouseMove(&bar, QPoint(x, 10));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (QTest::mouseMove(&bar, QPoint(x, 10)), bar.previewHasStill()), 10000);
+    }
+}
+
+void TestUiPlayer::resumeIsOfferedForAMomentStillInTheBuffer()
+{
+    const qint64 id = demoChannelId();
+    waitForBuffer(30000);
+    const qint64 saved = buffer().oldestUtcMs + 2000;
+    m_client->savePlayerPosition(id, saved);
+    QTRY_COMPARE_WITH_TIMEOUT(savedPosition(id), std::optional<qint64>(saved), 10000);
+
+    {
+        PlayerPage page(m_client.get());
+        page.show();
+        page.play(id);
+        QTRY_VERIFY_WITH_TIMEOUT(page.resumeOffer()->isVisible(), 20000);
+        const QString clock
+            = QDateTime::fromMSecsSinceEpoch(saved).toString(QStringLiteral("HH:mm"));
+        QCOMPARE(page.resumeButton()->text(), QStringLiteral("Resume at %1").arg(clock));
+        // Resuming plays the buffer's window from that moment.
+        page.resumeButton()->click();
+        QVERIFY(!page.resumeOffer()->isVisible());
+        QVERIFY(!page.isLive());
+        QCOMPARE(page.mediaPlayer()->source().toString(),
+            QStringLiteral("%1/timeshift/%2.m3u8?start=%3")
+                .arg(m_client->viewerBaseUrl())
+                .arg(id)
+                .arg(saved / 1000));
+        page.goLive();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive() && page.playingUtcMs().has_value(), 60000);
+        // Leaving the page remembers the moment that was playing.
+        const qint64 left = *page.playingUtcMs();
+        page.hide();
+        QTRY_VERIFY_WITH_TIMEOUT(savedPosition(id).value_or(0) >= left, 10000);
+        QVERIFY(*savedPosition(id) < left + 5000);
+    }
+
+    // A moment just behind live is not worth a question.
+    m_client->savePlayerPosition(id, QDateTime::currentMSecsSinceEpoch());
+    PlayerPage page(m_client.get());
+    page.show();
+    page.play(id);
+    QTRY_VERIFY_WITH_TIMEOUT(page.timeline()->scale().isValid(), 20000);
+    savedPosition(id); // answered after the page's own question, which came first
+    QVERIFY(!page.resumeOffer()->isVisible());
+    page.stop();
+}
+
+void TestUiPlayer::timelineClickPlaysThatMoment()
+{
+    waitForBuffer(70000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    TimelineBar *timeline = page.timeline();
+    QSignalSpy seeks(timeline, &TimelineBar::seekRequested);
+    const qint64 wanted = QDateTime::currentMSecsSinceEpoch() - 50000;
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->xAt(wanted), 10));
+    QCOMPARE(seeks.count(), 1);
+    const qint64 target = seeks.first().first().toLongLong();
+    QElapsedTimer since;
+    since.start();
+    // The click lands within a pixel of the moment aimed at.
+    const qint64 msPerPixel = (timeline->scale().toUtcMs() - timeline->scale().fromUtcMs())
+        / timeline->scale().widthPx();
+    QVERIFY(qAbs(target - wanted) <= msPerPixel + 1);
+    expectPlayingFrom(page, target, since);
+    QVERIFY2(page.liveText().endsWith(QStringLiteral("behind live")), qPrintable(page.liveText()));
+    page.stop();
+}
+
+void TestUiPlayer::back30MovesBack30Seconds()
+{
+    waitForBuffer(60000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page.playingUtcMs().has_value(), 10000);
+    const qint64 before = *page.playingUtcMs();
+    page.findChild<QToolButton *>(QStringLiteral("back30"))->click();
+    QElapsedTimer since;
+    since.start();
+    expectPlayingFrom(page, before - 30000, since);
+    page.stop();
+}
+
+void TestUiPlayer::goLiveReturnsToTheLiveEdge()
+{
+    waitForBuffer(60000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    // How far behind the newest segment live playback runs (players hold back a few segments).
+    QTRY_VERIFY_WITH_TIMEOUT(page.playingUtcMs().value_or(0) > 0, 10000);
+    qint64 playing = *page.playingUtcMs();
+    const qint64 liveHoldBack = buffer().newestUtcMs - playing;
+    QElapsedTimer since;
+    since.start();
+    const qint64 target = QDateTime::currentMSecsSinceEpoch() - 45000;
+    page.seekTo(target);
+    expectPlayingFrom(page, target, since);
+
+    page.findChild<QToolButton *>(QStringLiteral("goLive"))->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(page.isLive() && page.playingUtcMs().has_value()
+            && page.mediaPlayer()->playbackState() == QMediaPlayer::PlayingState,
+        qPrintable(page.statusText()), 60000);
+    QCOMPARE(page.liveText(), QStringLiteral("LIVE"));
+    playing = *page.playingUtcMs();
+    const qint64 holdBack = buffer().newestUtcMs - playing;
+    qInfo("behind the newest segment: %lld ms live, %lld ms after Go live", liveHoldBack, holdBack);
+    QVERIFY2(qAbs(holdBack - liveHoldBack) <= segmentMs(),
+        qPrintable(QStringLiteral("%1 ms against %2 ms").arg(holdBack).arg(liveHoldBack)));
+    page.stop();
+}
+
+void TestUiPlayer::pauseThenPlayResumesBehindLive()
+{
+    waitForBuffer(30000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    // The player's key for play/pause, wherever the focus is on the page.
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QTest::keyClick(page.windowHandle(), Qt::Key_Space);
+    QCOMPARE(page.mediaPlayer()->playbackState(), QMediaPlayer::PausedState);
+    const qint64 pausedAt = page.playingUtcMs().value_or(0);
+    QVERIFY(pausedAt > 0);
+    QElapsedTimer paused;
+    paused.start();
+    QTRY_VERIFY_WITH_TIMEOUT(paused.elapsed() >= 10000, 20000); // the 10 s measured
+    page.togglePlayPause();
+    QElapsedTimer since;
+    since.start();
+    // Play goes on from the paused moment, not from live.
+    expectPlayingFrom(page, pausedAt, since);
+    static const QRegularExpression behind(
+        QStringLiteral("^−(\\d\\d):(\\d\\d):(\\d\\d) behind live$"));
+    const QRegularExpressionMatch match = behind.match(page.liveText());
+    QVERIFY2(match.hasMatch(), qPrintable(page.liveText()));
+    const qint64 behindMs = (match.captured(1).toInt() * 3600 + match.captured(2).toInt() * 60
+                                + match.captured(3).toInt())
+        * 1000;
+    qInfo(
+        "paused %lld ms, shown %lld ms behind live", paused.elapsed() - since.elapsed(), behindMs);
+    // Whole seconds shown; a segment's leeway.
+    QVERIFY2(qAbs(behindMs - 10000) <= segmentMs() + 1000, qPrintable(page.liveText()));
+    page.stop();
+}
+
+void TestUiPlayer::selectionIsRecordedInWholeMinutes()
+{
+    waitForBuffer(40000);
+    PlayerPage page(m_client.get());
+    playLive(page);
+    QPushButton *record = page.recordSelectionButton();
+    QVERIFY(!record->isEnabled());
+    // Shift+drag over 20 s of the buffer's past.
+    TimelineBar *timeline = page.timeline();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int fromX = timeline->xAt(now - 35000);
+    const int toX = timeline->xAt(now - 15000);
+    QTest::mousePress(timeline, Qt::LeftButton, Qt::ShiftModifier, QPoint(fromX, 10));
+    QTest::mouseMove(timeline, QPoint(toX, 10));
+    QTest::mouseRelease(timeline, Qt::LeftButton, Qt::ShiftModifier, QPoint(toX, 10));
+    QVERIFY(timeline->selection().has_value());
+    const qint64 start = timeline->selection()->fromUtcMs;
+    QVERIFY(record->isEnabled());
+
+    QSignalSpy added(m_client.get(), &EngineClient::recordingAdded);
+    record->click();
+    QVERIFY(added.wait(20000));
+    const Recording recording = added.first().first().value<Recording>();
+    QCOMPARE(recording.channelId, demoChannelId());
+    QCOMPARE(recording.startUtcMs, start);
+    // 20 s rounded up to the minute recordings are made of, and the page says so.
+    QCOMPARE(recording.endUtcMs - recording.startUtcMs, 60000);
+    QTRY_VERIFY2(
+        page.statusText().contains(QStringLiteral("rounded up")), qPrintable(page.statusText()));
+    QVERIFY(!timeline->selection().has_value());
+    page.stop();
 }
 
 QTEST_MAIN(TestUiPlayer)

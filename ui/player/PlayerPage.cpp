@@ -3,25 +3,59 @@
 #include "EngineClient.h"
 #include "PlayerControls.h"
 #include "PositionSlider.h"
+#include "ThumbnailCache.h"
+#include "TimelineBar.h"
+#include "TimeshiftPlayback.h"
 
 #include <QAudioOutput>
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
 #include <QTime>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QVideoWidget>
 
 namespace panelx {
+
+namespace {
+constexpr qint64 kSkipMs = 30'000;
+constexpr int kBufferRefreshMs = 1000;
+// A saved moment this close to live is not worth a question: live is where the user was.
+constexpr qint64 kResumeMinBehindMs = 10'000;
+// HLS players start a live playlist three target durations from its end (RFC 8216 6.3.3):
+// about how far behind the clock live playback runs, until it is measured.
+constexpr int kLiveHoldBackSegments = 3;
+
+qint64 nowUtcMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString localClock(qint64 utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs).toString(QStringLiteral("HH:mm"));
+}
+} // namespace
 
 PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_player(new QMediaPlayer(this)),
       m_audio(new QAudioOutput(this)), m_video(new QVideoWidget(this)),
       m_channels(new QComboBox(this)), m_url(new QLabel(this)), m_status(new QLabel(this)),
       m_position(new QLabel(this)), m_seek(new PositionSlider(this)),
-      m_controls(new PlayerControls(this))
+      m_controls(new PlayerControls(this)), m_timeline(new TimelineBar(this)),
+      m_recordSelection(new QPushButton(tr("Record selection"), this)),
+      m_timelineRow(new QWidget(this)), m_resumeBar(new QFrame(this)),
+      m_resumeText(new QLabel(m_resumeBar)), m_resume(new QPushButton(m_resumeBar)),
+      m_watchLive(new QPushButton(tr("Watch live"), m_resumeBar)),
+      m_thumbnails(new ThumbnailCache(this)), m_playback(new TimeshiftPlayback(m_player, this)),
+      m_bufferTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("playerPage"));
     m_player->setAudioOutput(m_audio);
@@ -45,6 +79,29 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     m_status->setWordWrap(true);
     m_position->setObjectName(QStringLiteral("playerPosition"));
     m_seek->hide();
+    m_recordSelection->setObjectName(QStringLiteral("recordSelection"));
+    m_recordSelection->setToolTip(tr("Record the range selected on the timeline (Shift+drag "
+                                     "to select); recordings are whole minutes"));
+    m_recordSelection->setEnabled(false);
+    auto *timelineLayout = new QHBoxLayout(m_timelineRow);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->addWidget(m_timeline, 1);
+    timelineLayout->addWidget(m_recordSelection);
+    m_timelineRow->hide();
+
+    // The offer to resume, in the look of the other pages' banners.
+    m_resumeBar->setObjectName(QStringLiteral("resumeBar"));
+    m_resumeBar->setStyleSheet(QStringLiteral(
+        "#resumeBar { background: #fef3c7; border: 1px solid #f59e0b; border-radius: 4px; }"
+        "#resumeBar QLabel { color: #78350f; }"));
+    m_resumeText->setObjectName(QStringLiteral("resumeText"));
+    m_resume->setObjectName(QStringLiteral("resume"));
+    m_watchLive->setObjectName(QStringLiteral("watchLive"));
+    auto *resumeLayout = new QHBoxLayout(m_resumeBar);
+    resumeLayout->addWidget(m_resumeText, 1);
+    resumeLayout->addWidget(m_resume);
+    resumeLayout->addWidget(m_watchLive);
+    m_resumeBar->hide();
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Channel:"), this));
@@ -55,8 +112,10 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     bottom->addWidget(m_position);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_resumeBar);
     layout->addWidget(m_video, 1);
     layout->addWidget(m_seek);
+    layout->addWidget(m_timelineRow);
     layout->addLayout(bottom);
     layout->addWidget(m_controls);
 
@@ -66,6 +125,35 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     connect(m_controls, &PlayerControls::muteToggled, m_audio, &QAudioOutput::setMuted);
     connect(m_controls, &PlayerControls::volumeChanged, m_audio, &QAudioOutput::setVolume);
     connect(m_controls, &PlayerControls::fullScreenClicked, this, &PlayerPage::toggleFullScreen);
+    connect(m_controls, &PlayerControls::startOfBufferClicked, this,
+        &PlayerPage::playFromStartOfBuffer);
+    connect(m_controls, &PlayerControls::backClicked, this, [this] { skip(-kSkipMs); });
+    connect(m_controls, &PlayerControls::forwardClicked, this, [this] { skip(kSkipMs); });
+    connect(m_controls, &PlayerControls::goLiveClicked, this, &PlayerPage::goLive);
+    connect(m_timeline, &TimelineBar::seekRequested, this, &PlayerPage::seekTo);
+    connect(m_timeline, &TimelineBar::selectionChanged, this,
+        [this] { m_recordSelection->setEnabled(m_timeline->selection().has_value()); });
+    connect(m_recordSelection, &QPushButton::clicked, this, &PlayerPage::recordSelection);
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        m_resumeBar->hide();
+        if (m_savedUtcMs)
+            seekTo(*m_savedUtcMs);
+    });
+    connect(m_watchLive, &QPushButton::clicked, m_resumeBar, &QWidget::hide);
+    connect(m_playback, &TimeshiftPlayback::failed, this, [this](const QString &reason) {
+        showStatus(tr("This moment cannot be played: %1").arg(reason), true);
+    });
+    m_bufferTimer->setInterval(kBufferRefreshMs);
+    connect(m_bufferTimer, &QTimer::timeout, this, &PlayerPage::refreshBuffer);
+    // The page's window, while the page shows (a hidden page's shortcuts are off), whatever
+    // has the focus.
+    const auto shortcut = [this](QKeySequence keys, auto slot) {
+        new QShortcut(keys, this, this, slot, Qt::WindowShortcut); // owned by the page
+    };
+    shortcut(QKeySequence(Qt::Key_Space), [this] { togglePlayPause(); });
+    shortcut(QKeySequence(Qt::Key_Left), [this] { skip(-kSkipMs); });
+    shortcut(QKeySequence(Qt::Key_Right), [this] { skip(kSkipMs); });
+    shortcut(QKeySequence(Qt::Key_End), [this] { goLive(); });
     connect(m_audio, &QAudioOutput::mutedChanged, m_controls, &PlayerControls::setMuted);
     connect(m_player, &QMediaPlayer::playbackStateChanged, this,
         [this](QMediaPlayer::PlaybackState state) {
@@ -77,6 +165,7 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     connect(m_player, &QMediaPlayer::seekableChanged, this, &PlayerPage::updateSeeking);
     connect(m_player, &QMediaPlayer::durationChanged, this, &PlayerPage::updateSeeking);
     connect(m_player, &QMediaPlayer::positionChanged, m_seek, &PositionSlider::setPosition);
+    connect(m_player, &QMediaPlayer::positionChanged, this, &PlayerPage::updateTimeline);
     connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 positionMs) {
         m_position->setText(QTime(0, 0)
                                 .addMSecs(static_cast<int>(positionMs))
@@ -94,11 +183,14 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
         }
     });
     connect(client, &EngineClient::recordingRemoved, this, [this](qint64 recordingId) {
+        refreshTimelineRecordings();
         if (recordingId == m_recordingId) {
             stop();
             showStatus(tr("The recording was deleted."), true);
         }
     });
+    connect(client, &EngineClient::recordingAdded, this, &PlayerPage::refreshTimelineRecordings);
+    connect(client, &EngineClient::recordingUpdated, this, &PlayerPage::refreshTimelineRecordings);
     refreshChannelList();
     showStatus(tr("Choose a channel, or double-click one on the Channels page."));
 }
@@ -123,9 +215,20 @@ void PlayerPage::play(qint64 channelId)
     const auto channel = m_client->channel(channelId);
     if (!channel)
         return;
+    saveChannelPosition();
     m_channelId = channelId;
     m_recordingId = 0;
     m_title = channel->name;
+    m_buffer.reset();
+    m_savedUtcMs.reset();
+    m_pausedAtUtcMs.reset();
+    m_resumeDecided = false;
+    m_resumeBar->hide();
+    m_liveDelayMs = kLiveHoldBackSegments * qint64(channel->segmentDurationMs);
+    m_timeline->clear();
+    m_thumbnails->setBaseUrl(m_client->viewerBaseUrl());
+    m_timeline->setThumbnails(m_thumbnails, channelId, channel->segmentDurationMs);
+    refreshTimelineRecordings();
     refreshChannelList();
     const QString url = m_client->liveUrl(channelId);
     m_url->setText(url);
@@ -141,7 +244,14 @@ void PlayerPage::play(qint64 channelId)
             true);
         return;
     }
-    startPlaying(url);
+    startLive();
+    refreshBuffer();
+    m_client->playerPosition(channelId, this, [this, channelId](const std::optional<qint64> &at) {
+        if (channelId != m_channelId)
+            return;
+        m_savedUtcMs = at;
+        offerResume();
+    });
 }
 
 void PlayerPage::playRecording(qint64 recordingId)
@@ -149,6 +259,8 @@ void PlayerPage::playRecording(qint64 recordingId)
     const auto recording = m_client->recording(recordingId);
     if (!recording)
         return;
+    saveChannelPosition();
+    m_resumeBar->hide();
     m_channelId = 0;
     m_recordingId = recordingId;
     m_title = recording->title;
@@ -165,37 +277,274 @@ void PlayerPage::playRecording(qint64 recordingId)
 
 void PlayerPage::startPlaying(const QString &url)
 {
+    m_playback->reset();
     showStatus(tr("Connecting to “%1”…").arg(m_title));
     m_player->setSource(QUrl(url));
     m_player->play();
     updateSeeking();
 }
 
+void PlayerPage::startLive()
+{
+    const QString url = m_client->liveUrl(m_channelId);
+    m_url->setText(url);
+    m_notice.clear();
+    m_pausedAtUtcMs.reset();
+    showStatus(tr("Connecting to “%1”…").arg(m_title));
+    m_playback->playLive(QUrl(url));
+    updateSeeking();
+    updateTimeline();
+}
+
 void PlayerPage::stop()
 {
+    saveChannelPosition();
+    m_playback->reset();
     m_player->stop();
     m_player->setSource(QUrl());
     m_position->clear();
+    m_pausedAtUtcMs.reset();
     updateSeeking();
 }
 
 void PlayerPage::updateSeeking()
 {
-    // Live channels have no end to move to; their timeline (timeshift) is not here yet.
+    // Recordings have an end to seek towards; live channels have their buffer's timeline.
     const bool seekable = m_recordingId != 0 && m_player->isSeekable() && m_player->duration() > 0;
+    const bool live = m_channelId != 0 && !m_player->source().isEmpty();
     m_seek->setDuration(seekable ? m_player->duration() : 0);
     m_seek->setVisible(seekable);
-    m_position->setVisible(!seekable);
+    m_position->setVisible(!seekable && !live);
+    m_timelineRow->setVisible(live);
+    m_controls->setTimeshiftVisible(live);
+    if (live && isVisible())
+        m_bufferTimer->start();
+    else
+        m_bufferTimer->stop();
+}
+
+std::optional<qint64> PlayerPage::playingUtcMs() const
+{
+    if (m_channelId == 0)
+        return std::nullopt;
+    return m_playback->playingUtcMs();
+}
+
+bool PlayerPage::isLive() const
+{
+    return m_channelId != 0 && m_playback->isActive() && m_playback->isLive();
+}
+
+QString PlayerPage::liveText() const
+{
+    return m_controls->liveText();
+}
+
+qint64 PlayerPage::liveReferenceUtcMs() const
+{
+    // The clock, not the newest segment: live playback runs on in real time while a source on
+    // a loaded machine delivers segments in bursts, so a paused minute shows as a minute.
+    return nowUtcMs() - m_liveDelayMs;
+}
+
+void PlayerPage::updateTimeline()
+{
+    if (m_channelId == 0)
+        return;
+    const std::optional<qint64> playing = m_playback->playingUtcMs();
+    const bool playingLive = isLive() && m_player->playbackState() == QMediaPlayer::PlayingState;
+    if (playingLive && playing)
+        m_liveDelayMs = std::max<qint64>(0, nowUtcMs() - *playing);
+    m_timeline->setPlayhead(playing);
+    if (isLive() && !m_pausedAtUtcMs)
+        m_controls->setBehindLive(std::nullopt);
+    else if (playing)
+        m_controls->setBehindLive(std::max<qint64>(0, liveReferenceUtcMs() - *playing));
+}
+
+void PlayerPage::refreshBuffer()
+{
+    if (m_channelId == 0)
+        return;
+    const qint64 channelId = m_channelId;
+    m_client->channelBuffer(
+        channelId, this, [this, channelId](const std::optional<BufferInfo> &info) {
+            if (channelId != m_channelId)
+                return;
+            m_buffer = info;
+            if (!info || info->isEmpty()) {
+                m_timeline->clear();
+                return;
+            }
+            m_timeline->setSpan(
+                info->oldestUtcMs, std::max(nowUtcMs(), info->newestUtcMs), info->newestUtcMs);
+            m_timeline->setGaps(info->gaps);
+            updateTimeline();
+            offerResume();
+        });
+}
+
+void PlayerPage::refreshTimelineRecordings()
+{
+    if (m_channelId == 0)
+        return;
+    QList<Recording> mine;
+    for (const Recording &recording : m_client->recordings())
+        if (recording.channelId == m_channelId)
+            mine.append(recording);
+    m_timeline->setRecordings(mine);
+}
+
+void PlayerPage::seekTo(qint64 utcMs)
+{
+    if (m_channelId == 0 || m_client->viewerBaseUrl().isEmpty())
+        return;
+    m_pausedAtUtcMs.reset();
+    m_notice.clear();
+    m_resumeBar->hide();
+    if (m_buffer && !m_buffer->isEmpty()) {
+        if (utcMs >= liveReferenceUtcMs()) {
+            goLive();
+            return;
+        }
+        utcMs = std::max(utcMs, m_buffer->oldestUtcMs);
+    }
+    const QString url = QStringLiteral("%1/timeshift/%2.m3u8?start=%3")
+                            .arg(m_client->viewerBaseUrl())
+                            .arg(m_channelId)
+                            .arg(utcMs / 1000);
+    m_url->setText(url);
+    showStatus(tr("Connecting to “%1”…").arg(m_title));
+    m_playback->playFrom(QUrl(url), utcMs);
+    updateSeeking();
+    updateTimeline();
+}
+
+void PlayerPage::skip(qint64 deltaMs)
+{
+    if (m_channelId == 0)
+        return;
+    const qint64 from = m_playback->playingUtcMs().value_or(liveReferenceUtcMs());
+    if (deltaMs > 0 && isLive())
+        return; // nothing lies ahead of live
+    seekTo(from + deltaMs);
+}
+
+void PlayerPage::playFromStartOfBuffer()
+{
+    if (m_buffer && !m_buffer->isEmpty())
+        seekTo(m_buffer->oldestUtcMs);
+}
+
+void PlayerPage::goLive()
+{
+    if (m_channelId == 0 || m_client->liveUrl(m_channelId).isEmpty())
+        return;
+    m_resumeBar->hide();
+    startLive();
 }
 
 void PlayerPage::togglePlayPause()
 {
-    if (m_player->playbackState() == QMediaPlayer::PlayingState)
+    if (m_player->playbackState() == QMediaPlayer::PlayingState) {
         m_player->pause();
-    else if (!m_player->source().isEmpty())
-        m_player->play();
-    else if (m_channels->count() > 0)
+        // Paused on a live channel, the picture stays at this moment: Play goes on from it.
+        if (m_channelId != 0)
+            m_pausedAtUtcMs = m_playback->playingUtcMs();
+        updateTimeline();
+    } else if (!m_player->source().isEmpty()) {
+        if (m_pausedAtUtcMs)
+            resumeAfterPause();
+        else
+            m_player->play();
+    } else if (m_channels->count() > 0) {
         play(m_channels->currentData().toLongLong());
+    }
+}
+
+void PlayerPage::resumeAfterPause()
+{
+    const qint64 at = *m_pausedAtUtcMs;
+    m_pausedAtUtcMs.reset();
+    if (m_buffer && !m_buffer->isEmpty() && at < m_buffer->oldestUtcMs) {
+        const QString notice = tr("The moment you paused at (%1) is no longer in the buffer; "
+                                  "playing from the oldest moment kept (%2).")
+                                   .arg(localClock(at), localClock(m_buffer->oldestUtcMs));
+        seekTo(m_buffer->oldestUtcMs);
+        m_notice = notice;
+        showStatus(notice);
+        return;
+    }
+    // Live playback moved on while paused: the paused moment is now in the buffer's past.
+    if (m_playback->isLive())
+        seekTo(at);
+    else
+        m_player->play();
+}
+
+void PlayerPage::saveChannelPosition()
+{
+    if (m_channelId == 0)
+        return;
+    if (const std::optional<qint64> at = m_playback->playingUtcMs())
+        m_client->savePlayerPosition(m_channelId, *at);
+}
+
+void PlayerPage::offerResume()
+{
+    if (m_resumeDecided || !m_savedUtcMs || !m_buffer)
+        return;
+    m_resumeDecided = true;
+    const qint64 at = *m_savedUtcMs;
+    if (m_buffer->isEmpty() || at < m_buffer->oldestUtcMs
+        || liveReferenceUtcMs() - at <= kResumeMinBehindMs || !isLive())
+        return;
+    m_resumeText->setText(tr("You were watching “%1” at %2.").arg(m_title, localClock(at)));
+    m_resume->setText(tr("Resume at %1").arg(localClock(at)));
+    m_resumeBar->show();
+}
+
+void PlayerPage::recordSelection()
+{
+    const std::optional<TimelineBar::Range> range = m_timeline->selection();
+    if (!range || m_channelId == 0)
+        return;
+    // Recordings are whole minutes from their start: the selection is rounded up.
+    constexpr qint64 kMinuteMs = 60'000;
+    RecordingRequest request;
+    request.channelId = m_channelId;
+    request.startUtcMs = range->fromUtcMs;
+    request.minutes = int(std::max<qint64>(
+        kMinRecordingMinutes, (range->toUtcMs - range->fromUtcMs + kMinuteMs - 1) / kMinuteMs));
+    const qint64 endUtcMs = request.startUtcMs + request.minutes * kMinuteMs;
+    m_recordSelection->setEnabled(false);
+    m_client->addRecording(request, this, [this, request, endUtcMs](const RecordingChange &change) {
+        m_recordSelection->setEnabled(m_timeline->selection().has_value());
+        if (!change.ok()) {
+            showStatus(tr("The selection could not be recorded: %1").arg(change.error), true);
+            return;
+        }
+        m_timeline->clearSelection();
+        showStatus(tr("Recording %1–%2 (%n minute(s): recordings are whole minutes, so the "
+                      "selection was rounded up). It is on the Recordings page.",
+            nullptr, request.minutes)
+                       .arg(localClock(request.startUtcMs), localClock(endUtcMs)));
+    });
+}
+
+void PlayerPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateSeeking();
+    refreshBuffer();
+}
+
+void PlayerPage::hideEvent(QHideEvent *event)
+{
+    // Leaving the page is leaving the channel: remember where the user was.
+    saveChannelPosition();
+    m_bufferTimer->stop();
+    QWidget::hideEvent(event);
 }
 
 void PlayerPage::toggleFullScreen()
@@ -244,6 +593,9 @@ void PlayerPage::onMediaStatus(QMediaPlayer::MediaStatus status)
     case QMediaPlayer::BufferedMedia:
         if (m_recordingId != 0)
             showStatus(tr("Playing the recording “%1”").arg(name));
+        else if (!isLive())
+            showStatus(
+                m_notice.isEmpty() ? tr("Playing “%1” from its buffer").arg(name) : m_notice);
         else
             showStatus(tr("Playing “%1” live").arg(name));
         break;
