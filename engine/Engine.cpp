@@ -16,6 +16,7 @@
 #include "storage/Database.h"
 #include "storage/PlayerPositionRepository.h"
 #include "timeshift/BufferIndex.h"
+#include "timeshift/Thumbnailer.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -98,6 +99,7 @@ struct Engine::Private {
     ChannelDirectory directory;
     std::unique_ptr<ExportCache> exports; // outlives the server, which waits on it
     std::unique_ptr<timeshift::BufferIndex> buffers; // outlives the server, which reads it
+    timeshift::Thumbnailer thumbnails; // the timeline's and /thumb/'s stills
     std::unique_ptr<HttpServer> http;
     std::map<qint64, std::unique_ptr<Ingest>> ingests;
     QHash<qint64, ChannelStatus> statuses;
@@ -297,6 +299,7 @@ void Engine::start()
     d->http->setRecordings(d->recordingDirectory, *d->exports);
     d->buffers = std::make_unique<timeshift::BufferIndex>(*d->store);
     d->http->setBuffers(*d->buffers);
+    d->http->setThumbnailer(d->thumbnails);
     d->api = std::make_unique<AdminApi>(*this, d->adminToken);
     // Each call is answered on the engine's thread, where the facade may be used; a call still
     // queued when the engine stops is answered by the server's own stop.

@@ -10,6 +10,7 @@
 #include "http/SegmentFiles.h"
 #include "http/TimeshiftRoutes.h"
 #include "timeshift/CatchupRequest.h"
+#include "timeshift/Thumbnailer.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -73,6 +74,10 @@ constexpr int kExportRetryS = 10;
 // How often a continuous MPEG-TS body at the live edge looks for the next segment: a quarter of
 // the shortest segment a channel makes.
 constexpr uint64_t kLiveEdgePollMs = 250;
+// How long a /thumb/ request waits for its still (a few at most are queued before it, each a
+// single decoded picture) before it is answered 503 with Retry-After.
+constexpr uint64_t kStillWaitMs = 10'000;
+constexpr int kStillRetryS = 2;
 // Connections accepted per wake-up of a loop, so one busy listener cannot starve the others.
 constexpr int kAcceptBatch = 32;
 // How long stop() lets each loop close its connections before it gives up on them.
@@ -403,6 +408,7 @@ struct Loop {
     h2o_timeout_t apiTimeout {}; // kApiTimeoutMs
     h2o_timeout_t exportWait {}; // kExportWaitMs
     h2o_timeout_t liveEdge {}; // kLiveEdgePollMs
+    h2o_timeout_t stillWait {}; // kStillWaitMs
     std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
     std::thread thread;
     std::atomic<bool> acceptPaused {false};
@@ -442,7 +448,7 @@ struct HttpServer::Running {
         if (s.m_recordings)
             recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
         if (s.m_buffers)
-            timeshift.emplace(s.m_channels, *s.m_buffers, live);
+            timeshift.emplace(s.m_channels, s.m_store, *s.m_buffers, live);
     }
 
     // --- connections ----------------------------------------------------------------------
@@ -621,6 +627,7 @@ struct HttpServer::Running {
         h2o_timeout_dispose(loop->evloop, &loop->apiTimeout);
         h2o_timeout_dispose(loop->evloop, &loop->exportWait);
         h2o_timeout_dispose(loop->evloop, &loop->liveEdge);
+        h2o_timeout_dispose(loop->evloop, &loop->stillWait);
         h2o_context_dispose(&loop->context);
         h2o_evloop_destroy(loop->evloop);
         loop->evloop = nullptr;
@@ -648,6 +655,7 @@ struct HttpServer::Running {
             h2o_timeout_init(loop->evloop, &loop->apiTimeout, kApiTimeoutMs);
             h2o_timeout_init(loop->evloop, &loop->exportWait, kExportWaitMs);
             h2o_timeout_init(loop->evloop, &loop->liveEdge, kLiveEdgePollMs);
+            h2o_timeout_init(loop->evloop, &loop->stillWait, kStillWaitMs);
             loop->listener
                 = h2o_evloop_socket_create(loop->evloop, loop->listenFd, H2O_SOCKET_FLAG_DONT_READ);
             loop->listener->data = loop.get();
@@ -775,6 +783,9 @@ struct HttpServer::Running {
         case http::RouteKind::RecordingSegment:
         case http::RouteKind::RecordingDownload:
             self.recording(req, route, hasHost);
+            return 0;
+        case http::RouteKind::Thumbnail:
+            self.thumbnail(req, route);
             return 0;
         case http::RouteKind::NotFound:
             sendText(req, 404, QString::fromUtf8(route.reason));
@@ -1205,6 +1216,48 @@ struct HttpServer::Running {
         cork(connection.fd, false); // the last bytes leave now
         // Ends the request (its pool, holding `send`, may be freed in this call).
         h2o_send(send.req, nullptr, 0, state);
+    }
+
+    // /thumb/<channel>/<unix s>.jpg: the still is made on the Thumbnailer's thread (or comes
+    // from its cache), never on this loop; the request waits for it as a download waits for its
+    // MP4.
+    void thumbnail(h2o_req_t *req, const http::Route &route)
+    {
+        if (!timeshift || !server.m_thumbnails) {
+            sendText(req, 404, QStringLiteral("this server makes no stills"));
+            return;
+        }
+        const http::TimeshiftRoutes::Still still = timeshift->still(
+            latin1(route.slug), route.utcSeconds * 1000, QDateTime::currentMSecsSinceEpoch());
+        if (still.refusal) {
+            sendAnswer(req, segments, *still.refusal);
+            return;
+        }
+        http::Connection *connection = connectionOf(req);
+        if (!connection || connection->loop->stopping) {
+            sendText(req, 503, QStringLiteral("PanelX is stopping; try again when it runs"));
+            return;
+        }
+        http::Loop &loop = *connection->loop;
+        auto deferred = defer(req, loop, loop.stillWait, [](h2o_req_t *later, bool stopping) {
+            sendText(later, 503,
+                stopping ? QStringLiteral("PanelX is stopping; try again when it runs")
+                         : QStringLiteral("the still is not made yet (PanelX is busy); retry in "
+                                          "%1 s")
+                               .arg(kStillRetryS),
+                {{H2O_TOKEN_RETRY_AFTER, QByteArray::number(kStillRetryS)}});
+        });
+        Running *self = this;
+        server.m_thumbnails->request(still.segmentFile,
+            [self, mailbox = loop.mailbox, deferred](timeshift::Thumbnailer::Result result) {
+                answerLater(*mailbox, deferred, [self, result](h2o_req_t *later) {
+                    if (result.jpeg.isEmpty())
+                        sendText(later, 503, result.error);
+                    else
+                        self->sendAnswer(
+                            later, self->segments, http::TimeshiftRoutes::stillAnswer(result.jpeg));
+                });
+            });
     }
 
     // What absolute URLs in a list start with: the public URL when set, else the request's

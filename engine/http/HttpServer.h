@@ -25,7 +25,8 @@ class RecordingDirectory;
 class SegmentStore;
 namespace timeshift {
 class BufferIndex;
-}
+class Thumbnailer;
+} // namespace timeshift
 
 struct HttpServerOptions {
     // Event-loop threads, each with its own loop on the listening socket; 0 = one per CPU
@@ -73,6 +74,9 @@ public:
     // The channels' buffers the catch-up and timeshift forms are answered from; without them
     // those forms get 404. Set before start().
     void setBuffers(timeshift::BufferIndex &buffers) { m_buffers = &buffers; }
+    // Where /thumb/ stills are made (with the buffers); without it /thumb/ gets 404. Set before
+    // start().
+    void setThumbnailer(timeshift::Thumbnailer &thumbnails) { m_thumbnails = &thumbnails; }
 
     // Listens on address:port (port 0 = any free port, see port()). False with a message a
     // person can act on, e.g. when the port is already in use.
@@ -101,6 +105,7 @@ private:
     const RecordingDirectory *m_recordings = nullptr;
     ExportCache *m_exports = nullptr;
     timeshift::BufferIndex *m_buffers = nullptr;
+    timeshift::Thumbnailer *m_thumbnails = nullptr;
     HttpServerOptions m_options;
     std::unique_ptr<Running> m_running;
     quint16 m_port = 0;

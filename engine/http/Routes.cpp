@@ -236,6 +236,23 @@ Route parseRoute(std::string_view path)
     }
     if (startsWith(path, kRecordings))
         return parseRecordingRoute(path.substr(kRecordings.size()));
+    constexpr std::string_view kThumb = "/thumb/";
+    if (startsWith(path, kThumb)) {
+        constexpr const char *kForm
+            = "a still is /thumb/<channel>/<unix seconds>.jpg, as in /thumb/news/1796068800.jpg";
+        std::string_view rest = path.substr(kThumb.size());
+        const size_t slash = rest.find('/');
+        if (slash == std::string_view::npos || !endsWith(rest, ".jpg"))
+            return bad(kForm);
+        Route route = makeRoute(RouteKind::Thumbnail);
+        route.slug = rest.substr(0, slash);
+        rest = rest.substr(slash + 1);
+        rest.remove_suffix(4);
+        route.utcSeconds = parseDecimal(rest);
+        if (!isValidSlug(route.slug) || route.utcSeconds < 0)
+            return bad(kForm);
+        return route;
+    }
     // /<slug>/… are the catch-up forms' (timeshift::parseCatchup).
     return notFound("nothing is served at this path; try /playlist.m3u");
 }

@@ -22,16 +22,18 @@ enum class RouteKind {
     // /recordings/<id>/<rendition>/<sequence>.ts
     RecordingSegment,
     RecordingDownload, // /recordings/<id>.mp4
+    Thumbnail, // /thumb/<channel slug or id>/<unix seconds>.jpg
 };
 
 struct Route {
     RouteKind kind = RouteKind::Invalid;
-    std::string_view slug; // LivePlaylist: a view into the parsed path
+    std::string_view slug; // LivePlaylist, Thumbnail: a view into the parsed path
     // LivePlaylist, RecordingSegment (empty = the source rendition), Segment
     std::string_view rendition;
     qint64 channelId = 0; // Segment
     qint64 recordingId = 0; // Recording*
     qint64 sequence = 0; // Segment, RecordingSegment
+    qint64 utcSeconds = 0; // Thumbnail
     const char *reason = ""; // BadPath / NotFound: why, in words
 };
 

@@ -1,10 +1,13 @@
 #include "TimeshiftRoutes.h"
 
 #include "ChannelDirectory.h"
+#include "hls/SegmentStore.h"
 #include "http/LiveRoutes.h"
 #include "http/Routes.h"
 #include "timeshift/BufferIndex.h"
 #include "timeshift/Window.h"
+
+#include <QDateTime>
 
 namespace panelx::http {
 
@@ -14,6 +17,14 @@ const QByteArray kMediaPlaylistType = QByteArrayLiteral("application/vnd.apple.m
 const QByteArray kSegmentType = QByteArrayLiteral("video/mp2t");
 const QByteArray kNoCache = QByteArrayLiteral("no-cache");
 const QByteArray kNoStore = QByteArrayLiteral("no-store");
+const QByteArray kJpegType = QByteArrayLiteral("image/jpeg");
+// A past moment's still never changes.
+const QByteArray kStillCache = QByteArrayLiteral("public, max-age=86400");
+
+QString iso(qint64 utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC).toString(Qt::ISODate);
+}
 
 // What a window's playlist points into, kept until its last byte is sent.
 struct HeldWindow {
@@ -24,9 +35,9 @@ struct HeldWindow {
 
 } // namespace
 
-TimeshiftRoutes::TimeshiftRoutes(
-    const ChannelDirectory &channels, timeshift::BufferIndex &buffers, LiveRoutes &live)
-    : m_channels(channels), m_buffers(buffers), m_live(live)
+TimeshiftRoutes::TimeshiftRoutes(const ChannelDirectory &channels, const SegmentStore &store,
+    timeshift::BufferIndex &buffers, LiveRoutes &live)
+    : m_channels(channels), m_store(store), m_buffers(buffers), m_live(live)
 {
 }
 
@@ -95,6 +106,45 @@ Answer TimeshiftRoutes::answer(const timeshift::CatchupRequest &request, qint64 
     answer.parts = {QByteArrayView(held->header),
         QByteArrayView(rendered.body, rendered.bodyLength), QByteArrayView(held->trailer)};
     answer.owner = std::move(held);
+    return answer;
+}
+
+TimeshiftRoutes::Still TimeshiftRoutes::still(
+    const QString &slugOrId, qint64 utcMs, qint64 nowUtcMs)
+{
+    Still still;
+    Answer refusal;
+    const std::optional<ChannelConfig> found = channel(slugOrId, &refusal);
+    if (!found) {
+        still.refusal = refusal;
+        return still;
+    }
+    const std::shared_ptr<const timeshift::BufferSnapshot> snapshot
+        = m_buffers.snapshot(*found, kSourceRendition, nowUtcMs);
+    const int index = snapshot->indexAt(utcMs);
+    if (index < 0 || index >= snapshot->size()) {
+        still.refusal = textAnswer(404,
+            snapshot->isEmpty()
+                ? QStringLiteral("channel \"%1\" keeps no buffer yet; ask again once it is live")
+                      .arg(found->name)
+                : QStringLiteral("%1 is outside what channel \"%2\" keeps (%3 to %4); ask for a "
+                                 "moment within it")
+                      .arg(iso(utcMs), found->name, iso(snapshot->segments().first().startUtcMs),
+                          iso(snapshot->segments().last().startUtcMs
+                              + snapshot->segments().last().durationMs)));
+        return still;
+    }
+    const SegmentInfo &segment = snapshot->segments().at(index);
+    still.segmentFile = m_store.segmentPath(segment.channelId, segment.rendition, segment.sequence);
+    return still;
+}
+
+Answer TimeshiftRoutes::stillAnswer(const QByteArray &jpeg)
+{
+    Answer answer;
+    answer.contentType = kJpegType;
+    answer.cacheControl = kStillCache;
+    answer.body = jpeg;
     return answer;
 }
 

@@ -14,6 +14,7 @@
 namespace panelx {
 
 class ChannelDirectory;
+class SegmentStore;
 
 namespace timeshift {
 class BufferIndex;
@@ -25,19 +26,31 @@ class LiveRoutes;
 
 class TimeshiftRoutes {
 public:
-    TimeshiftRoutes(
-        const ChannelDirectory &channels, timeshift::BufferIndex &buffers, LiveRoutes &live);
+    TimeshiftRoutes(const ChannelDirectory &channels, const SegmentStore &store,
+        timeshift::BufferIndex &buffers, LiveRoutes &live);
 
     // The window `request` asks for as of `nowUtcMs`: 404 with the window's sentence when it is
     // outside the buffer. (The server answers the live forms, /<slug>/index.m3u8 and
     // /<slug>/mpegts, from the live area, which keeps the live window rendered.)
     Answer answer(const timeshift::CatchupRequest &request, qint64 nowUtcMs);
 
+    // /thumb/<channel>/<unix s>.jpg before the still is made: a refusal (unknown channel,
+    // switched off, a moment outside the buffer), or the file of the segment covering utcMs
+    // whose first picture is the still.
+    struct Still {
+        std::optional<Answer> refusal;
+        QString segmentFile;
+    };
+    Still still(const QString &slugOrId, qint64 utcMs, qint64 nowUtcMs);
+    // The answer that sends a made still: it never changes, so it may be cached for a day.
+    static Answer stillAnswer(const QByteArray &jpeg);
+
 private:
     // The enabled channel a request names (a slug, or a decimal id), or the refusal.
     std::optional<ChannelConfig> channel(const QString &slugOrId, Answer *refusal) const;
 
     const ChannelDirectory &m_channels;
+    const SegmentStore &m_store;
     timeshift::BufferIndex &m_buffers;
     LiveRoutes &m_live;
 };

@@ -57,6 +57,9 @@ private slots:
         recording("recording max", "/recordings/999999999999999999.m3u8", K::RecordingPlaylist,
             999999999999999999LL);
 
+        row("thumbnail", "/thumb/news/1796068800.jpg", K::Thumbnail, "news");
+        row("thumbnail by id", "/thumb/7/1796068800.jpg", K::Thumbnail, "7");
+
         // Traversal, in every spelling we know.
         row("dotdot", "/seg/1/src/../../etc/passwd", K::BadPath);
         row("dotdot live", "/live/../demo.m3u8", K::BadPath);
@@ -120,6 +123,12 @@ private slots:
         row("channel stream", "/demo/mpegts", K::NotFound);
         row("alias encoded", "/de%6do/mpegts", K::BadPath);
         row("alias dotdot", "/../mpegts", K::BadPath);
+        row("thumbnail not a time", "/thumb/news/noon.jpg", K::BadPath);
+        row("thumbnail leading zero", "/thumb/news/01.jpg", K::BadPath);
+        row("thumbnail png", "/thumb/news/1796068800.png", K::BadPath);
+        row("thumbnail no channel", "/thumb/1796068800.jpg", K::BadPath);
+        row("thumbnail too deep", "/thumb/news/x/1796068800.jpg", K::BadPath);
+        row("thumbnail dot slug", "/thumb/.news/1796068800.jpg", K::BadPath);
         row("unknown", "/admin", K::NotFound);
         row("root", "/", K::NotFound);
         row("playlist suffix", "/playlist.m3u/x", K::NotFound);
@@ -145,6 +154,12 @@ private slots:
         QCOMPARE(route.sequence, sequence);
         QFETCH(qint64, recordingId);
         QCOMPARE(route.recordingId, recordingId);
+    }
+
+    void thumbnailMoment()
+    {
+        QCOMPARE(parseRoute("/thumb/news/1796068800.jpg").utcSeconds, 1796068800);
+        QCOMPARE(parseRoute("/thumb/news/0.jpg").utcSeconds, 0);
     }
 
     void slugLength()

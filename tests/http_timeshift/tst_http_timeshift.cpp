@@ -587,6 +587,47 @@ private slots:
             qPrintable(QStringLiteral("%1 s for a range of %2 s").arg(seconds).arg(durationS)));
     }
 
+    // A still of a moment of the buffer: 160 px wide JPEG, cacheable for a day; a moment
+    // outside the buffer is 404 with a sentence.
+    void stillOfAMoment()
+    {
+        const BufferInfo info = waitForBuffer(6);
+        const qint64 momentS = (info.oldestUtcMs + 3000) / 1000;
+        const HttpReply still
+            = httpRequest(m_base + QStringLiteral("/thumb/sport/%1.jpg").arg(momentS));
+        QVERIFY2(still.status == 200, still.body.left(300).constData());
+        QCOMPARE(still.header("Content-Type"), QByteArray("image/jpeg"));
+        QCOMPARE(still.header("Cache-Control"), QByteArray("public, max-age=86400"));
+        QVERIFY(still.body.startsWith("\xff\xd8"));
+        QFile file(m_engineDir.filePath(QStringLiteral("still.jpg")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(still.body);
+        file.close();
+        QByteArray out;
+        QCOMPARE(runProgram(QStringLiteral("ffprobe"),
+                     {QStringLiteral("-v"), QStringLiteral("error"),
+                         QStringLiteral("-show_entries"), QStringLiteral("stream=width"),
+                         QStringLiteral("-of"), QStringLiteral("csv=p=0"), file.fileName()},
+                     30000, &out),
+            0);
+        QCOMPARE(out.trimmed(), QByteArray("160"));
+        // By id too, as the Xtream forms name channels.
+        QCOMPARE(
+            httpRequest(m_base + QStringLiteral("/thumb/%1/%2.jpg").arg(m_sport.id).arg(momentS))
+                .body,
+            still.body);
+
+        const HttpReply outside
+            = httpRequest(m_base + QStringLiteral("/thumb/sport/1000000000.jpg"));
+        QCOMPARE(outside.status, 404);
+        QVERIFY2(outside.body.contains("is outside what channel \"Sport\" keeps"),
+            outside.body.constData());
+        const HttpReply malformed = httpRequest(m_base + QStringLiteral("/thumb/sport/noon.jpg"));
+        QCOMPARE(malformed.status, 400);
+        QVERIFY2(malformed.body.contains("/thumb/<channel>/<unix seconds>.jpg"),
+            malformed.body.constData());
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("path");
