@@ -2884,6 +2884,14 @@ Takes effect when PanelX starts again: %1
         <translation>Verbindungen je Zuschaueradresse:</translation>
     </message>
     <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s zone. IPTV apps that ask for catch-up the Xtream way give the start as a time in this zone; set the same zone in the app.</source>
+        <translation>Die Zeitzone dieses Computers. IPTV-Apps, die Catch-up auf die Xtream-Art anfordern, geben den Beginn als Uhrzeit in dieser Zone an; stellen Sie in der App dieselbe Zone ein.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>New channels</source>
         <translation>Neue Kanäle</translation>

@@ -5,6 +5,7 @@
 #include "JsonBody.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace panelx::api {
 
@@ -22,6 +23,8 @@ http::ApiResponse status(const RouteCall &call)
             {QStringLiteral("version"), QStringLiteral(PANELX_VERSION)},
             {QStringLiteral("uptimeSeconds"), engine.uptimeSeconds()},
             {QStringLiteral("viewerUrl"), engine.viewerBaseUrl()},
+            // Xtream catch-up requests give their start as a wall-clock time in this zone.
+            {QStringLiteral("timeZone"), QString::fromUtf8(QTimeZone::systemTimeZoneId())},
             {QStringLiteral("channels"), channels},
             {QStringLiteral("storage"),
                 QJsonObject {

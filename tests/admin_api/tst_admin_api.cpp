@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 #include <QThread>
 
@@ -340,6 +341,8 @@ void TestAdminApi::status()
     QCOMPARE(body.value("version").toString(), QStringLiteral(PANELX_VERSION));
     QVERIFY(body.value("uptimeSeconds").toInteger(-1) >= 0);
     QCOMPARE(body.value("viewerUrl").toString(), QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    // Xtream catch-up starts are read in this zone: apps need to know it.
+    QCOMPARE(body.value("timeZone").toString(), QString::fromUtf8(QTimeZone::systemTimeZoneId()));
     const QJsonArray channels = body.value("channels").toArray();
     QCOMPARE(channels.size(), 1);
     const QJsonObject channel = channels.first().toObject();

@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -356,6 +357,11 @@ void tst_UiSettings::pageShowsProblemsInWords()
     QTRY_VERIFY(!page.controller()->isChecking());
     QVERIFY(!save->isEnabled()); // nothing changed
     QVERIFY(banner->isHidden());
+    // The zone Xtream catch-up starts are read in is shown, so operators can tell their apps.
+    auto *zone = page.findChild<QLabel *>(QStringLiteral("serverTimeZone"));
+    QVERIFY(zone);
+    QVERIFY2(zone->text().startsWith(QString::fromUtf8(QTimeZone::systemTimeZoneId())),
+        qPrintable(zone->text()));
 
     replaceSpinValue(port, 80);
     QCOMPARE(port->value(), 80);

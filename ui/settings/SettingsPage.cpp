@@ -8,6 +8,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -21,6 +22,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStyle>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace panelx {
@@ -201,6 +203,17 @@ void SettingsPage::buildUi()
            "which carries them all on one address; the limit keeps one device from taking "
            "every connection."));
     viewersForm->addRow(tr("Connections per viewer address:"), m_connectionsPerAddress);
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    auto *timeZone
+        = new QLabel(QStringLiteral("%1 (%2)").arg(QString::fromUtf8(zone.id()),
+                         zone.displayName(QDateTime::currentDateTime(), QTimeZone::OffsetName)),
+            viewers);
+    timeZone->setObjectName(QStringLiteral("serverTimeZone"));
+    timeZone->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    viewersForm->addRow(tr("Time zone:"),
+        fieldColumn(timeZone, nullptr,
+            tr("This computer's zone. IPTV apps that ask for catch-up the Xtream way give the "
+               "start as a time in this zone; set the same zone in the app.")));
     layout->addWidget(viewers);
 
     // Defaults for new channels
