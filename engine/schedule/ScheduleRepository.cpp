@@ -44,7 +44,7 @@ void bindFields(QSqlQuery &query, const Schedule &schedule)
     query.addBindValue(QString::fromUtf8(schedule.timeZoneId));
     query.addBindValue(schedule.durationMinutes);
     query.addBindValue(recurrenceName(schedule.recurrence));
-    query.addBindValue(schedule.weekdays.names().join(QLatin1Char(',')));
+    query.addBindValue(notNull(schedule.weekdays.names().join(QLatin1Char(','))));
     query.addBindValue(dateText(schedule.lastDate));
     query.addBindValue(schedule.paddingBeforeMinutes);
     query.addBindValue(schedule.paddingAfterMinutes);
