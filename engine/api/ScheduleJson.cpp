@@ -11,7 +11,6 @@ namespace {
 
 const QString kId = QStringLiteral("id");
 const QString kTitle = QStringLiteral("title");
-const QString kEnabled = QStringLiteral("enabled");
 const QString kBefore = QStringLiteral("before");
 const QString kAfter = QStringLiteral("after");
 const QStringList kPaddingFields {kBefore, kAfter};
@@ -34,6 +33,7 @@ http::ApiResponse unusable(const QString &field, const QString &sentence)
 } // namespace
 
 const QString ScheduleJson::kChannel = schedulefield::channel;
+const QString ScheduleJson::kEnabled = QStringLiteral("enabled");
 const QString ScheduleJson::kForce = QStringLiteral("force");
 const QStringList ScheduleJson::kWritableFields {schedulefield::name, schedulefield::action,
     schedulefield::channel, kTitle, schedulefield::start, schedulefield::timeZone,
@@ -153,6 +153,32 @@ QJsonObject ScheduleJson::schedule(
         {kEnabled, schedule.enabled},
         {QStringLiteral("created"), unixSeconds(schedule.createdUtcMs)},
         {QStringLiteral("recurrence"), RecurrenceText::describe(schedule, viewerZoneId)},
+    };
+}
+
+QJsonObject ScheduleJson::withFigures(QJsonObject schedule, const ScheduleFigures &figures)
+{
+    schedule.insert(QStringLiteral("runs"), figures.runs);
+    schedule.insert(QStringLiteral("failures"), figures.failures);
+    schedule.insert(QStringLiteral("lastRun"),
+        figures.lastRun ? QJsonValue(run(*figures.lastRun)) : QJsonValue(QJsonValue::Null));
+    schedule.insert(QStringLiteral("nextRun"),
+        figures.nextRun ? QJsonValue(occurrence(*figures.nextRun)) : QJsonValue(QJsonValue::Null));
+    schedule.insert(QStringLiteral("conflicted"), figures.conflicted);
+    return schedule;
+}
+
+QJsonObject ScheduleJson::run(const ScheduleRun &run)
+{
+    return {
+        {QStringLiteral("planned"), unixSeconds(run.plannedUtcMs)},
+        {QStringLiteral("actual"),
+            run.actualUtcMs ? QJsonValue(unixSeconds(run.actualUtcMs))
+                            : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("result"), scheduleRunResultName(run.result)},
+        {QStringLiteral("reason"), run.reason},
+        {QStringLiteral("recording"),
+            run.recordingId ? QJsonValue(run.recordingId) : QJsonValue(QJsonValue::Null)},
     };
 }
 

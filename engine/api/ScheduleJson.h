@@ -7,6 +7,7 @@
 #include "schedule/Conflicts.h"
 #include "schedule/Occurrences.h"
 #include "schedule/Schedule.h"
+#include "schedule/ScheduleRun.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -19,6 +20,7 @@ class ScheduleJson {
     Q_DECLARE_TR_FUNCTIONS(ScheduleJson)
 public:
     static const QString kChannel;
+    static const QString kEnabled;
     static const QString kForce;
     // What a POST or PATCH body may hold: the schedule's fields and "force".
     static const QStringList kWritableFields;
@@ -38,6 +40,11 @@ public:
     // it), plus "id", "created" (unix seconds) and "recurrence" (the sentence).
     static QJsonObject schedule(
         const Schedule &schedule, const QJsonObject &channel, const QByteArray &viewerZoneId);
+    // `schedule` with its figures: "runs", "failures", "lastRun" and "nextRun" (null when none)
+    // and "conflicted".
+    static QJsonObject withFigures(QJsonObject schedule, const ScheduleFigures &figures);
+    // An entry of a schedule's history; times in unix seconds, "actual" null when missed.
+    static QJsonObject run(const ScheduleRun &run);
     // When an occurrence runs: unix seconds (UTC) and the wall clock in the schedule's zone.
     static QJsonObject occurrence(const Occurrence &occurrence);
     static QJsonObject conflict(const Conflict &conflict);

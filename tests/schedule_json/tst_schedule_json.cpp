@@ -70,6 +70,7 @@ private slots:
     void leavesImpossibleDatesAndUnknownZonesToTheValidator();
     void writesAScheduleThatReadsBackTheSame();
     void occurrenceIsUtcBesideTheZonesWallClock();
+    void figuresCarryTheLastAndNextRun();
     void conflictNamesItsSchedulesAndOccurrences();
 };
 
@@ -308,6 +309,56 @@ void TestScheduleJson::occurrenceIsUtcBesideTheZonesWallClock()
         utc(QStringLiteral("2027-03-28T18:00:00Z")) / 1000);
     QCOMPARE(summer.value(QStringLiteral("local")).toString(),
         QStringLiteral("2027-03-28T20:00:00+02:00"));
+}
+
+void TestScheduleJson::figuresCarryTheLastAndNextRun()
+{
+    const QJsonObject plain = ScheduleJson::schedule(newsAtEight(), {}, "Europe/Berlin");
+    const QJsonObject none = ScheduleJson::withFigures(plain, {});
+    QCOMPARE(none.value(QStringLiteral("runs")), QJsonValue(0));
+    QCOMPARE(none.value(QStringLiteral("failures")), QJsonValue(0));
+    QVERIFY(none.value(QStringLiteral("lastRun")).isNull());
+    QVERIFY(none.value(QStringLiteral("nextRun")).isNull());
+    QCOMPARE(none.value(QStringLiteral("conflicted")), QJsonValue(false));
+    QCOMPARE(none.value(QStringLiteral("name")), plain.value(QStringLiteral("name")));
+
+    ScheduleFigures figures;
+    figures.runs = 3;
+    figures.failures = 1;
+    figures.conflicted = true;
+    ScheduleRun done;
+    done.scheduleId = 7;
+    done.plannedUtcMs = utc(QStringLiteral("2026-12-01T18:58:00Z"));
+    done.actualUtcMs = done.plannedUtcMs + 400;
+    done.reason = QStringLiteral("recording 12");
+    done.recordingId = 12;
+    figures.lastRun = done;
+    figures.nextRun
+        = Occurrences::next(newsAtEight(), utc(QStringLiteral("2026-12-01T20:00:00Z")), 1).value(0);
+    const QJsonObject some = ScheduleJson::withFigures(plain, figures);
+    QCOMPARE(some.value(QStringLiteral("runs")), QJsonValue(3));
+    QCOMPARE(some.value(QStringLiteral("failures")), QJsonValue(1));
+    QCOMPARE(some.value(QStringLiteral("conflicted")), QJsonValue(true));
+    QCOMPARE(some.value(QStringLiteral("lastRun")).toObject(),
+        (QJsonObject {{QStringLiteral("planned"), done.plannedUtcMs / 1000},
+            {QStringLiteral("actual"), done.plannedUtcMs / 1000},
+            {QStringLiteral("result"), "done"}, {QStringLiteral("reason"), "recording 12"},
+            {QStringLiteral("recording"), 12}}));
+    QCOMPARE(some.value(QStringLiteral("nextRun")).toObject(),
+        ScheduleJson::occurrence(*figures.nextRun));
+    QCOMPARE(some.value(QStringLiteral("nextRun")).toObject().value(QStringLiteral("local")),
+        QJsonValue(QStringLiteral("2026-12-02T20:00:00+01:00")));
+
+    ScheduleRun missed;
+    missed.plannedUtcMs = done.plannedUtcMs;
+    missed.result = ScheduleRun::Result::Missed;
+    missed.reason = QStringLiteral("PanelX was not running.");
+    const QJsonObject missedJson = ScheduleJson::run(missed);
+    QCOMPARE(missedJson.value(QStringLiteral("result")), QJsonValue("missed"));
+    QVERIFY(missedJson.value(QStringLiteral("actual")).isNull());
+    QVERIFY(missedJson.value(QStringLiteral("recording")).isNull());
+    missed.result = ScheduleRun::Result::Failed;
+    QCOMPARE(ScheduleJson::run(missed).value(QStringLiteral("result")), QJsonValue("failed"));
 }
 
 void TestScheduleJson::conflictNamesItsSchedulesAndOccurrences()
