@@ -1,7 +1,8 @@
 // `panelx ctl`: command lines into API calls and answers into tables without a server, then the
 // real program driving a headless PanelX only through `panelx ctl` — a UDP channel added, live,
 // listed, stopped and removed; a demo channel recorded, stopped, exported and the recording
-// removed; a wrong token, no server and --help at every level.
+// removed; schedules added, listed, collided, switched off and removed; a wrong token, no server
+// and --help at every level.
 #include "CtlCommand.h"
 #include "CtlOutput.h"
 #include "TestSupport.h"
@@ -865,6 +866,118 @@ private slots:
         const CtlRun refused = ctl(server + QStringList {"settings", "set", "dvr.quotaBytes=1000"});
         QCOMPARE(refused.exitCode, int(kExitRefused));
         QVERIFY2(refused.err.contains("at least 0.1 GB"), qPrintable(refused.err));
+    }
+    void headlessSchedulesThroughCtl()
+    {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const quint16 port = test::freeTcpPort();
+        Headless panelx(data.path(), port, environment());
+        QVERIFY(panelx.started());
+        const QStringList server {
+            "--url", QStringLiteral("http://127.0.0.1:%1").arg(port), "--data-dir", data.path()};
+        CtlRun status;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         status = ctl(server + QStringList {"status"});
+                         return status.exitCode == kExitOk;
+                     },
+                     60000),
+            qPrintable(status.err));
+        for (const QString &name : {"News", "Sports"})
+            QCOMPARE(ctl(server
+                         + QStringList {"channels", "add", "--name", name, "--url",
+                             "udp://127.0.0.1:1", "--disabled"})
+                         .exitCode,
+                int(kExitOk));
+        QVERIFY(ctl(server + QStringList {"schedules", "list"}).out.startsWith("No schedules yet"));
+
+        // Mondays and Fridays at 20:00 in Kolkata (+05:30, no DST), from tomorrow.
+        const QString tomorrow = QDate::currentDate().addDays(1).toString(Qt::ISODate);
+        const QStringList plan {"--start", tomorrow + " 20:00", "--time-zone", "Asia/Kolkata",
+            "--repeat", "weekly", "--weekdays", "mon,fri", "--minutes", "30"};
+        const CtlRun added = ctl(server
+            + QStringList {"schedules", "add", "--name", "Evening news", "--channel", "news"}
+            + plan);
+        QVERIFY2(added.exitCode == kExitOk, qPrintable(added.err));
+        QVERIFY2(added.out.contains(QRegularExpression(
+                     "when: +Every Monday and Friday at 20:00 \\(Asia/Kolkata\\)\\n")),
+            qPrintable(added.out));
+        QVERIFY2(
+            added.out.contains(QRegularExpression("next run: +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d "
+                                                  "\\(\\d{4}-\\d\\d-\\d\\d 20:00 \\+05:30\\)\\n")),
+            qPrintable(added.out));
+        const QString id = added.out.section('\n', 0, 0).section(' ', -1);
+
+        const CtlRun next = ctl(server + QStringList {"schedules", "next", id, "--count", "3"});
+        QCOMPARE(next.exitCode, int(kExitOk));
+        const QStringList rows = next.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 4);
+        QVERIFY2(rows[0].contains("IN Asia/Kolkata"), qPrintable(next.out));
+        for (const QString &row : rows.mid(1)) {
+            const QDateTime inKolkata = QDateTime::fromString(
+                row.section(QRegularExpression(" {2,}"), 2, 2).left(16), "yyyy-MM-dd HH:mm");
+            QCOMPARE(inKolkata.time(), QTime(20, 0));
+            QVERIFY2(inKolkata.date().dayOfWeek() == 1 || inKolkata.date().dayOfWeek() == 5,
+                qPrintable(row));
+            // The first column is the same instant on this computer's clock.
+            const QDateTime here = QDateTime::fromString(row.left(16), "yyyy-MM-dd HH:mm");
+            QCOMPARE(here.toSecsSinceEpoch(),
+                QDateTime(inKolkata.date(), inKolkata.time(), QTimeZone("Asia/Kolkata"))
+                    .toSecsSinceEpoch());
+        }
+
+        // One recording at a time: the same plan on another channel collides.
+        QCOMPARE(
+            ctl(server + QStringList {"settings", "set", "schedules.maxRecordings=1"}).exitCode,
+            int(kExitOk));
+        const QStringList second
+            = QStringList {"schedules", "add", "--name", "Match", "--channel", "sports"} + plan;
+        const CtlRun refused = ctl(server + second);
+        QCOMPARE(refused.exitCode, int(kExitRefused));
+        QVERIFY2(refused.err.contains("2 recordings would run at once"), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains("--force"), qPrintable(refused.err));
+        const CtlRun forced = ctl(server + second + QStringList {"--force"});
+        QVERIFY2(forced.exitCode == kExitOk, qPrintable(forced.err));
+        QVERIFY2(
+            forced.out.contains(QRegularExpression("conflicts: +yes")), qPrintable(forced.out));
+        const QString secondId = forced.out.section('\n', 0, 0).section(' ', -1);
+
+        const CtlRun list = ctl(server + QStringList {"schedules", "list"});
+        QVERIFY2(list.out.contains(QRegularExpression("\\n" + id
+                     + " +Evening news +record +news +Every Monday and Friday .* +yes "
+                       "+none yet +yes\\n")),
+            qPrintable(list.out));
+        QVERIFY2(list.out.contains("schedules conflicts"), qPrintable(list.out));
+        const CtlRun conflicts = ctl(server + QStringList {"schedules", "conflicts"});
+        QVERIFY2(conflicts.out.startsWith("- 2 recordings would run at once"),
+            qPrintable(conflicts.out));
+
+        const CtlRun disabled = ctl(server + QStringList {"schedules", "disable", secondId});
+        QCOMPARE(disabled.exitCode, int(kExitOk));
+        QVERIFY2(disabled.out.contains(QRegularExpression("enabled: +false\\n")),
+            qPrintable(disabled.out));
+        QVERIFY(
+            ctl(server + QStringList {"schedules", "conflicts"}).out.startsWith("No schedules"));
+        const CtlRun edited = ctl(server
+            + QStringList {"--json", "schedules", "edit", id, "--minutes", "45", "--start",
+                tomorrow + " 21:15"});
+        QVERIFY2(edited.exitCode == kExitOk, qPrintable(edited.err));
+        const QJsonObject json = QJsonDocument::fromJson(edited.out.toUtf8()).object();
+        QCOMPARE(json.value("minutes").toInt(), 45);
+        QCOMPARE(json.value("start").toString(), tomorrow + "T21:15");
+        const CtlRun impossible
+            = ctl(server + QStringList {"schedules", "edit", id, "--time-zone", "Asia/Kolkatta"});
+        QCOMPARE(impossible.exitCode, int(kExitRefused));
+        QVERIFY2(impossible.err.contains("“Asia/Kolkatta” is not a time zone"),
+            qPrintable(impossible.err));
+
+        const CtlRun removed = ctl(server + QStringList {"schedules", "remove", secondId});
+        QCOMPARE(removed.exitCode, int(kExitOk));
+        QCOMPARE(removed.out, QStringLiteral("Removed schedule %1.\n").arg(secondId));
+        const CtlRun gone = ctl(server + QStringList {"schedules", "show", secondId});
+        QCOMPARE(gone.exitCode, int(kExitRefused));
+        QVERIFY2(gone.err.contains("There is no schedule"), qPrintable(gone.err));
     }
 };
 
