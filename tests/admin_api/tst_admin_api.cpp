@@ -546,7 +546,7 @@ void TestAdminApi::unknownChannelRouteAndMethod()
     QCOMPARE(call("DELETE", "/api/v1/channels/nope").status, 404);
     QCOMPARE(call("PATCH", "/api/v1/channels/nope", "{}").status, 404);
 
-    for (const QByteArray &path : {QByteArray("/api/v1/schedules"), QByteArray("/api/v2/status"),
+    for (const QByteArray &path : {QByteArray("/api/v1/timers"), QByteArray("/api/v2/status"),
              QByteArray("/api/v1"), QByteArray("/api/v1/status/extra")}) {
         const Reply reply = call("GET", path);
         QCOMPARE(reply.status, 404);
