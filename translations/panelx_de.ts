@@ -937,7 +937,7 @@ Takes effect when PanelX starts again: %1
         <translation>%1 und %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Once on %1 at %2</source>
         <translation>Einmal am %1 um %2</translation>
     </message>
@@ -961,6 +961,50 @@ Takes effect when PanelX starts again: %1
         <location line="+6"/>
         <source>%1 until %2</source>
         <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleExecutor</name>
+    <message>
+        <location filename="../engine/schedule/ScheduleExecutor.cpp" line="+17"/>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>PanelX was not running at %1 (%2), or the clock jumped past it; missed runs are not made up later.</source>
+        <translation>PanelX lief um %1 (%2) nicht, oder die Uhr sprang darüber hinweg; verpasste Ausführungen werden nicht nachgeholt.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recording %1 of “%2”.</source>
+        <translation>Aufnahme %1 von „%2“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Started “%1”.</source>
+        <translation>„%1“ gestartet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped “%1”.</source>
+        <translation>„%1“ gestoppt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Starting “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>„%1“ nach %n Minute wieder zu starten ist fehlgeschlagen: %2</numerusform>
+            <numerusform>„%1“ nach %n Minuten wieder zu starten ist fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stopping “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>„%1“ nach %n Minute wieder zu stoppen ist fehlgeschlagen: %2</numerusform>
+            <numerusform>„%1“ nach %n Minuten wieder zu stoppen ist fehlgeschlagen: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -996,7 +1040,7 @@ Takes effect when PanelX starts again: %1
         <translation>Geben Sie die Startzeit in Stunden und Minuten ein, zum Beispiel 20:00.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Choose the time zone the start time is meant in, for example Europe/Berlin.</source>
         <translation>Wählen Sie die Zeitzone, in der die Startzeit gemeint ist, zum Beispiel Europe/Berlin.</translation>
     </message>
@@ -1049,7 +1093,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../engine/Settings.cpp" line="+133"/>
+        <location filename="../engine/Settings.cpp" line="+144"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -1089,7 +1133,17 @@ Takes effect when PanelX starts again: %1
         <translation>Behalten Sie Aufnahmen 1 bis %1 Tage, oder 0, um sie zu behalten, bis Sie sie löschen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Schedules may record from 1 to %1 channels at once; count what the disk can write.</source>
+        <translation>Zeitpläne dürfen 1 bis %1 Kanäle gleichzeitig aufnehmen; rechnen Sie mit dem, was die Festplatte schreiben kann.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schedules may run from 1 to %1 ABR transcodes at once; count one per CPU core to spare.</source>
+        <translation>Zeitpläne dürfen 1 bis %1 ABR-Transkodierungen gleichzeitig ausführen; rechnen Sie mit einer je freiem CPU-Kern.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>“%1” is a file, not a folder. Choose a folder.</source>
         <translation>„%1“ ist eine Datei, kein Ordner. Wählen Sie einen Ordner.</translation>
     </message>
@@ -1134,7 +1188,7 @@ Takes effect when PanelX starts again: %1
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+126"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+130"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
@@ -1271,7 +1325,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::ChannelDialog</name>
     <message>
-        <location filename="../ui/channels/ChannelDialog.cpp" line="+39"/>
+        <location filename="../ui/channels/ChannelDialog.cpp" line="+30"/>
         <source>Start the channel now and whenever PanelX starts</source>
         <translation>Kanal jetzt und bei jedem Start von PanelX starten</translation>
     </message>
@@ -1795,7 +1849,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+239"/>
+        <location filename="../engine/Engine.cpp" line="+273"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -1810,18 +1864,19 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+241"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-439"/>
-        <location line="+363"/>
+        <location line="-492"/>
+        <location line="+416"/>
+        <location line="+281"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="-198"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
@@ -1834,12 +1889,17 @@ Takes effect when PanelX starts again: %1
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-439"/>
+        <source>This schedule no longer exists.</source>
+        <translation>Diesen Zeitplan gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+236"/>
+        <location line="+268"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
@@ -1860,6 +1920,11 @@ Takes effect when PanelX starts again: %1
         <location line="+9"/>
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>Channel %1 does not exist (it may have been deleted); choose one of the channels on the Channels page.</source>
+        <translation>Kanal %1 gibt es nicht (vielleicht wurde er gelöscht); wählen Sie einen der Kanäle auf der Seite Kanäle.</translation>
     </message>
 </context>
 <context>
@@ -2068,7 +2133,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::RecordDialog</name>
     <message>
-        <location filename="../ui/recordings/RecordDialog.cpp" line="+43"/>
+        <location filename="../ui/recordings/RecordDialog.cpp" line="+34"/>
         <source>Record the last minutes</source>
         <translation>Die letzten Minuten aufnehmen</translation>
     </message>
@@ -2136,7 +2201,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Recorder</name>
     <message>
-        <location filename="../engine/dvr/Recorder.cpp" line="+129"/>
+        <location filename="../engine/dvr/Recorder.cpp" line="+127"/>
         <source>There is no channel %1; choose one of the channels PanelX has.</source>
         <translation>Es gibt keinen Kanal %1; wählen Sie einen der Kanäle, die PanelX hat.</translation>
     </message>
