@@ -4,7 +4,7 @@
 <context>
     <name>AdminApi</name>
     <message>
-        <location filename="../engine/api/AdminApi.cpp" line="+71"/>
+        <location filename="../engine/api/AdminApi.cpp" line="+72"/>
         <source>Remote administration is off: call the admin API from the computer PanelX runs on, or switch on remote administration in the settings.</source>
         <translation>Die Fernverwaltung ist aus: Rufen Sie die Admin-API auf dem Computer auf, auf dem PanelX läuft, oder schalten Sie die Fernverwaltung in den Einstellungen ein.</translation>
     </message>
@@ -190,11 +190,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>(add --force to save the schedule anyway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(the token came from %1; is it this PanelX&apos;s data folder?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ctl/CtlCommand.cpp" line="+34"/>
+        <location filename="../app/ctl/CtlCommand.cpp" line="+36"/>
         <source>Talk to PanelX at &lt;url&gt; (default: http://127.0.0.1:&lt;saved port&gt;).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -240,7 +245,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>--%1 needs a number, not “%2”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,12 +296,13 @@ Verbs:
     <message>
         <location line="+3"/>
         <location line="+203"/>
-        <location line="+82"/>
+        <location line="+221"/>
+        <location line="+94"/>
         <source>unknown verb “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-514"/>
         <source>Adds a channel; it starts at once unless --disabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,11 +314,12 @@ Verbs:
     <message>
         <location line="+5"/>
         <location line="+128"/>
+        <location line="+117"/>
         <source>The channel&apos;s number or slug (see `panelx ctl channels list`).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-241"/>
         <source>The channel&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,36 +453,186 @@ Verbs:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>The schedule&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it does: record (default), start or stop the channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recordings&apos; title (default: the channel&apos;s name and the start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first start, &quot;2026-12-01 20:00&quot;, in the schedule&apos;s time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The zone the start is meant in, e.g. Europe/Berlin (default: this computer&apos;s, %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The zone the start is meant in, e.g. Europe/Berlin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How long: a recording&apos;s length; how long a started or stopped channel stays so (0: leave it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>once (default), daily or weekly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The days of a weekly schedule, e.g. mon,wed,fri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last date of a daily or weekly schedule, e.g. 2027-03-31; &quot;none&quot; for no end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minutes a recording starts early (taken from the buffer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes a recording runs late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save it even though it collides with other schedules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add it switched off; switch it on with `schedules enable`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--start needs a date and time such as &quot;2026-12-01 20:00&quot;, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Lists, adds, changes, switches and removes schedules, and shows when they run.
+
+Verbs:
+  list                 every schedule: what, when, its next run, its last result
+  show &lt;id&gt;            one schedule
+  add --name N --channel C --start &quot;2026-12-01 20:00&quot; [--action A] [--time-zone Z]
+      [--minutes N] [--repeat R] [--weekdays D] [--until DATE] [--title T]
+      [--padding-before N] [--padding-after N] [--disabled] [--force]
+  edit &lt;id&gt; [the options of add]
+  enable &lt;id&gt;          switch a schedule on
+  disable &lt;id&gt;         switch a schedule off (it stays, and does not run)
+  remove &lt;id&gt;          delete a schedule
+  next &lt;id&gt; [--count N]   its next runs, here and in its own time zone
+  conflicts            the collisions among the schedules in the coming week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>list, show, add, edit, enable, disable, remove, next or conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lists every schedule, ordered by name, with its next run and last result; those that collide are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the collisions among the enabled schedules in the coming week, each naming its schedules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adds a schedule. One that collides with others is refused with the collisions named, unless --force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a new schedule needs --name, --channel and --start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shows one schedule, its runs and its next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes a schedule; what is not given stays. A change that makes it collide is refused unless --force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switches a schedule on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switches a schedule off: it stays, and does not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletes a schedule and its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows a schedule&apos;s next runs in this computer&apos;s time and in its own time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The schedule&apos;s number (see `panelx ctl schedules list`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many runs to show (default 5, at most 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--count needs a whole number, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>say what to change, e.g. --start &quot;2026-12-01 21:00&quot; or --minutes 45 (`--help` lists every option)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Shows and changes PanelX&apos;s settings.
 
 Verbs:
   get                       every setting
   set KEY=VALUE [...]       change some; says which take effect after a restart
 
-Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de), dvr.quotaBytes (bytes recordings may keep, at least 100000000), dvr.keepDays (0 keeps recordings until deleted), dvr.autoCleanup (true or false).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
-
-Commands:
-  status                    version, uptime, every channel&apos;s state, storage
-  channels list|show|add|edit|start|stop|remove
-  recordings list|show|add|stop|extend|remove|export
-  settings get|set
-
-`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
+Keys: dataDir, httpPort, listen (lan, loopback or lan-ipv6), publicUrl, connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), language (system, en or de), dvr.quotaBytes (bytes recordings may keep, at least 100000000), dvr.keepDays (0 keeps recordings until deleted), dvr.autoCleanup (true or false), schedules.maxRecordings and schedules.maxTranscodes (how many recordings and ABR transcodes may run at once before schedules collide).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>status, channels, recordings or settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-64"/>
         <source>get or set.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,12 +657,31 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+26"/>
+        <source>Controls a running PanelX (the window or `panelx --headless`) through its admin API.
+
+Commands:
+  status                    version, uptime, every channel&apos;s state, storage
+  channels list|show|add|edit|start|stop|remove
+  recordings list|show|add|stop|extend|remove|export
+  schedules list|show|add|edit|enable|disable|remove|next|conflicts
+  settings get|set
+
+`panelx ctl &lt;command&gt; --help` tells more. Exit status: 0 done, 1 the server refused (its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>status, channels, recordings, schedules or settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Shows PanelX&apos;s version and uptime, every channel&apos;s state and the storage used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>unknown command “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -518,16 +694,18 @@ Commands:
     <message>
         <location line="+3"/>
         <location line="+107"/>
+        <location line="+87"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-194"/>
+        <location line="+194"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-194"/>
         <source>SLUG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,16 +733,18 @@ Commands:
     <message>
         <location line="+19"/>
         <location line="+121"/>
+        <location line="+84"/>
         <source>id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-204"/>
+        <location line="+205"/>
         <source>name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-204"/>
         <source>slug:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,33 +755,34 @@ Commands:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+222"/>
         <source>enabled:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-221"/>
         <source>segments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+313"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-312"/>
         <source>buffer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+313"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-312"/>
         <source>watch at:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,16 +835,18 @@ Commands:
     </message>
     <message>
         <location line="+0"/>
+        <location line="+88"/>
         <source>CHANNEL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-88"/>
+        <location line="+161"/>
         <source>START</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-160"/>
         <source>DURATION</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,16 +870,18 @@ Recordings keep %1 of the DVR quota of %2.
     </message>
     <message>
         <location line="+16"/>
+        <location line="+92"/>
         <source>title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-91"/>
+        <location line="+85"/>
         <source>channel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-81"/>
         <source>start:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,11 +907,14 @@ Recordings keep %1 of the DVR quota of %2.
     </message>
     <message>
         <location line="+1"/>
+        <location line="+20"/>
+        <location line="+74"/>
+        <location line="+11"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-104"/>
         <source>keep:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,7 +929,155 @@ Recordings keep %1 of the DVR quota of %2.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+24"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No schedules yet; add one with `panelx ctl schedules add --name N --channel C --start &quot;2026-12-01 20:00&quot;`.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WHEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NEXT RUN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LAST RESULT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CONFLICT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+Some schedules collide; `panelx ctl schedules conflicts` says how.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>when:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>minutes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>padding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min before, %2 min after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>next run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>last run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflicts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes, see `panelx ctl schedules conflicts`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The schedule does not run again.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>END</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>
+* the clock springs forward over the start time that day: it runs at the first minute after the jump.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No schedules collide in the coming week.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished">%1 h %2 min</translation>
     </message>
@@ -782,7 +1118,13 @@ Recordings keep %1 of the DVR quota of %2.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Removed schedule %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>
 Takes effect when PanelX starts again: %1
 </source>
@@ -851,7 +1193,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>JsonBody</name>
     <message>
-        <location filename="../engine/api/JsonBody.cpp" line="+14"/>
+        <location filename="../engine/api/JsonBody.cpp" line="+18"/>
         <source>The field “%1” must be %2.</source>
         <translation>Das Feld „%1“ muss %2 sein.</translation>
     </message>
@@ -891,7 +1233,17 @@ Takes effect when PanelX starts again: %1
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>a list of strings, for example [&quot;mon&quot;, &quot;fri&quot;]</source>
+        <translation>eine Liste von Zeichenketten, zum Beispiel [&quot;mon&quot;, &quot;fri&quot;]</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is a whole number of minutes, for example 90.</source>
+        <translation>„%1“ ist eine ganze Zahl von Minuten, zum Beispiel 90.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>an id or a slug</source>
         <translation>eine ID oder ein Slug</translation>
     </message>
@@ -899,17 +1251,12 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>RecordingsApi</name>
     <message>
-        <location filename="../engine/api/RecordingsApi.cpp" line="+74"/>
+        <location filename="../engine/api/RecordingsApi.cpp" line="+72"/>
         <source>There is no recording “%1” (it may have been deleted). List the recordings with GET /api/v1/recordings and use an id from there.</source>
         <translation>Es gibt keine Aufnahme „%1“ (sie wurde vielleicht gelöscht). Listen Sie die Aufnahmen mit GET /api/v1/recordings auf und verwenden Sie eine ID von dort.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>“minutes” is a whole number of minutes, for example 90.</source>
-        <translation>„minutes“ ist eine ganze Zahl von Minuten, zum Beispiel 90.</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Say which channel to record, for example {&quot;channel&quot;: &quot;news&quot;}: an id or slug from GET /api/v1/channels.</source>
         <translation>Geben Sie an, welcher Kanal aufgenommen werden soll, zum Beispiel {&quot;channel&quot;: &quot;news&quot;}: eine ID oder ein Slug aus GET /api/v1/channels.</translation>
     </message>
@@ -919,7 +1266,7 @@ Takes effect when PanelX starts again: %1
         <translation>„start“ ist eine Zeit in Unix-Sekunden, zum Beispiel 1767225600 für den 1. Januar 2026 00:00 UTC; lassen Sie es weg, um jetzt zu beginnen.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+73"/>
         <source>Say by how many minutes to extend the recording, for example {&quot;minutes&quot;: 30}.</source>
         <translation>Geben Sie an, um wie viele Minuten die Aufnahme verlängert werden soll, zum Beispiel {&quot;minutes&quot;: 30}.</translation>
     </message>
@@ -937,7 +1284,7 @@ Takes effect when PanelX starts again: %1
         <translation>%1 und %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Once on %1 at %2</source>
         <translation>Einmal am %1 um %2</translation>
     </message>
@@ -961,6 +1308,83 @@ Takes effect when PanelX starts again: %1
         <location line="+6"/>
         <source>%1 until %2</source>
         <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleExecutor</name>
+    <message>
+        <location filename="../engine/schedule/ScheduleExecutor.cpp" line="+17"/>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>PanelX was not running at %1 (%2), or the clock jumped past it; missed runs are not made up later.</source>
+        <translation>PanelX lief um %1 (%2) nicht, oder die Uhr sprang darüber hinweg; verpasste Ausführungen werden nicht nachgeholt.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recording %1 of “%2”.</source>
+        <translation>Aufnahme %1 von „%2“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Started “%1”.</source>
+        <translation>„%1“ gestartet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped “%1”.</source>
+        <translation>„%1“ gestoppt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Starting “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>„%1“ nach %n Minute wieder zu starten ist fehlgeschlagen: %2</numerusform>
+            <numerusform>„%1“ nach %n Minuten wieder zu starten ist fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stopping “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>„%1“ nach %n Minute wieder zu stoppen ist fehlgeschlagen: %2</numerusform>
+            <numerusform>„%1“ nach %n Minuten wieder zu stoppen ist fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleJson</name>
+    <message>
+        <location filename="../engine/api/ScheduleJson.cpp" line="+77"/>
+        <source>“%1” is not something a schedule does: use record, start or stop.</source>
+        <translation>„%1“ ist nichts, was ein Zeitplan tut: Verwenden Sie record, start oder stop.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a way to repeat: use once, daily or weekly.</source>
+        <translation>„%1“ ist keine Art der Wiederholung: Verwenden Sie once, daily oder weekly.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is not a local date and time: give the first start as &quot;2026-12-01T20:00&quot;, with no offset (it is meant in &quot;timeZone&quot;).</source>
+        <translation>„%1“ ist kein lokales Datum mit Uhrzeit: Geben Sie den ersten Start als &quot;2026-12-01T20:00&quot; an, ohne Versatz (er gilt in &quot;timeZone&quot;).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is not a weekday: use mon, tue, wed, thu, fri, sat or sun.</source>
+        <translation>„%1“ ist kein Wochentag: Verwenden Sie mon, tue, wed, thu, fri, sat oder sun.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is not a date in the calendar: give the last date as &quot;2027-03-31&quot;, or null for no end.</source>
+        <translation>„%1“ ist kein Datum im Kalender: Geben Sie das letzte Datum als &quot;2027-03-31&quot; an, oder null für kein Ende.</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>The schedule collides with others: %1 Change it, or send &quot;force&quot;: true to save it anyway.</source>
+        <translation>Der Zeitplan kollidiert mit anderen: %1 Ändern Sie ihn, oder senden Sie &quot;force&quot;: true, um ihn trotzdem zu speichern.</translation>
     </message>
 </context>
 <context>
@@ -996,12 +1420,7 @@ Takes effect when PanelX starts again: %1
         <translation>Geben Sie die Startzeit in Stunden und Minuten ein, zum Beispiel 20:00.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Schedules start on a whole minute; leave out the seconds (%1).</source>
-        <translation>Zeitpläne beginnen zur vollen Minute; lassen Sie die Sekunden weg (%1).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Choose the time zone the start time is meant in, for example Europe/Berlin.</source>
         <translation>Wählen Sie die Zeitzone, in der die Startzeit gemeint ist, zum Beispiel Europe/Berlin.</translation>
     </message>
@@ -1052,9 +1471,27 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>SchedulesApi</name>
+    <message>
+        <location filename="../engine/api/SchedulesApi.cpp" line="+75"/>
+        <source>There is no schedule “%1” (it may have been deleted). List the schedules with GET /api/v1/schedules and use an id from there.</source>
+        <translation>Es gibt keinen Zeitplan „%1“ (er wurde vielleicht gelöscht). Listen Sie die Zeitpläne mit GET /api/v1/schedules auf und verwenden Sie eine ID von dort.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Say which channel the schedule acts on, for example {&quot;channel&quot;: &quot;news&quot;}: an id or slug from GET /api/v1/channels.</source>
+        <translation>Geben Sie an, für welchen Kanal der Zeitplan gilt, zum Beispiel {&quot;channel&quot;: &quot;news&quot;}: eine ID oder ein Slug aus GET /api/v1/channels.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>“count” is how many occurrences to list, a whole number from 1 to %1, for example ?count=10.</source>
+        <translation>„count“ ist die Zahl der aufzulistenden Termine, eine ganze Zahl von 1 bis %1, zum Beispiel ?count=10.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../engine/Settings.cpp" line="+133"/>
+        <location filename="../engine/Settings.cpp" line="+144"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -1094,7 +1531,17 @@ Takes effect when PanelX starts again: %1
         <translation>Behalten Sie Aufnahmen 1 bis %1 Tage, oder 0, um sie zu behalten, bis Sie sie löschen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Schedules may record from 1 to %1 channels at once; count what the disk can write.</source>
+        <translation>Zeitpläne dürfen 1 bis %1 Kanäle gleichzeitig aufnehmen; rechnen Sie mit dem, was die Festplatte schreiben kann.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schedules may run from 1 to %1 ABR transcodes at once; count one per CPU core to spare.</source>
+        <translation>Zeitpläne dürfen 1 bis %1 ABR-Transkodierungen gleichzeitig ausführen; rechnen Sie mit einer je freiem CPU-Kern.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>“%1” is a file, not a folder. Choose a folder.</source>
         <translation>„%1“ ist eine Datei, kein Ordner. Wählen Sie einen Ordner.</translation>
     </message>
@@ -1139,12 +1586,12 @@ Takes effect when PanelX starts again: %1
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+126"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+143"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>“%1” is not a listening scope: use loopback (this computer only), lan (the local network, IPv4) or lan-ipv6 (IPv4 and IPv6).</source>
         <translation>„%1“ ist kein Empfangsbereich: Verwenden Sie loopback (nur dieser Computer), lan (das lokale Netzwerk, IPv4) oder lan-ipv6 (IPv4 und IPv6).</translation>
     </message>
@@ -1800,7 +2247,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+243"/>
+        <location filename="../engine/Engine.cpp" line="+273"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -1815,18 +2262,19 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+241"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-447"/>
-        <location line="+368"/>
+        <location line="-492"/>
+        <location line="+416"/>
+        <location line="+281"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-198"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
@@ -1839,12 +2287,17 @@ Takes effect when PanelX starts again: %1
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-439"/>
+        <source>This schedule no longer exists.</source>
+        <translation>Diesen Zeitplan gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+239"/>
+        <location line="+268"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
@@ -1865,6 +2318,11 @@ Takes effect when PanelX starts again: %1
         <location line="+9"/>
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>Channel %1 does not exist (it may have been deleted); choose one of the channels on the Channels page.</source>
+        <translation>Kanal %1 gibt es nicht (vielleicht wurde er gelöscht); wählen Sie einen der Kanäle auf der Seite Kanäle.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ AdminReply callAdminApi(
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     url.setPath(path + QStringLiteral("/api/v1") + call.path, QUrl::TolerantMode);
+    url.setQuery(call.query);
 
     QNetworkAccessManager network;
     QNetworkRequest request(url);

@@ -127,6 +127,8 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
     }
     if (reply.status < 200 || reply.status >= 300) {
         err << CtlText::tr("panelx ctl: %1").arg(serverError(reply)) << Qt::endl;
+        if (reply.status == 409 && command.output == Output::Schedule)
+            err << CtlText::tr("(add --force to save the schedule anyway)") << Qt::endl;
         if (reply.status == 401)
             err << CtlText::tr("(the token came from %1; is it this PanelX's data folder?)")
                        .arg(QDir::toNativeSeparators(tokenFile))

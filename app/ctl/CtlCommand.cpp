@@ -6,8 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUrl>
 #include <optional>
+#include <utility>
 
 namespace panelx::ctl {
 
@@ -112,8 +114,9 @@ QString pathPart(const QString &text)
 }
 
 // --segment-seconds and --buffer-minutes are numbers; whether they are in range is the server's
-// to say (the same validator as the window's).
-bool addNumber(Level &level, const QString &option, const QString &field, CtlCommand &command)
+// to say (the same validator as the window's). Into the body, or the object `into` of it.
+bool addNumber(Level &level, const QString &option, const QString &field, CtlCommand &command,
+    QJsonObject *into = nullptr)
 {
     if (!level.parser().isSet(option))
         return true;
@@ -122,7 +125,7 @@ bool addNumber(Level &level, const QString &option, const QString &field, CtlCom
     if (!ok)
         return level.usageError(command,
             CtlText::tr("--%1 needs a number, not “%2”").arg(option, level.parser().value(option)));
-    command.call.body.insert(field, value);
+    (into ? *into : command.call.body).insert(field, value);
     return true;
 }
 
@@ -425,6 +428,238 @@ void parseRecordings(const QStringList &arguments, CtlCommand &command)
     }
 }
 
+// The options `schedules add` and `schedules edit` share, and the body fields they set.
+void addScheduleOptions(Level &level, bool add)
+{
+    level.parser().addOptions({
+        {QStringLiteral("name"), CtlText::tr("The schedule's name."), QStringLiteral("name")},
+        {QStringLiteral("action"),
+            CtlText::tr("What it does: record (default), start or stop the channel."),
+            QStringLiteral("action")},
+        {QStringLiteral("channel"),
+            CtlText::tr("The channel's number or slug (see `panelx ctl channels list`)."),
+            QStringLiteral("id|slug")},
+        {QStringLiteral("title"),
+            CtlText::tr("The recordings' title (default: the channel's name and the start)."),
+            QStringLiteral("title")},
+        {QStringLiteral("start"),
+            CtlText::tr("The first start, \"2026-12-01 20:00\", in the schedule's time zone."),
+            QStringLiteral("time")},
+        {QStringLiteral("time-zone"),
+            add ? CtlText::tr("The zone the start is meant in, e.g. Europe/Berlin (default: this "
+                              "computer's, %1).")
+                      .arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
+                : CtlText::tr("The zone the start is meant in, e.g. Europe/Berlin."),
+            QStringLiteral("zone")},
+        {QStringLiteral("minutes"),
+            CtlText::tr("How long: a recording's length; how long a started or stopped channel "
+                        "stays so (0: leave it)."),
+            QStringLiteral("n")},
+        {QStringLiteral("repeat"), CtlText::tr("once (default), daily or weekly."),
+            QStringLiteral("how")},
+        {QStringLiteral("weekdays"),
+            CtlText::tr("The days of a weekly schedule, e.g. mon,wed,fri."),
+            QStringLiteral("days")},
+        {QStringLiteral("until"),
+            CtlText::tr("The last date of a daily or weekly schedule, e.g. 2027-03-31; \"none\" "
+                        "for no end."),
+            QStringLiteral("date")},
+        {QStringLiteral("padding-before"),
+            CtlText::tr("Minutes a recording starts early (taken from the buffer)."),
+            QStringLiteral("n")},
+        {QStringLiteral("padding-after"), CtlText::tr("Minutes a recording runs late."),
+            QStringLiteral("n")},
+        {QStringLiteral("force"),
+            CtlText::tr("Save it even though it collides with other schedules.")},
+    });
+    if (add)
+        level.parser().addOption({QStringLiteral("disabled"),
+            CtlText::tr("Add it switched off; switch it on with `schedules enable`.")});
+}
+
+bool scheduleBody(Level &level, CtlCommand &command)
+{
+    QCommandLineParser &parser = level.parser();
+    QJsonObject &body = command.call.body;
+    for (const auto &[option, field] :
+        {std::pair {"name", "name"}, {"action", "action"}, {"channel", "channel"},
+            {"title", "title"}, {"time-zone", "timeZone"}, {"repeat", "repeat"}})
+        if (parser.isSet(QLatin1String(option)))
+            body.insert(QLatin1String(field), parser.value(QLatin1String(option)));
+    if (parser.isSet(QStringLiteral("start"))) {
+        // The API's form of a local time; whether the date exists is the server's to say.
+        static const QRegularExpression shape(
+            QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2})?)$"));
+        const QString text = parser.value(QStringLiteral("start"));
+        const QRegularExpressionMatch match = shape.match(text.trimmed());
+        if (!match.hasMatch())
+            return level.usageError(command,
+                CtlText::tr("--start needs a date and time such as \"2026-12-01 20:00\", not “%1”")
+                    .arg(text));
+        body.insert(
+            QStringLiteral("start"), match.captured(1) + QLatin1Char('T') + match.captured(2));
+    }
+    if (parser.isSet(QStringLiteral("weekdays")))
+        body.insert(QStringLiteral("weekdays"),
+            QJsonArray::fromStringList(parser.value(QStringLiteral("weekdays"))
+                                           .split(QLatin1Char(','), Qt::SkipEmptyParts)));
+    if (parser.isSet(QStringLiteral("until"))) {
+        const QString until = parser.value(QStringLiteral("until"));
+        body.insert(QStringLiteral("until"),
+            until == QLatin1String("none") ? QJsonValue(QJsonValue::Null) : QJsonValue(until));
+    }
+    if (!addNumber(level, QStringLiteral("minutes"), QStringLiteral("minutes"), command))
+        return false;
+    QJsonObject padding;
+    for (const auto &[option, field] :
+        {std::pair {"padding-before", "before"}, {"padding-after", "after"}}) {
+        if (!addNumber(level, QLatin1String(option), QLatin1String(field), command, &padding))
+            return false;
+    }
+    if (!padding.isEmpty())
+        body.insert(QStringLiteral("padding"), padding);
+    if (parser.isSet(QStringLiteral("force")))
+        body.insert(QStringLiteral("force"), true);
+    return true;
+}
+
+void parseSchedules(const QStringList &arguments, CtlCommand &command)
+{
+    Level level(QStringLiteral("panelx ctl schedules"),
+        CtlText::tr(
+            "Lists, adds, changes, switches and removes schedules, and shows when they run.\n\n"
+            "Verbs:\n"
+            "  list                 every schedule: what, when, its next run, its last result\n"
+            "  show <id>            one schedule\n"
+            "  add --name N --channel C --start \"2026-12-01 20:00\" [--action A] [--time-zone Z]\n"
+            "      [--minutes N] [--repeat R] [--weekdays D] [--until DATE] [--title T]\n"
+            "      [--padding-before N] [--padding-after N] [--disabled] [--force]\n"
+            "  edit <id> [the options of add]\n"
+            "  enable <id>          switch a schedule on\n"
+            "  disable <id>         switch a schedule off (it stays, and does not run)\n"
+            "  remove <id>          delete a schedule\n"
+            "  next <id> [--count N]   its next runs, here and in its own time zone\n"
+            "  conflicts            the collisions among the schedules in the coming week"));
+    level.addPositional(QStringLiteral("verb"),
+        CtlText::tr("list, show, add, edit, enable, disable, remove, next or conflicts."),
+        QStringLiteral("<verb>"));
+    if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
+        return;
+    const QString verb = level.parser().positionalArguments().constFirst();
+    const QStringList rest = level.parser().positionalArguments().mid(1);
+    const QString synopsis = QStringLiteral("panelx ctl schedules ") + verb;
+    command.call.path = QStringLiteral("/schedules");
+
+    if (verb == QLatin1String("list") || verb == QLatin1String("conflicts")) {
+        const bool list = verb == QLatin1String("list");
+        Level plain(synopsis,
+            list ? CtlText::tr("Lists every schedule, ordered by name, with its next run and "
+                               "last result; those that collide are marked.")
+                 : CtlText::tr("Shows the collisions among the enabled schedules in the "
+                               "coming week, each naming its schedules."));
+        if (!plain.parse(rest, command, false) || !plain.expectPositional(command, 0, 0))
+            return;
+        if (!list)
+            command.call.path += QStringLiteral("/conflicts");
+        command.output = list ? Output::ScheduleList : Output::ScheduleConflicts;
+        return;
+    }
+
+    if (verb == QLatin1String("add")) {
+        Level add(synopsis,
+            CtlText::tr("Adds a schedule. One that collides with others is refused with the "
+                        "collisions named, unless --force."));
+        addScheduleOptions(add, true);
+        if (!add.parse(rest, command, false) || !add.expectPositional(command, 0, 0))
+            return;
+        for (const char *needed : {"name", "channel", "start"})
+            if (!add.parser().isSet(QLatin1String(needed))) {
+                add.usageError(
+                    command, CtlText::tr("a new schedule needs --name, --channel and --start"));
+                return;
+            }
+        if (!scheduleBody(add, command))
+            return;
+        if (!command.call.body.contains(QStringLiteral("timeZone")))
+            command.call.body.insert(
+                QStringLiteral("timeZone"), QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+        if (add.parser().isSet(QStringLiteral("disabled")))
+            command.call.body.insert(QStringLiteral("enabled"), false);
+        command.call.method = "POST";
+        command.call.hasBody = true;
+        command.output = Output::Schedule;
+        return;
+    }
+
+    const QHash<QString, QString> descriptions {
+        {QStringLiteral("show"), CtlText::tr("Shows one schedule, its runs and its next run.")},
+        {QStringLiteral("edit"),
+            CtlText::tr("Changes a schedule; what is not given stays. A change that makes it "
+                        "collide is refused unless --force.")},
+        {QStringLiteral("enable"), CtlText::tr("Switches a schedule on.")},
+        {QStringLiteral("disable"),
+            CtlText::tr("Switches a schedule off: it stays, and does not run.")},
+        {QStringLiteral("remove"), CtlText::tr("Deletes a schedule and its history.")},
+        {QStringLiteral("next"),
+            CtlText::tr("Shows a schedule's next runs in this computer's time and in its own "
+                        "time zone.")},
+    };
+    if (!descriptions.contains(verb)) {
+        level.usageError(command, CtlText::tr("unknown verb “%1”").arg(verb));
+        return;
+    }
+    const bool edit = verb == QLatin1String("edit");
+    const bool next = verb == QLatin1String("next");
+    Level verbLevel(synopsis, descriptions.value(verb));
+    verbLevel.addPositional(QStringLiteral("schedule"),
+        CtlText::tr("The schedule's number (see `panelx ctl schedules list`)."),
+        QStringLiteral("<id>"));
+    if (edit)
+        addScheduleOptions(verbLevel, false);
+    if (next)
+        verbLevel.parser().addOption({QStringLiteral("count"),
+            CtlText::tr("How many runs to show (default 5, at most 100)."), QStringLiteral("n")});
+    if (!verbLevel.parse(rest, command, false) || !verbLevel.expectPositional(command, 1, 1))
+        return;
+    command.subject = verbLevel.parser().positionalArguments().constFirst();
+    command.call.path += QLatin1Char('/') + pathPart(command.subject);
+    command.output = Output::Schedule;
+    if (verb == QLatin1String("remove")) {
+        command.call.method = "DELETE";
+        command.output = Output::ScheduleRemoved;
+    } else if (next) {
+        command.call.path += QStringLiteral("/occurrences");
+        command.output = Output::Occurrences;
+        if (verbLevel.parser().isSet(QStringLiteral("count"))) {
+            const QString count = verbLevel.parser().value(QStringLiteral("count"));
+            bool ok = false;
+            count.toInt(&ok);
+            if (!ok) {
+                verbLevel.usageError(
+                    command, CtlText::tr("--count needs a whole number, not “%1”").arg(count));
+                return;
+            }
+            command.call.query = QStringLiteral("count=") + count;
+        }
+    } else if (edit) {
+        if (!scheduleBody(verbLevel, command))
+            return;
+        if (command.call.body.isEmpty()
+            || command.call.body.keys() == QStringList {QStringLiteral("force")}) {
+            verbLevel.usageError(command,
+                CtlText::tr("say what to change, e.g. --start \"2026-12-01 21:00\" or "
+                            "--minutes 45 (`--help` lists every option)"));
+            return;
+        }
+        command.call.method = "PATCH";
+        command.call.hasBody = true;
+    } else if (verb != QLatin1String("show")) {
+        command.call.method = "PATCH";
+        command.call.body.insert(QStringLiteral("enabled"), verb == QLatin1String("enable"));
+        command.call.hasBody = true;
+    }
+}
+
 // KEY=VALUE: numbers, true/false and null as JSON, anything else as a string.
 QJsonValue settingValue(const QString &text)
 {
@@ -447,7 +682,8 @@ void parseSettings(const QStringList &arguments, CtlCommand &command)
             "connectionsPerAddress, segmentSeconds, bufferMinutes, remoteAdmin (true or false), "
             "language (system, en or de), dvr.quotaBytes (bytes recordings may keep, at least "
             "100000000), dvr.keepDays (0 keeps recordings until deleted), dvr.autoCleanup (true "
-            "or false)."));
+            "or false), schedules.maxRecordings and schedules.maxTranscodes (how many recordings "
+            "and ABR transcodes may run at once before schedules collide)."));
     level.addPositional(
         QStringLiteral("verb"), CtlText::tr("get or set."), QStringLiteral("<verb>"));
     if (!level.parse(arguments, command, true) || !level.expectPositional(command, 1, INT_MAX))
@@ -508,12 +744,14 @@ CtlCommand parseCommand(const QStringList &arguments)
             "  status                    version, uptime, every channel's state, storage\n"
             "  channels list|show|add|edit|start|stop|remove|buffer\n"
             "  recordings list|show|add|stop|extend|remove|export\n"
+            "  schedules list|show|add|edit|enable|disable|remove|next|conflicts\n"
             "  settings get|set\n\n"
             "`panelx ctl <command> --help` tells more. Exit status: 0 done, 1 the server refused "
             "(its reason is printed), 2 a mistake on the command line or no token, 3 PanelX is "
             "not running."));
     top.addPositional(QStringLiteral("command"),
-        CtlText::tr("status, channels, recordings or settings."), QStringLiteral("<command>"));
+        CtlText::tr("status, channels, recordings, schedules or settings."),
+        QStringLiteral("<command>"));
     if (!top.parse(arguments, command, true) || !top.expectPositional(command, 1, INT_MAX))
         return command;
     const QString noun = top.parser().positionalArguments().constFirst();
@@ -530,6 +768,8 @@ CtlCommand parseCommand(const QStringList &arguments)
         parseChannels(rest, command);
     } else if (noun == QLatin1String("recordings")) {
         parseRecordings(rest, command);
+    } else if (noun == QLatin1String("schedules")) {
+        parseSchedules(rest, command);
     } else if (noun == QLatin1String("settings")) {
         parseSettings(rest, command);
     } else {

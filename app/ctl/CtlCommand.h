@@ -32,11 +32,17 @@ enum class Output {
     RecordingRemoved,
     // The answer is a recording whose MP4 is then downloaded to CtlCommand::outputFile.
     Export,
+    ScheduleList,
+    Schedule,
+    ScheduleRemoved,
+    Occurrences,
+    ScheduleConflicts,
 };
 
 struct ApiCall {
     QByteArray method = "GET";
     QString path; // under the API base, e.g. "/channels/demo/stop"
+    QString query; // without the '?', e.g. "count=5"
     QJsonObject body;
     bool hasBody = false;
 };

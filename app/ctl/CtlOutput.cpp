@@ -263,6 +263,142 @@ QString bufferLines(const QJsonObject &buffer, const QString &subject)
         + CtlText::tr("\nCatch-up URL templates for IPTV apps ({utc}, {duration} … as Kodi "
                       "fills them in):\n")
         + formatTable(catchup);
+// "2026-12-01T20:00:00+01:00" (an occurrence's wall clock in its zone) as "2026-12-01 20:00
+// +01:00".
+QString zoneTime(const QString &iso)
+{
+    const QDateTime time = QDateTime::fromString(iso, Qt::ISODate);
+    if (!time.isValid())
+        return iso;
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + iso.right(6);
+}
+
+QString nextRun(const QJsonObject &schedule)
+{
+    const QJsonObject next = schedule.value(QStringLiteral("nextRun")).toObject();
+    return next.isEmpty() ? CtlText::tr("none") : localTime(number(next, QStringLiteral("start")));
+}
+
+QString lastRun(const QJsonObject &schedule)
+{
+    const QJsonObject last = schedule.value(QStringLiteral("lastRun")).toObject();
+    if (last.isEmpty())
+        return CtlText::tr("none yet");
+    QString result = last.value(QStringLiteral("result")).toString();
+    const QString reason = last.value(QStringLiteral("reason")).toString();
+    if (!reason.isEmpty())
+        result += QStringLiteral(" (%1)").arg(reason);
+    return result;
+}
+
+QString schedulesTable(const QJsonArray &schedules)
+{
+    if (schedules.isEmpty())
+        return CtlText::tr("No schedules yet; add one with `panelx ctl schedules add --name N "
+                           "--channel C --start \"2026-12-01 20:00\"`.\n");
+    QList<QStringList> rows {{CtlText::tr("ID"), CtlText::tr("NAME"), CtlText::tr("ACTION"),
+        CtlText::tr("CHANNEL"), CtlText::tr("WHEN"), CtlText::tr("NEXT RUN"), CtlText::tr("ON"),
+        CtlText::tr("LAST RESULT"), CtlText::tr("CONFLICT")}};
+    bool conflicted = false;
+    for (const QJsonValue &value : schedules) {
+        const QJsonObject schedule = value.toObject();
+        const bool collides = schedule.value(QStringLiteral("conflicted")).toBool();
+        conflicted = conflicted || collides;
+        rows << QStringList {text(schedule.value(QStringLiteral("id"))),
+            schedule.value(QStringLiteral("name")).toString(),
+            schedule.value(QStringLiteral("action")).toString(), channelOf(schedule),
+            schedule.value(QStringLiteral("recurrence")).toString(), nextRun(schedule),
+            schedule.value(QStringLiteral("enabled")).toBool() ? CtlText::tr("yes")
+                                                               : CtlText::tr("no"),
+            lastRun(schedule), collides ? CtlText::tr("yes") : QString()};
+    }
+    QString out = formatTable(rows);
+    if (conflicted)
+        out += CtlText::tr(
+            "\nSome schedules collide; `panelx ctl schedules conflicts` says how.\n");
+    return out;
+}
+
+QString scheduleLines(const QJsonObject &schedule)
+{
+    const QJsonObject channel = schedule.value(QStringLiteral("channel")).toObject();
+    const QJsonObject padding = schedule.value(QStringLiteral("padding")).toObject();
+    const QJsonObject next = schedule.value(QStringLiteral("nextRun")).toObject();
+    const bool record
+        = schedule.value(QStringLiteral("action")).toString() == QLatin1String("record");
+    QList<QStringList> rows {
+        {CtlText::tr("id:"), text(schedule.value(QStringLiteral("id")))},
+        {CtlText::tr("name:"), schedule.value(QStringLiteral("name")).toString()},
+        {CtlText::tr("action:"), schedule.value(QStringLiteral("action")).toString()},
+        {CtlText::tr("channel:"),
+            QStringLiteral("%1 (%2)").arg(
+                channel.value(QStringLiteral("name")).toString(), channelOf(schedule))},
+    };
+    if (record)
+        rows << QStringList {
+            CtlText::tr("title:"), schedule.value(QStringLiteral("title")).toString()};
+    rows << QStringList {CtlText::tr("when:"),
+        schedule.value(QStringLiteral("recurrence")).toString()}
+         << QStringList {CtlText::tr("first start:"),
+                QStringLiteral("%1 (%2)").arg(schedule.value(QStringLiteral("start")).toString(),
+                    schedule.value(QStringLiteral("timeZone")).toString())}
+         << QStringList {CtlText::tr("minutes:"), text(schedule.value(QStringLiteral("minutes")))};
+    if (record)
+        rows << QStringList {CtlText::tr("padding:"),
+            CtlText::tr("%1 min before, %2 min after")
+                .arg(text(padding.value(QStringLiteral("before"))),
+                    text(padding.value(QStringLiteral("after"))))};
+    rows << QStringList {CtlText::tr("enabled:"), text(schedule.value(QStringLiteral("enabled")))}
+         << QStringList {CtlText::tr("next run:"),
+                next.isEmpty() ? CtlText::tr("none")
+                               : QStringLiteral("%1 (%2)").arg(nextRun(schedule),
+                                   zoneTime(next.value(QStringLiteral("local")).toString()))}
+         << QStringList {CtlText::tr("runs:"),
+                CtlText::tr("%1, %2 failed")
+                    .arg(text(schedule.value(QStringLiteral("runs"))),
+                        text(schedule.value(QStringLiteral("failures"))))}
+         << QStringList {CtlText::tr("last run:"), lastRun(schedule)}
+         << QStringList {CtlText::tr("conflicts:"),
+                schedule.value(QStringLiteral("conflicted")).toBool()
+                    ? CtlText::tr("yes, see `panelx ctl schedules conflicts`")
+                    : CtlText::tr("none")};
+    return formatTable(rows);
+}
+
+QString occurrencesTable(const QJsonObject &answer)
+{
+    const QJsonArray occurrences = answer.value(QStringLiteral("occurrences")).toArray();
+    if (occurrences.isEmpty())
+        return CtlText::tr("The schedule does not run again.\n");
+    QList<QStringList> rows {{CtlText::tr("START"), CtlText::tr("END"),
+        CtlText::tr("IN %1").arg(answer.value(QStringLiteral("timeZone")).toString())}};
+    bool shifted = false;
+    for (const QJsonValue &value : occurrences) {
+        const QJsonObject occurrence = value.toObject();
+        QString zone = zoneTime(occurrence.value(QStringLiteral("local")).toString());
+        if (occurrence.value(QStringLiteral("shifted")).toBool()) {
+            zone += QStringLiteral(" *");
+            shifted = true;
+        }
+        rows << QStringList {localTime(number(occurrence, QStringLiteral("start"))),
+            localTime(number(occurrence, QStringLiteral("end"))), zone};
+    }
+    QString out = formatTable(rows);
+    if (shifted)
+        out += CtlText::tr("\n* the clock springs forward over the start time that day: it runs "
+                           "at the first minute after the jump.\n");
+    return out;
+}
+
+QString conflictsList(const QJsonArray &conflicts)
+{
+    if (conflicts.isEmpty())
+        return CtlText::tr("No schedules collide in the coming week.\n");
+    QString out;
+    for (const QJsonValue &value : conflicts)
+        out += QStringLiteral("- %1\n").arg(
+            value.toObject().value(QStringLiteral("message")).toString());
+    return out;
 }
 
 } // namespace
@@ -350,6 +486,16 @@ QString formatAnswer(const CtlCommand &command, const QJsonObject &answer)
         return CtlText::tr("Saved recording %1 (“%2”) to %3.\n")
             .arg(command.subject, answer.value(QStringLiteral("title")).toString(),
                 command.outputFile);
+    case Output::ScheduleList:
+        return schedulesTable(answer.value(QStringLiteral("schedules")).toArray());
+    case Output::Schedule:
+        return scheduleLines(answer);
+    case Output::ScheduleRemoved:
+        return CtlText::tr("Removed schedule %1.\n").arg(command.subject);
+    case Output::Occurrences:
+        return occurrencesTable(answer);
+    case Output::ScheduleConflicts:
+        return conflictsList(answer.value(QStringLiteral("conflicts")).toArray());
     case Output::SettingsChanged: {
         QString out = settingsLines(answer.value(QStringLiteral("settings")).toObject());
         const QString restart = text(answer.value(QStringLiteral("restartNeeded")));

@@ -5,6 +5,7 @@
 #include "ChannelsApi.h"
 #include "Engine.h"
 #include "RecordingsApi.h"
+#include "SchedulesApi.h"
 #include "SettingsApi.h"
 #include "StatusApi.h"
 
@@ -61,7 +62,7 @@ AdminApi::AdminApi(Engine &engine, const AdminToken &token)
 QList<api::Route> AdminApi::routes()
 {
     return api::statusRoutes() + api::channelRoutes() + api::bufferRoutes() + api::recordingRoutes()
-        + api::settingsRoutes();
+        + api::scheduleRoutes() + api::settingsRoutes();
 }
 
 http::ApiResponse AdminApi::handle(const http::ApiRequest &request, qint64 nowMs)

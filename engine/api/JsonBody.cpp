@@ -1,8 +1,12 @@
 #include "JsonBody.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace panelx::api {
 
@@ -100,6 +104,40 @@ bool JsonBody::read(const QString &field, double *value, http::ApiResponse *refu
         return false;
     }
     *value = json.toDouble();
+    return true;
+}
+
+bool JsonBody::read(const QString &field, QStringList *value, http::ApiResponse *refusal) const
+{
+    if (!m_object.contains(field))
+        return true;
+    const QJsonValue json = m_object.value(field);
+    QStringList list;
+    for (const QJsonValue &item : json.toArray()) {
+        if (!item.isString())
+            break;
+        list.append(item.toString());
+    }
+    if (!json.isArray() || list.size() != json.toArray().size()) {
+        *refusal = wrongType(name(field), tr("a list of strings, for example [\"mon\", \"fri\"]"));
+        return false;
+    }
+    *value = list;
+    return true;
+}
+
+bool JsonBody::readMinutes(const QString &field, int *value, http::ApiResponse *refusal) const
+{
+    double minutes = *value;
+    if (!read(field, &minutes, refusal))
+        return false;
+    if (!std::isfinite(minutes) || minutes != std::floor(minutes)) {
+        *refusal = http::apiError(422,
+            tr("“%1” is a whole number of minutes, for example 90.").arg(name(field)), name(field));
+        return false;
+    }
+    *value = int(std::clamp(
+        minutes, double(std::numeric_limits<int>::min()), double(std::numeric_limits<int>::max())));
     return true;
 }
 

@@ -26,6 +26,13 @@ public:
     bool read(const QString &field, QString *value, http::ApiResponse *refusal) const;
     bool read(const QString &field, bool *value, http::ApiResponse *refusal) const;
     bool read(const QString &field, double *value, http::ApiResponse *refusal) const;
+    // A list of strings (["mon", "fri"]).
+    bool read(const QString &field, QStringList *value, http::ApiResponse *refusal) const;
+    // A whole number of minutes; a fraction or a number that is none is refused with 422 (whether
+    // it is in range is for the caller's rules to say: far beyond int's range it is clamped).
+    bool readMinutes(const QString &field, int *value, http::ApiResponse *refusal) const;
+    // The field is present and null: {"until": null} clears a value.
+    bool isNull(const QString &field) const { return has(field) && m_object.value(field).isNull(); }
     // A reference to a thing that has an id and a slug: a string, or a whole number (the id).
     bool readReference(const QString &field, QString *value, http::ApiResponse *refusal) const;
     // The object in `field` with no field outside `allowed`, read like a body; its refusals name

@@ -6,9 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace panelx::api {
 
@@ -78,22 +76,6 @@ std::optional<Recording> find(const RouteCall &call, http::ApiResponse *notFound
     return recording;
 }
 
-// A duration in whole minutes from a JSON number. Whether it is in range is the Recorder's to
-// say (DvrPolicy's sentence); a fraction or something that is no number of minutes at all is
-// refused here.
-std::optional<int> wholeMinutes(double minutes, http::ApiResponse *refused)
-{
-    if (!std::isfinite(minutes) || minutes != std::floor(minutes)) {
-        *refused = http::apiError(422,
-            QCoreApplication::translate(
-                "RecordingsApi", "“minutes” is a whole number of minutes, for example 90."),
-            kMinutes);
-        return std::nullopt;
-    }
-    return int(std::clamp(
-        minutes, double(std::numeric_limits<int>::min()), double(std::numeric_limits<int>::max())));
-}
-
 http::ApiResponse listRecordings(const RouteCall &call)
 {
     QJsonArray list;
@@ -114,10 +96,10 @@ http::ApiResponse addRecording(const RouteCall &call)
     QString channelName;
     RecordingRequest request;
     double start = 0;
-    double minutes = request.minutes;
+    // Whether the minutes are in range is the Recorder's to say (DvrPolicy's sentence).
     if (!body->readReference(kChannel, &channelName, &refused)
         || !body->read(kTitle, &request.title, &refused) || !body->read(kStart, &start, &refused)
-        || !body->read(kMinutes, &minutes, &refused))
+        || !body->readMinutes(kMinutes, &request.minutes, &refused))
         return refused;
     if (!body->has(kChannel))
         return http::apiError(422,
@@ -137,10 +119,6 @@ http::ApiResponse addRecording(const RouteCall &call)
                 "2026 00:00 UTC; leave it out to start now."),
             kStart);
     request.startUtcMs = std::llround(start * 1000);
-    const auto wholeNumber = wholeMinutes(minutes, &refused);
-    if (!wholeNumber)
-        return refused;
-    request.minutes = *wholeNumber;
 
     const RecordingChange change = call.engine.createRecording(request);
     http::ApiResponse created = answer(call.engine, change, 201);
@@ -204,8 +182,8 @@ http::ApiResponse extendRecording(const RouteCall &call)
     const auto recording = find(call, &refused);
     if (!recording)
         return refused;
-    double minutes = 0;
-    if (!body->read(kMinutes, &minutes, &refused))
+    int minutes = 0;
+    if (!body->readMinutes(kMinutes, &minutes, &refused))
         return refused;
     if (!body->has(kMinutes))
         return http::apiError(422,
@@ -213,10 +191,7 @@ http::ApiResponse extendRecording(const RouteCall &call)
                 "Say by how many minutes to extend the recording, for example "
                 "{\"minutes\": 30}."),
             kMinutes);
-    const auto wholeNumber = wholeMinutes(minutes, &refused);
-    if (!wholeNumber)
-        return refused;
-    return answer(call.engine, call.engine.extendRecording(recording->id, *wholeNumber));
+    return answer(call.engine, call.engine.extendRecording(recording->id, minutes));
 }
 
 } // namespace

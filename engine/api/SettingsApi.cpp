@@ -25,12 +25,16 @@ const QString kRemoteAdmin = QStringLiteral("remoteAdmin");
 const QString kConnectionsPerAddress = QStringLiteral("connectionsPerAddress");
 const QString kLanguage = QStringLiteral("language");
 const QString kDvr = QStringLiteral("dvr");
+const QString kSchedules = QStringLiteral("schedules");
 const QStringList kWritableFields {kDataDir, kHttpPort, kListen, kPublicUrl, kConnectionsPerAddress,
-    kSegmentSeconds, kBufferMinutes, kRemoteAdmin, kLanguage, kDvr};
+    kSegmentSeconds, kBufferMinutes, kRemoteAdmin, kLanguage, kDvr, kSchedules};
 const QString kQuotaBytes = QStringLiteral("quotaBytes");
 const QString kKeepDays = QStringLiteral("keepDays");
 const QString kAutoCleanup = QStringLiteral("autoCleanup");
 const QStringList kDvrFields {kQuotaBytes, kKeepDays, kAutoCleanup};
+const QString kMaxRecordings = QStringLiteral("maxRecordings");
+const QString kMaxTranscodes = QStringLiteral("maxTranscodes");
+const QStringList kScheduleFields {kMaxRecordings, kMaxTranscodes};
 
 QString apiField(Settings::Field field)
 {
@@ -51,6 +55,10 @@ QString apiField(Settings::Field field)
         return kDvr + QLatin1Char('.') + kQuotaBytes;
     case Settings::Field::DvrKeepDays:
         return kDvr + QLatin1Char('.') + kKeepDays;
+    case Settings::Field::ScheduleMaxRecordings:
+        return kSchedules + QLatin1Char('.') + kMaxRecordings;
+    case Settings::Field::ScheduleMaxTranscodes:
+        return kSchedules + QLatin1Char('.') + kMaxTranscodes;
     case Settings::Field::Language:
         break;
     }
@@ -73,6 +81,9 @@ QJsonObject settingsJson(const Settings &settings)
         {kDvr,
             QJsonObject {{kQuotaBytes, settings.dvr.quotaBytes}, {kKeepDays, settings.dvr.keepDays},
                 {kAutoCleanup, settings.dvr.autoCleanup}}},
+        {kSchedules,
+            QJsonObject {{kMaxRecordings, settings.schedules.maxRecordings},
+                {kMaxTranscodes, settings.schedules.maxTranscodes}}},
     };
 }
 
@@ -116,6 +127,12 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
         || !dvr->read(kKeepDays, &keepDays, &refused)
         || !dvr->read(kAutoCleanup, &settings->dvr.autoCleanup, &refused))
         return refused;
+    const auto schedules = body.object(kSchedules, kScheduleFields, &refused);
+    double maxRecordings = settings->schedules.maxRecordings;
+    double maxTranscodes = settings->schedules.maxTranscodes;
+    if (!schedules || !schedules->read(kMaxRecordings, &maxRecordings, &refused)
+        || !schedules->read(kMaxTranscodes, &maxTranscodes, &refused))
+        return refused;
 
     if (body.has(kHttpPort)) {
         // Out-of-range ports are left to validate() (it knows the lowest allowed); only what
@@ -140,6 +157,15 @@ std::optional<http::ApiResponse> apply(const JsonBody &body, Settings *settings)
         const auto value = wholeNumber(keepDays, 1, 0, Settings::kMaxDvrKeepDays + 1);
         settings->dvr.keepDays = value && *value == keepDays ? int(*value) : -1;
     }
+    // Whole numbers; validate() words the ranges (0 is outside both).
+    const auto atOnce = [](double value) {
+        const auto whole = wholeNumber(value, 1, 0, ScheduleSettings::kMaxAtOnce + 1);
+        return whole && *whole == value ? int(*whole) : 0;
+    };
+    if (schedules->has(kMaxRecordings))
+        settings->schedules.maxRecordings = atOnce(maxRecordings);
+    if (schedules->has(kMaxTranscodes))
+        settings->schedules.maxTranscodes = atOnce(maxTranscodes);
     if (body.has(kSegmentSeconds))
         settings->segmentDurationMs
             = int(wholeNumber(segmentSeconds, 1000, -1, kMaxSegmentDurationMs + 1).value_or(-1));
@@ -195,6 +221,7 @@ http::ApiResponse changeSettings(const RouteCall &call)
                 .arg(store.fileName()));
     call.engine.setRemoteAdmin(settings.remoteAdmin);
     call.engine.setDvrSettings(settings.dvr);
+    call.engine.setScheduleSettings(settings.schedules);
     // What the command line set for this run stays so after a restart too (if started the
     // same way): only the rest waits for one.
     const CommandLineChoices fromCommandLine = Settings::fromCommandLine();

@@ -20,6 +20,7 @@
 #include <QTimeZone>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 
 #include <sys/stat.h>
 
@@ -131,6 +132,11 @@ private slots:
     void refusesBadRecordingInput();
     void bufferOfAnEmptyChannel();
     void bufferGrowsAndShowsItsGaps();
+    void scheduleLifecycle();
+    void conflictingScheduleNeedsForce();
+    void refusesBadScheduleInput_data();
+    void refusesBadScheduleInput();
+    void scheduleSettingsReadChangeAndApply();
     void everyRouteIsDocumented();
 
 private:
@@ -545,7 +551,7 @@ void TestAdminApi::unknownChannelRouteAndMethod()
     QCOMPARE(call("DELETE", "/api/v1/channels/nope").status, 404);
     QCOMPARE(call("PATCH", "/api/v1/channels/nope", "{}").status, 404);
 
-    for (const QByteArray &path : {QByteArray("/api/v1/schedules"), QByteArray("/api/v2/status"),
+    for (const QByteArray &path : {QByteArray("/api/v1/timers"), QByteArray("/api/v2/status"),
              QByteArray("/api/v1"), QByteArray("/api/v1/status/extra")}) {
         const Reply reply = call("GET", path);
         QCOMPARE(reply.status, 404);
@@ -1109,6 +1115,295 @@ void TestAdminApi::bufferGrowsAndShowsItsGaps()
     QVERIFY(utcMs(gap.value("to")) >= stoppedAtMs + 3000);
     QCOMPARE(gap.value("seconds").toDouble(),
         (utcMs(gap.value("to")) - utcMs(gap.value("from"))) / 1000.0);
+void TestAdminApi::scheduleLifecycle()
+{
+    const qint64 channel = addChannel(QStringLiteral("News"));
+    QVERIFY(channel > 0);
+    const QJsonObject body {{"name", "News at eight"}, {"action", "record"}, {"channel", "news"},
+        {"title", "News"}, {"start", "2026-12-01T20:00"}, {"timeZone", "Europe/Berlin"},
+        {"minutes", 30}, {"repeat", "weekly"},
+        {"weekdays", QJsonArray {"mon", "tue", "wed", "thu", "fri"}}, {"until", "2030-03-31"},
+        {"padding", QJsonObject {{"before", 2}, {"after", 5}}}};
+    const Reply added = call("POST", "/api/v1/schedules", json(body));
+    QCOMPARE(added.status, 201);
+    const QJsonObject schedule = added.json();
+    const qint64 id = schedule.value("id").toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(added.header("Location"), "/api/v1/schedules/" + QByteArray::number(id));
+    for (const QString &field : {"name", "action", "title", "start", "timeZone", "minutes",
+             "repeat", "weekdays", "until", "padding"})
+        QCOMPARE(schedule.value(field), body.value(field));
+    QCOMPARE(schedule.value("channel").toObject(),
+        (QJsonObject {{"id", channel}, {"slug", "news"}, {"name", "News"}}));
+    QCOMPARE(schedule.value("enabled"), QJsonValue(true));
+    QVERIFY2(schedule.value("recurrence").toString().startsWith("Weekdays at 20:00"),
+        added.body.constData());
+    QCOMPARE(schedule.value("runs"), QJsonValue(0));
+    QCOMPARE(schedule.value("failures"), QJsonValue(0));
+    QVERIFY(schedule.value("lastRun").isNull());
+    QCOMPARE(schedule.value("conflicted"), QJsonValue(false));
+    const QJsonObject nextRun = schedule.value("nextRun").toObject();
+    const QDateTime nextLocal
+        = QDateTime::fromString(nextRun.value("local").toString(), Qt::ISODate);
+    QCOMPARE(nextLocal.time(), QTime(20, 0));
+    QVERIFY(nextLocal.date().dayOfWeek() <= 5);
+    QCOMPARE(nextLocal.toSecsSinceEpoch(), nextRun.value("start").toInteger());
+    QCOMPARE(nextRun.value("paddedStart").toInteger(), nextRun.value("start").toInteger() - 120);
+
+    // The engine has it as the window would.
+    const auto stored = onEngine<std::optional<Schedule>>([&] { return m_engine->schedule(id); });
+    QVERIFY(stored);
+    QCOMPARE(stored->channelId, channel);
+    QCOMPARE(stored->timeZoneId, QByteArray("Europe/Berlin"));
+    QCOMPARE(stored->weekdays, Weekdays::mondayToFriday());
+    QCOMPARE(stored->lastDate, QDate(2030, 3, 31));
+    QCOMPARE(stored->paddingAfterMinutes, 5);
+
+    const QByteArray one = "/api/v1/schedules/" + QByteArray::number(id);
+    QCOMPARE(call("GET", one).json(), schedule);
+    QCOMPARE(call("GET", "/api/v1/schedules").json().value("schedules").toArray(),
+        QJsonArray {schedule});
+
+    // The next runs: 20:00 in Berlin on weekdays, in winter +01:00 and in summer +02:00 alike.
+    const Reply next = call("GET", one + "/occurrences?count=7");
+    QCOMPARE(next.status, 200);
+    QCOMPARE(next.json().value("timeZone").toString(), QStringLiteral("Europe/Berlin"));
+    const QJsonArray occurrences = next.json().value("occurrences").toArray();
+    QCOMPARE(occurrences.size(), 7);
+    QCOMPARE(occurrences.first().toObject(), nextRun);
+    const QTimeZone berlin("Europe/Berlin");
+    for (const QJsonValue &value : occurrences) {
+        const QJsonObject occurrence = value.toObject();
+        const QDateTime utc
+            = QDateTime::fromSecsSinceEpoch(occurrence.value("start").toInteger(), Qt::UTC);
+        const QDateTime inBerlin = utc.toTimeZone(berlin);
+        QCOMPARE(inBerlin.time(), QTime(20, 0));
+        QVERIFY(inBerlin.date().dayOfWeek() <= 5);
+        QCOMPARE(
+            occurrence.value("end").toInteger() - occurrence.value("start").toInteger(), 30 * 60);
+        QCOMPARE(
+            QDateTime::fromString(occurrence.value("local").toString(), Qt::ISODate), inBerlin);
+    }
+    QCOMPARE(call("GET", one + "/occurrences").json().value("occurrences").toArray().size(), 5);
+    for (const QByteArray &count : {"0", "101", "many"}) {
+        const Reply refused = call("GET", one + "/occurrences?count=" + count);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.field(), QStringLiteral("count"));
+    }
+
+    // What a change leaves out stays; null removes the last date.
+    const Reply changed = call("PATCH", one, json({{"minutes", 45}, {"until", QJsonValue::Null}}));
+    QCOMPARE(changed.status, 200);
+    QCOMPARE(changed.json().value("minutes"), QJsonValue(45));
+    QVERIFY(changed.json().value("until").isNull());
+    QCOMPARE(changed.json().value("name"), QJsonValue("News at eight"));
+    const Reply switched = call("PATCH", one, json({{"enabled", false}}));
+    QCOMPARE(switched.status, 200);
+    QCOMPARE(switched.json().value("enabled"), QJsonValue(false));
+    const auto changedStored
+        = onEngine<std::optional<Schedule>>([&] { return m_engine->schedule(id); });
+    QCOMPARE(changedStored->durationMinutes, 45);
+    QVERIFY(changedStored->lastDate.isNull());
+    QVERIFY(!changedStored->enabled);
+
+    // Kept across a restart.
+    stopEngine();
+    startEngine();
+    QCOMPARE(call("GET", one).json().value("minutes"), QJsonValue(45));
+
+    const Reply deleted = call("DELETE", one);
+    QCOMPARE(deleted.status, 204);
+    QVERIFY(deleted.body.isEmpty());
+    QCOMPARE(call("GET", one).status, 404);
+    QVERIFY(onEngine<QList<Schedule>>([this] { return m_engine->schedules(); }).isEmpty());
+}
+
+void TestAdminApi::conflictingScheduleNeedsForce()
+{
+    QCOMPARE(
+        call("PATCH", "/api/v1/settings", json({{"schedules", QJsonObject {{"maxRecordings", 1}}}}))
+            .status,
+        200);
+    QVERIFY(addChannel(QStringLiteral("News")) > 0);
+    QVERIFY(addChannel(QStringLiteral("Sports")) > 0);
+    const QDate tomorrow = QDate::currentDate().addDays(1);
+    const auto recording = [&](const QString &name, const QString &channel) {
+        return QJsonObject {{"name", name}, {"channel", channel},
+            {"start", tomorrow.toString(Qt::ISODate) + "T20:00"}, {"timeZone", "UTC"},
+            {"minutes", 60}};
+    };
+    const Reply first = call("POST", "/api/v1/schedules", json(recording("News", "news")));
+    QVERIFY2(first.status == 201, first.body.constData());
+    const qint64 firstId = first.json().value("id").toInteger();
+
+    // Both channels recorded at once, where one recording at a time is allowed.
+    const Reply refused = call("POST", "/api/v1/schedules", json(recording("Match", "sports")));
+    QCOMPARE(refused.status, 409);
+    QVERIFY2(refused.error().contains("\"force\": true"), refused.body.constData());
+    const QJsonArray conflicts = refused.json().value("conflicts").toArray();
+    QCOMPARE(conflicts.size(), 1);
+    QCOMPARE(conflicts.first().toObject().value("kind").toString(), QStringLiteral("recordings"));
+    QVERIFY(conflicts.first().toObject().value("schedules").toArray().contains(firstId));
+    QVERIFY2(refused.error().contains(conflicts.first().toObject().value("message").toString()),
+        refused.body.constData());
+    QCOMPARE(onEngine<QList<Schedule>>([this] { return m_engine->schedules(); }).size(), 1);
+    QVERIFY(!call("GET", "/api/v1/schedules/" + QByteArray::number(firstId))
+                 .json()
+                 .value("conflicted")
+                 .toBool());
+
+    // Saved when asked to be, and marked.
+    QJsonObject forced = recording("Match", "sports");
+    forced.insert("force", true);
+    const Reply saved = call("POST", "/api/v1/schedules", json(forced));
+    QCOMPARE(saved.status, 201);
+    QVERIFY(saved.json().value("conflicted").toBool());
+    const qint64 secondId = saved.json().value("id").toInteger();
+    QVERIFY(call("GET", "/api/v1/schedules/" + QByteArray::number(firstId))
+                .json()
+                .value("conflicted")
+                .toBool());
+    const QJsonArray listed
+        = call("GET", "/api/v1/schedules/conflicts").json().value("conflicts").toArray();
+    QCOMPARE(listed.size(), 1);
+    const QJsonArray involved = listed.first().toObject().value("schedules").toArray();
+    QCOMPARE(involved.size(), 2);
+    QVERIFY(involved.contains(firstId) && involved.contains(secondId));
+
+    // A change that keeps the collision needs force again; switching off needs none.
+    const QByteArray second = "/api/v1/schedules/" + QByteArray::number(secondId);
+    QCOMPARE(call("PATCH", second, json({{"minutes", 90}})).status, 409);
+    QCOMPARE(onEngine<std::optional<Schedule>>([&] {
+        return m_engine->schedule(secondId);
+    })->durationMinutes,
+        60);
+    QCOMPARE(call("PATCH", second, json({{"enabled", false}})).status, 200);
+    QCOMPARE(call("GET", "/api/v1/schedules/conflicts").json().value("conflicts").toArray(),
+        QJsonArray());
+    QVERIFY(!call("GET", second).json().value("conflicted").toBool());
+}
+
+void TestAdminApi::refusesBadScheduleInput_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+    const QByteArray list = "/api/v1/schedules";
+    const QJsonObject good {{"name", "News"}, {"channel", "existing"},
+        {"start", "2026-12-01T20:00"}, {"timeZone", "Europe/Berlin"}};
+    const auto with = [&](const QString &field, const QJsonValue &value) {
+        QJsonObject body = good;
+        if (value.isUndefined())
+            body.remove(field);
+        else
+            body.insert(field, value);
+        return json(body);
+    };
+    QTest::newRow("unknown zone") << QByteArray("POST") << list << with("timeZone", "Europe/Berlln")
+                                  << 422 << "timeZone"
+                                  << "“Europe/Berlln” is not a time zone this system knows";
+    QTest::newRow("impossible date")
+        << QByteArray("POST") << list << with("start", "2027-02-30T20:00") << 422 << "start"
+        << "exists in the calendar";
+    QTest::newRow("impossible time")
+        << QByteArray("POST") << list << with("start", "2026-12-01T24:30") << 422 << "start"
+        << "hours and minutes";
+    QTest::newRow("start with an offset")
+        << QByteArray("POST") << list << with("start", "2026-12-01T20:00+01:00") << 422 << "start"
+        << "no offset";
+    QTest::newRow("no start") << QByteArray("POST") << list << with("start", QJsonValue::Undefined)
+                              << 422 << "start"
+                              << "exists in the calendar";
+    QTest::newRow("impossible last date")
+        << QByteArray("POST") << list << with("until", "2027-02-29") << 422 << "until"
+        << "not a date in the calendar";
+    QTest::newRow("weekly without days")
+        << QByteArray("POST") << list << with("repeat", "weekly") << 422 << "weekdays"
+        << "at least one weekday";
+    QTest::newRow("unknown weekday")
+        << QByteArray("POST") << list << with("weekdays", QJsonArray {"mon", "mo"}) << 422
+        << "weekdays"
+        << "“mo” is not a weekday";
+    QTest::newRow("record for nothing")
+        << QByteArray("POST") << list << with("minutes", 0) << 422 << "minutes"
+        << "1 to 720 minutes";
+    QTest::newRow("unknown action")
+        << QByteArray("POST") << list << with("action", "pause") << 422 << "action"
+        << "use record, start or stop";
+    QTest::newRow("no name") << QByteArray("POST") << list << with("name", "  ") << 422 << "name"
+                             << "Give the schedule a name";
+    QTest::newRow("unknown channel")
+        << QByteArray("POST") << list << with("channel", "nope") << 404 << "channel"
+        << "There is no channel “nope”";
+    QTest::newRow("no channel") << QByteArray("POST") << list
+                                << with("channel", QJsonValue::Undefined) << 422 << "channel"
+                                << "Say which channel";
+    QTest::newRow("force as text")
+        << QByteArray("POST") << list << with("force", "yes") << 400 << "force"
+        << "true or false";
+    QTest::newRow("unknown field")
+        << QByteArray("POST") << list << with("when", "now") << 400 << "when"
+        << "Known fields here: name, action, channel";
+    QTest::newRow("not a schedule")
+        << QByteArray("GET") << QByteArray(list + "/abc") << QByteArray() << 404 << QString()
+        << "There is no schedule “abc”";
+    QTest::newRow("no such schedule")
+        << QByteArray("PATCH") << QByteArray(list + "/999") << json({{"enabled", true}}) << 404
+        << QString() << "GET /api/v1/schedules";
+    QTest::newRow("no such schedule's runs")
+        << QByteArray("GET") << QByteArray(list + "/999/occurrences") << QByteArray() << 404
+        << QString() << "There is no schedule “999”";
+    QTest::newRow("delete nothing")
+        << QByteArray("DELETE") << QByteArray(list + "/999") << QByteArray() << 404 << QString()
+        << "There is no schedule “999”";
+}
+
+void TestAdminApi::refusesBadScheduleInput()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+    QVERIFY(addChannel(QStringLiteral("Existing")) > 0);
+    const Reply reply = call(method, path, body);
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.field(), field);
+    QVERIFY2(reply.error().contains(messagePart), reply.body.constData());
+    QVERIFY(onEngine<QList<Schedule>>([this] { return m_engine->schedules(); }).isEmpty());
+}
+
+void TestAdminApi::scheduleSettingsReadChangeAndApply()
+{
+    QCOMPARE(call("GET", "/api/v1/settings").json().value("schedules").toObject(),
+        (QJsonObject {{"maxRecordings", 4}, {"maxTranscodes", 1}}));
+    const Reply changed = call(
+        "PATCH", "/api/v1/settings", json({{"schedules", QJsonObject {{"maxRecordings", 2}}}}));
+    QCOMPARE(changed.status, 200);
+    QCOMPARE(changed.json().value("restartNeeded").toArray(), QJsonArray());
+    QCOMPARE(changed.json().value("settings").toObject().value("schedules").toObject(),
+        (QJsonObject {{"maxRecordings", 2}, {"maxTranscodes", 1}}));
+    ScheduleSettings expected;
+    expected.maxRecordings = 2;
+    QCOMPARE(Settings::load().schedules, expected);
+    QCOMPARE(onEngine<ScheduleSettings>([this] { return m_engine->scheduleSettings(); }), expected);
+
+    for (const QJsonValue &wrong : {QJsonValue(0), QJsonValue(65), QJsonValue(1.5)}) {
+        const Reply refused = call("PATCH", "/api/v1/settings",
+            json({{"schedules", QJsonObject {{"maxTranscodes", wrong}}}}));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.field(), QStringLiteral("schedules.maxTranscodes"));
+        QVERIFY2(refused.error().contains("from 1 to 64"), refused.body.constData());
+    }
+    const Reply unknown = call(
+        "PATCH", "/api/v1/settings", json({{"schedules", QJsonObject {{"maxChannels", 3}}}}));
+    QCOMPARE(unknown.status, 400);
+    QCOMPARE(unknown.field(), QStringLiteral("schedules.maxChannels"));
+    QCOMPARE(Settings::load().schedules, expected);
 }
 
 void TestAdminApi::everyRouteIsDocumented()

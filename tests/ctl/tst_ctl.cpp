@@ -1,7 +1,8 @@
 // `panelx ctl`: command lines into API calls and answers into tables without a server, then the
 // real program driving a headless PanelX only through `panelx ctl` — a UDP channel added, live,
 // listed, stopped and removed; a demo channel recorded, stopped, exported and the recording
-// removed; a wrong token, no server and --help at every level.
+// removed; schedules added, listed, collided, switched off and removed; a wrong token, no server
+// and --help at every level.
 #include "CtlCommand.h"
 #include "CtlOutput.h"
 #include "TestSupport.h"
@@ -15,6 +16,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace panelx;
 using namespace panelx::ctl;
@@ -233,6 +235,98 @@ private slots:
         QCOMPARE(start(QStringLiteral("1796155200")), 1796155200);
     }
 
+    void scheduleCommandLines_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QByteArray>("body"); // compact JSON, empty for none
+        QTest::addColumn<int>("output");
+        QTest::newRow("list") << QStringList {"schedules", "list"} << QByteArray("GET")
+                              << "/schedules" << QString() << QByteArray()
+                              << int(Output::ScheduleList);
+        QTest::newRow("add weekly")
+            << QStringList {"schedules", "add", "--name", "News at eight", "--channel", "news",
+                   "--start", "2026-12-01 20:00", "--time-zone", "Europe/Berlin", "--minutes", "30",
+                   "--repeat", "weekly", "--weekdays", "mon,tue,fri", "--until", "2027-03-31",
+                   "--title", "News", "--padding-before", "2", "--padding-after", "5"}
+            << QByteArray("POST") << "/schedules" << QString()
+            << QByteArray("{\"channel\":\"news\",\"minutes\":30,\"name\":\"News at eight\","
+                          "\"padding\":{\"after\":5,\"before\":2},\"repeat\":\"weekly\","
+                          "\"start\":\"2026-12-01T20:00\",\"timeZone\":\"Europe/Berlin\","
+                          "\"title\":\"News\",\"until\":\"2027-03-31\",\"weekdays\":[\"mon\","
+                          "\"tue\",\"fri\"]}")
+            << int(Output::Schedule);
+        QTest::newRow("add a stop, disabled, forced")
+            << QStringList {"schedules", "add", "--name", "Night", "--action", "stop", "--channel",
+                   "3", "--start", "2026-12-01T23:30:15", "--time-zone", "UTC", "--disabled",
+                   "--force"}
+            << QByteArray("POST") << "/schedules" << QString()
+            << QByteArray("{\"action\":\"stop\",\"channel\":\"3\",\"enabled\":false,"
+                          "\"force\":true,\"name\":\"Night\",\"start\":\"2026-12-01T23:30:15\","
+                          "\"timeZone\":\"UTC\"}")
+            << int(Output::Schedule);
+        QTest::newRow("edit") << QStringList {"schedules", "edit", "4", "--minutes", "45",
+            "--until", "none"} << QByteArray("PATCH")
+                              << "/schedules/4" << QString()
+                              << QByteArray("{\"minutes\":45,\"until\":null}")
+                              << int(Output::Schedule);
+        QTest::newRow("show") << QStringList {"schedules", "show", "4"} << QByteArray("GET")
+                              << "/schedules/4" << QString() << QByteArray()
+                              << int(Output::Schedule);
+        QTest::newRow("enable") << QStringList {"schedules", "enable", "4"} << QByteArray("PATCH")
+                                << "/schedules/4" << QString() << QByteArray("{\"enabled\":true}")
+                                << int(Output::Schedule);
+        QTest::newRow("disable") << QStringList {"schedules", "disable", "4"} << QByteArray("PATCH")
+                                 << "/schedules/4" << QString() << QByteArray("{\"enabled\":false}")
+                                 << int(Output::Schedule);
+        QTest::newRow("remove") << QStringList {"schedules", "remove", "4"} << QByteArray("DELETE")
+                                << "/schedules/4" << QString() << QByteArray()
+                                << int(Output::ScheduleRemoved);
+        QTest::newRow("next") << QStringList {"schedules", "next", "4"} << QByteArray("GET")
+                              << "/schedules/4/occurrences" << QString() << QByteArray()
+                              << int(Output::Occurrences);
+        QTest::newRow("next ten") << QStringList {"schedules", "next", "4", "--count", "10"}
+                                  << QByteArray("GET") << "/schedules/4/occurrences"
+                                  << "count=10" << QByteArray() << int(Output::Occurrences);
+        QTest::newRow("conflicts")
+            << QStringList {"schedules", "conflicts"} << QByteArray("GET") << "/schedules/conflicts"
+            << QString() << QByteArray() << int(Output::ScheduleConflicts);
+        QTest::newRow("settings") << QStringList {"settings", "set", "schedules.maxRecordings=6"}
+                                  << QByteArray("PATCH") << "/settings" << QString()
+                                  << QByteArray("{\"schedules\":{\"maxRecordings\":6}}")
+                                  << int(Output::SettingsChanged);
+    }
+
+    void scheduleCommandLines()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QString, query);
+        QFETCH(QByteArray, body);
+        QFETCH(int, output);
+        const CtlCommand command = parseCommand(arguments);
+        QVERIFY2(command.exitCode < 0, qPrintable(command.text));
+        QCOMPARE(command.call.method, method);
+        QCOMPARE(command.call.path, path);
+        QCOMPARE(command.call.query, query);
+        QCOMPARE(command.call.hasBody, !body.isEmpty());
+        if (!body.isEmpty())
+            QCOMPARE(QJsonDocument(command.call.body).toJson(QJsonDocument::Compact), body);
+        QCOMPARE(int(command.output), output);
+    }
+
+    void newScheduleIsInThisComputersZoneUnlessTold()
+    {
+        const CtlCommand command = parseCommand(
+            {"schedules", "add", "--name", "A", "--channel", "a", "--start", "2026-12-01 20:00"});
+        QVERIFY2(command.exitCode < 0, qPrintable(command.text));
+        QCOMPARE(command.call.body.value("timeZone").toString(),
+            QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+    }
+
     void usageErrorsSayWhatToDo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -271,6 +365,20 @@ private slots:
             << QStringList {"recordings", "stop"} << "panelx ctl recordings stop needs more";
         QTest::newRow("unknown recordings verb")
             << QStringList {"recordings", "delete", "4"} << "unknown verb “delete”";
+        QTest::newRow("schedule without start") << QStringList {"schedules", "add", "--name", "A",
+            "--channel", "a"} << "a new schedule needs --name, --channel and --start";
+        QTest::newRow("schedule start in words")
+            << QStringList {"schedules", "add", "--name", "A", "--channel", "a", "--start",
+                   "tonight"}
+            << "--start needs a date and time such as \"2026-12-01 20:00\", not “tonight”";
+        QTest::newRow("schedule edit without change")
+            << QStringList {"schedules", "edit", "4", "--force"} << "say what to change";
+        QTest::newRow("schedule padding in words") << QStringList {"schedules", "edit", "4",
+            "--padding-after", "some"} << "--padding-after needs a number, not “some”";
+        QTest::newRow("count in words") << QStringList {"schedules", "next", "4", "--count", "all"}
+                                        << "--count needs a whole number, not “all”";
+        QTest::newRow("unknown schedules verb")
+            << QStringList {"schedules", "pause", "4"} << "unknown verb “pause”";
     }
 
     void usageErrorsSayWhatToDo()
@@ -437,6 +545,77 @@ private slots:
             qPrintable(empty));
         QVERIFY2(!empty.contains("oldest:"), qPrintable(empty));
         QVERIFY2(empty.contains(catchup.value("xtream").toString()), qPrintable(empty));
+    void scheduleAnswersBecomeTables()
+    {
+        const qint64 start
+            = QDateTime(QDate(2026, 12, 1), QTime(20, 0), Qt::LocalTime).toSecsSinceEpoch();
+        QJsonObject schedule {{"id", 4}, {"name", "News at eight"}, {"action", "record"},
+            {"channel", QJsonObject {{"id", 2}, {"slug", "news"}, {"name", "News"}}},
+            {"title", "News"}, {"start", "2026-12-01T20:00"}, {"timeZone", "Asia/Kolkata"},
+            {"minutes", 30}, {"repeat", "weekly"}, {"weekdays", QJsonArray {"mon", "fri"}},
+            {"until", QJsonValue::Null}, {"padding", QJsonObject {{"before", 2}, {"after", 5}}},
+            {"enabled", true}, {"recurrence", "Every Monday and Friday at 20:00 (Asia/Kolkata)"},
+            {"runs", 3}, {"failures", 1},
+            {"lastRun",
+                QJsonObject {{"planned", start - 86400}, {"actual", QJsonValue::Null},
+                    {"result", "missed"}, {"reason", "PanelX was not running"}}},
+            {"nextRun",
+                QJsonObject {{"schedule", 4}, {"start", start}, {"end", start + 1800},
+                    {"local", "2026-12-02T00:30:00+05:30"}, {"shifted", false}}},
+            {"conflicted", true}};
+        CtlCommand list;
+        list.output = Output::ScheduleList;
+        const QString table = formatAnswer(list, {{"schedules", QJsonArray {schedule}}});
+        const QStringList lines = table.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].contains(QRegularExpression(
+                     "^ID +NAME +ACTION +CHANNEL +WHEN +NEXT RUN +ON +LAST RESULT +CONFLICT$")),
+            qPrintable(table));
+        QVERIFY2(lines[1].contains(QRegularExpression(
+                     "^4 +News at eight +record +news +Every Monday and Friday at 20:00 "
+                     "\\(Asia/Kolkata\\) +2026-12-01 20:00 +yes +missed \\(PanelX was not "
+                     "running\\) +yes$")),
+            qPrintable(table));
+        QVERIFY2(lines[2].contains("schedules conflicts"), qPrintable(table));
+        QVERIFY(formatAnswer(list, {{"schedules", QJsonArray {}}}).contains("schedules add"));
+
+        CtlCommand show;
+        show.output = Output::Schedule;
+        const QString shown = formatAnswer(show, schedule);
+        QVERIFY2(shown.contains(QRegularExpression("first start: +2026-12-01T20:00 "
+                                                   "\\(Asia/Kolkata\\)\n")),
+            qPrintable(shown));
+        QVERIFY2(shown.contains(QRegularExpression(
+                     "next run: +2026-12-01 20:00 \\(2026-12-02 00:30 \\+05:30\\)\n")),
+            qPrintable(shown));
+        QVERIFY2(shown.contains(QRegularExpression("padding: +2 min before, 5 min after\n")),
+            qPrintable(shown));
+        QVERIFY2(shown.contains(QRegularExpression("runs: +3, 1 failed\n")), qPrintable(shown));
+
+        CtlCommand next;
+        next.output = Output::Occurrences;
+        const QString occurrences = formatAnswer(next,
+            {{"timeZone", "Europe/Berlin"},
+                {"occurrences",
+                    QJsonArray {QJsonObject {{"start", start}, {"end", start + 1800},
+                        {"local", "2027-03-28T03:00:00+02:00"}, {"shifted", true}}}}});
+        const QStringList rows = occurrences.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 3);
+        QVERIFY2(rows[0].contains(QRegularExpression("^START +END +IN Europe/Berlin$")),
+            qPrintable(occurrences));
+        QVERIFY2(rows[1].contains(QRegularExpression(
+                     "^2026-12-01 20:00 +2026-12-01 20:30 +2027-03-28 03:00 \\+02:00 \\*$")),
+            qPrintable(occurrences));
+        QVERIFY2(rows[2].contains("springs forward"), qPrintable(occurrences));
+
+        CtlCommand conflicts;
+        conflicts.output = Output::ScheduleConflicts;
+        QCOMPARE(formatAnswer(conflicts,
+                     {{"conflicts",
+                         QJsonArray {QJsonObject {{"kind", "recordings"}, {"message", "Too many."}},
+                             QJsonObject {{"kind", "quota"}, {"message", "Too big."}}}}}),
+            QStringLiteral("- Too many.\n- Too big.\n"));
+        QVERIFY(formatAnswer(conflicts, {{"conflicts", QJsonArray {}}}).contains("No schedules"));
     }
 
     void helpOnEveryLevel_data()
@@ -465,6 +644,12 @@ private slots:
                                         << "Usage: panelx ctl recordings add [options]";
         QTest::newRow("recordings export") << QStringList {"recordings", "export", "--help"}
                                            << "Usage: panelx ctl recordings export [options] <id>";
+        QTest::newRow("schedules") << QStringList {"schedules", "--help"}
+                                   << "Usage: panelx ctl schedules [options] <verb>";
+        QTest::newRow("schedules add") << QStringList {"schedules", "add", "--help"}
+                                       << "Usage: panelx ctl schedules add [options]";
+        QTest::newRow("schedules next") << QStringList {"schedules", "next", "--help"}
+                                        << "Usage: panelx ctl schedules next [options] <id>";
     }
 
     void helpOnEveryLevel()
@@ -752,6 +937,118 @@ private slots:
         const CtlRun refused = ctl(server + QStringList {"settings", "set", "dvr.quotaBytes=1000"});
         QCOMPARE(refused.exitCode, int(kExitRefused));
         QVERIFY2(refused.err.contains("at least 0.1 GB"), qPrintable(refused.err));
+    }
+    void headlessSchedulesThroughCtl()
+    {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const quint16 port = test::freeTcpPort();
+        Headless panelx(data.path(), port, environment());
+        QVERIFY(panelx.started());
+        const QStringList server {
+            "--url", QStringLiteral("http://127.0.0.1:%1").arg(port), "--data-dir", data.path()};
+        CtlRun status;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         status = ctl(server + QStringList {"status"});
+                         return status.exitCode == kExitOk;
+                     },
+                     60000),
+            qPrintable(status.err));
+        for (const QString &name : {"News", "Sports"})
+            QCOMPARE(ctl(server
+                         + QStringList {"channels", "add", "--name", name, "--url",
+                             "udp://127.0.0.1:1", "--disabled"})
+                         .exitCode,
+                int(kExitOk));
+        QVERIFY(ctl(server + QStringList {"schedules", "list"}).out.startsWith("No schedules yet"));
+
+        // Mondays and Fridays at 20:00 in Kolkata (+05:30, no DST), from tomorrow.
+        const QString tomorrow = QDate::currentDate().addDays(1).toString(Qt::ISODate);
+        const QStringList plan {"--start", tomorrow + " 20:00", "--time-zone", "Asia/Kolkata",
+            "--repeat", "weekly", "--weekdays", "mon,fri", "--minutes", "30"};
+        const CtlRun added = ctl(server
+            + QStringList {"schedules", "add", "--name", "Evening news", "--channel", "news"}
+            + plan);
+        QVERIFY2(added.exitCode == kExitOk, qPrintable(added.err));
+        QVERIFY2(added.out.contains(QRegularExpression(
+                     "when: +Every Monday and Friday at 20:00 \\(Asia/Kolkata\\)\\n")),
+            qPrintable(added.out));
+        QVERIFY2(
+            added.out.contains(QRegularExpression("next run: +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d "
+                                                  "\\(\\d{4}-\\d\\d-\\d\\d 20:00 \\+05:30\\)\\n")),
+            qPrintable(added.out));
+        const QString id = added.out.section('\n', 0, 0).section(' ', -1);
+
+        const CtlRun next = ctl(server + QStringList {"schedules", "next", id, "--count", "3"});
+        QCOMPARE(next.exitCode, int(kExitOk));
+        const QStringList rows = next.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 4);
+        QVERIFY2(rows[0].contains("IN Asia/Kolkata"), qPrintable(next.out));
+        for (const QString &row : rows.mid(1)) {
+            const QDateTime inKolkata = QDateTime::fromString(
+                row.section(QRegularExpression(" {2,}"), 2, 2).left(16), "yyyy-MM-dd HH:mm");
+            QCOMPARE(inKolkata.time(), QTime(20, 0));
+            QVERIFY2(inKolkata.date().dayOfWeek() == 1 || inKolkata.date().dayOfWeek() == 5,
+                qPrintable(row));
+            // The first column is the same instant on this computer's clock.
+            const QDateTime here = QDateTime::fromString(row.left(16), "yyyy-MM-dd HH:mm");
+            QCOMPARE(here.toSecsSinceEpoch(),
+                QDateTime(inKolkata.date(), inKolkata.time(), QTimeZone("Asia/Kolkata"))
+                    .toSecsSinceEpoch());
+        }
+
+        // One recording at a time: the same plan on another channel collides.
+        QCOMPARE(
+            ctl(server + QStringList {"settings", "set", "schedules.maxRecordings=1"}).exitCode,
+            int(kExitOk));
+        const QStringList second
+            = QStringList {"schedules", "add", "--name", "Match", "--channel", "sports"} + plan;
+        const CtlRun refused = ctl(server + second);
+        QCOMPARE(refused.exitCode, int(kExitRefused));
+        QVERIFY2(refused.err.contains("2 recordings would run at once"), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains("--force"), qPrintable(refused.err));
+        const CtlRun forced = ctl(server + second + QStringList {"--force"});
+        QVERIFY2(forced.exitCode == kExitOk, qPrintable(forced.err));
+        QVERIFY2(
+            forced.out.contains(QRegularExpression("conflicts: +yes")), qPrintable(forced.out));
+        const QString secondId = forced.out.section('\n', 0, 0).section(' ', -1);
+
+        const CtlRun list = ctl(server + QStringList {"schedules", "list"});
+        QVERIFY2(list.out.contains(QRegularExpression("\\n" + id
+                     + " +Evening news +record +news +Every Monday and Friday .* +yes "
+                       "+none yet +yes\\n")),
+            qPrintable(list.out));
+        QVERIFY2(list.out.contains("schedules conflicts"), qPrintable(list.out));
+        const CtlRun conflicts = ctl(server + QStringList {"schedules", "conflicts"});
+        QVERIFY2(conflicts.out.startsWith("- 2 recordings would run at once"),
+            qPrintable(conflicts.out));
+
+        const CtlRun disabled = ctl(server + QStringList {"schedules", "disable", secondId});
+        QCOMPARE(disabled.exitCode, int(kExitOk));
+        QVERIFY2(disabled.out.contains(QRegularExpression("enabled: +false\\n")),
+            qPrintable(disabled.out));
+        QVERIFY(
+            ctl(server + QStringList {"schedules", "conflicts"}).out.startsWith("No schedules"));
+        const CtlRun edited = ctl(server
+            + QStringList {"--json", "schedules", "edit", id, "--minutes", "45", "--start",
+                tomorrow + " 21:15"});
+        QVERIFY2(edited.exitCode == kExitOk, qPrintable(edited.err));
+        const QJsonObject json = QJsonDocument::fromJson(edited.out.toUtf8()).object();
+        QCOMPARE(json.value("minutes").toInt(), 45);
+        QCOMPARE(json.value("start").toString(), tomorrow + "T21:15");
+        const CtlRun impossible
+            = ctl(server + QStringList {"schedules", "edit", id, "--time-zone", "Asia/Kolkatta"});
+        QCOMPARE(impossible.exitCode, int(kExitRefused));
+        QVERIFY2(impossible.err.contains("“Asia/Kolkatta” is not a time zone"),
+            qPrintable(impossible.err));
+
+        const CtlRun removed = ctl(server + QStringList {"schedules", "remove", secondId});
+        QCOMPARE(removed.exitCode, int(kExitOk));
+        QCOMPARE(removed.out, QStringLiteral("Removed schedule %1.\n").arg(secondId));
+        const CtlRun gone = ctl(server + QStringList {"schedules", "show", secondId});
+        QCOMPARE(gone.exitCode, int(kExitRefused));
+        QVERIFY2(gone.err.contains("There is no schedule"), qPrintable(gone.err));
     }
 };
 
