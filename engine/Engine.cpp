@@ -12,6 +12,7 @@
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "ingest/Ingest.h"
+#include "schedule/ScheduleRepository.h"
 #include "storage/ChannelRepository.h"
 #include "storage/Database.h"
 
@@ -23,6 +24,7 @@
 #include <QHash>
 #include <QStorageInfo>
 #include <QTimer>
+#include <algorithm>
 #include <map>
 
 namespace panelx {
@@ -31,6 +33,12 @@ namespace {
 
 // How often viewer counts, buffer sizes and retention of stopped channels are refreshed.
 constexpr int kHousekeepingIntervalMs = 5000;
+// A channel whose bitrate has not been measured yet is assumed to record at a typical HD
+// stream's, for the quota a week of schedules needs.
+constexpr qint64 kAssumedBitsPerSecond = 4'000'000;
+// The stored schedules' conflicts are reused this long (the week they cover moves on, the
+// measured bitrates and the free quota change slowly); any change to schedules drops them.
+constexpr qint64 kConflictsReuseMs = 60'000;
 
 void registerMetaTypes()
 {
@@ -40,6 +48,10 @@ void registerMetaTypes()
     qRegisterMetaType<Recording>();
     qRegisterMetaType<DvrSettings>();
     qRegisterMetaType<DvrUsage>();
+    qRegisterMetaType<Schedule>();
+    qRegisterMetaType<ScheduleRun>();
+    qRegisterMetaType<ScheduleSettings>();
+    qRegisterMetaType<Occurrence>();
 }
 
 RecordingChange recordingsUnavailable()
@@ -81,6 +93,20 @@ ChannelChange done(const ChannelConfig &channel)
     return change;
 }
 
+ScheduleChange scheduleFailed(ScheduleChange::Outcome outcome, const QString &error)
+{
+    ScheduleChange change;
+    change.outcome = outcome;
+    change.error = error;
+    return change;
+}
+
+ScheduleChange scheduleNotFound()
+{
+    return scheduleFailed(
+        ScheduleChange::Outcome::NotFound, Engine::tr("This schedule no longer exists."));
+}
+
 } // namespace
 
 struct Engine::Private {
@@ -101,6 +127,11 @@ struct Engine::Private {
     std::unique_ptr<AdminApi> api;
     RecordingDirectory recordingDirectory;
     std::unique_ptr<Recorder> recorder; // while running
+    std::unique_ptr<ScheduleRepository> schedules; // while running
+    QHash<qint64, Schedule> scheduleById; // what the repository holds
+    // The stored schedules' conflicts as last found, and when (0: find them anew).
+    mutable QList<Conflict> conflicts;
+    mutable qint64 conflictsFoundUtcMs = 0;
     QElapsedTimer runningSince;
     bool running = false;
 };
@@ -335,6 +366,11 @@ void Engine::start()
     connect(d->recorder.get(), &Recorder::recordingCleanedUp, this, &Engine::recordingCleanedUp);
     d->recorder->setSettings(d->options.dvr);
     d->recorder->load();
+    d->schedules = std::make_unique<ScheduleRepository>(*d->db);
+    d->scheduleById.clear();
+    for (const Schedule &schedule : d->schedules->all())
+        d->scheduleById.insert(schedule.id, schedule);
+    d->conflictsFoundUtcMs = 0;
     QSet<qint64> recordingIds;
     for (const Recording &recording : d->recordingDirectory.all())
         recordingIds.insert(recording.id);
@@ -349,6 +385,7 @@ void Engine::stop()
         return;
     d->housekeeping->stop();
     d->recorder.reset(); // recordings in progress resume at the next start
+    d->schedules.reset();
     d->ingests.clear(); // each commits its open segment and joins its thread
     if (d->http)
         d->http->stop();
@@ -593,8 +630,190 @@ QList<ExportPart> Engine::exportParts(qint64 id) const
 void Engine::setDvrSettings(DvrSettings settings)
 {
     d->options.dvr = settings;
+    d->conflictsFoundUtcMs = 0; // the free quota changed
     if (d->recorder)
         d->recorder->setSettings(settings);
+}
+
+QList<Schedule> Engine::schedules() const
+{
+    QList<Schedule> list = d->scheduleById.values();
+    std::sort(list.begin(), list.end(), [](const Schedule &a, const Schedule &b) {
+        const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    return list;
+}
+
+std::optional<Schedule> Engine::schedule(qint64 id) const
+{
+    const auto found = d->scheduleById.constFind(id);
+    return found == d->scheduleById.cend() ? std::nullopt : std::optional(*found);
+}
+
+ConflictLimits Engine::conflictLimits() const
+{
+    ConflictLimits limits;
+    limits.maxRecordings = d->options.schedules.maxRecordings;
+    limits.maxTranscodes = d->options.schedules.maxTranscodes;
+    if (d->recorder)
+        limits.freeQuotaBytes
+            = std::max<qint64>(0, d->options.dvr.quotaBytes - d->recorder->pinnedBytes());
+    for (const ChannelConfig &channel : d->directory.all()) {
+        const qint64 measured = d->statuses.value(channel.id).inputBitrate;
+        const qint64 bitsPerSecond = measured > 0 ? measured : kAssumedBitsPerSecond;
+        limits.channels.insert(channel.id, ChannelLoad {channel.name, bitsPerSecond / 8 * 60});
+    }
+    return limits;
+}
+
+QList<Conflict> Engine::conflictsAmong(const Schedule &draft) const
+{
+    QList<Schedule> list = d->scheduleById.values();
+    list.removeIf([&draft](const Schedule &stored) { return stored.id == draft.id; });
+    list.append(draft);
+    QList<Conflict> found
+        = Conflicts::find(list, conflictLimits(), QDateTime::currentMSecsSinceEpoch());
+    found.removeIf([&draft](const Conflict &conflict) { return !conflict.involves(draft.id); });
+    return found;
+}
+
+QList<Conflict> Engine::scheduleConflicts() const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (d->conflictsFoundUtcMs == 0 || now - d->conflictsFoundUtcMs > kConflictsReuseMs
+        || now < d->conflictsFoundUtcMs) {
+        d->conflicts = Conflicts::find(d->scheduleById.values(), conflictLimits(), now);
+        d->conflictsFoundUtcMs = now;
+    }
+    return d->conflicts;
+}
+
+QList<Conflict> Engine::conflictsWith(const Schedule &draft) const
+{
+    return conflictsAmong(draft);
+}
+
+ScheduleChange Engine::checkSchedule(Schedule &schedule, bool force) const
+{
+    ScheduleChange change;
+    schedule.name = schedule.name.trimmed();
+    // Milliseconds are not stored; a schedule reads back as it was saved.
+    schedule.startTime = QTime(
+        schedule.startTime.hour(), schedule.startTime.minute(), schedule.startTime.second());
+    change.problems = ScheduleValidator::validate(schedule);
+    if (schedule.channelId > 0 && !d->directory.byId(schedule.channelId))
+        change.problems.append({schedulefield::channel,
+            tr("Channel %1 does not exist (it may have been deleted); choose one of the channels "
+               "on the Channels page.")
+                .arg(schedule.channelId)});
+    if (!change.problems.isEmpty()) {
+        change.outcome = ScheduleChange::Outcome::Invalid;
+        return change;
+    }
+    if (!force) {
+        change.conflicts = conflictsAmong(schedule);
+        if (!change.conflicts.isEmpty())
+            change.outcome = ScheduleChange::Outcome::Conflicting;
+    }
+    return change;
+}
+
+ScheduleChange Engine::createSchedule(Schedule schedule, bool force)
+{
+    if (!d->schedules)
+        return scheduleFailed(ScheduleChange::Outcome::Failed, tr("The engine is not running."));
+    schedule.id = 0;
+    schedule.createdUtcMs = QDateTime::currentMSecsSinceEpoch();
+    if (ScheduleChange change = checkSchedule(schedule, force); !change.ok())
+        return change;
+    QString error;
+    if (!d->schedules->insert(schedule, schedule.createdUtcMs, &error))
+        return scheduleFailed(ScheduleChange::Outcome::Failed, error);
+    d->scheduleById.insert(schedule.id, schedule);
+    d->conflictsFoundUtcMs = 0;
+    emit scheduleAdded(schedule);
+    ScheduleChange change;
+    change.schedule = schedule;
+    return change;
+}
+
+ScheduleChange Engine::saveSchedule(Schedule schedule, bool force)
+{
+    const auto current = this->schedule(schedule.id);
+    if (!d->schedules || !current)
+        return scheduleNotFound();
+    schedule.createdUtcMs = current->createdUtcMs;
+    if (ScheduleChange change = checkSchedule(schedule, force); !change.ok())
+        return change;
+    QString error;
+    if (!d->schedules->update(schedule, QDateTime::currentMSecsSinceEpoch(), &error))
+        return scheduleFailed(ScheduleChange::Outcome::Failed, error);
+    d->scheduleById.insert(schedule.id, schedule);
+    d->conflictsFoundUtcMs = 0;
+    emit scheduleUpdated(schedule);
+    ScheduleChange change;
+    change.schedule = schedule;
+    return change;
+}
+
+ScheduleChange Engine::deleteSchedule(qint64 id)
+{
+    const auto current = schedule(id);
+    if (!d->schedules || !current)
+        return scheduleNotFound();
+    QString error;
+    if (!d->schedules->remove(id, &error))
+        return scheduleFailed(ScheduleChange::Outcome::Failed, error);
+    d->scheduleById.remove(id);
+    d->conflictsFoundUtcMs = 0;
+    emit scheduleRemoved(id);
+    ScheduleChange change;
+    change.schedule = *current;
+    return change;
+}
+
+ScheduleChange Engine::enableSchedule(qint64 id, bool enabled)
+{
+    auto current = schedule(id);
+    if (!d->schedules || !current)
+        return scheduleNotFound();
+    current->enabled = enabled;
+    return saveSchedule(*current, true);
+}
+
+ScheduleFigures Engine::scheduleFigures(qint64 id) const
+{
+    const auto current = schedule(id);
+    if (!d->schedules || !current)
+        return {};
+    ScheduleFigures figures = d->schedules->figures(id);
+    if (current->enabled) {
+        const QList<Occurrence> next
+            = Occurrences::next(*current, QDateTime::currentMSecsSinceEpoch(), 1);
+        if (!next.isEmpty())
+            figures.nextRun = next.first();
+    }
+    const QList<Conflict> conflicts = scheduleConflicts();
+    figures.conflicted = std::any_of(conflicts.cbegin(), conflicts.cend(),
+        [id](const Conflict &conflict) { return conflict.involves(id); });
+    return figures;
+}
+
+QList<ScheduleRun> Engine::scheduleRuns(qint64 id, int limit) const
+{
+    return d->schedules ? d->schedules->runs(id, limit) : QList<ScheduleRun> {};
+}
+
+ScheduleSettings Engine::scheduleSettings() const
+{
+    return d->options.schedules;
+}
+
+void Engine::setScheduleSettings(ScheduleSettings settings)
+{
+    d->options.schedules = settings;
+    d->conflictsFoundUtcMs = 0;
 }
 
 } // namespace panelx

@@ -8,6 +8,9 @@
 #include "ChannelValidator.h"
 #include "dvr/Recording.h"
 #include "dvr/RecordingExport.h"
+#include "schedule/Conflicts.h"
+#include "schedule/Schedule.h"
+#include "schedule/ScheduleRun.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -29,6 +32,7 @@ struct EngineOptions {
     // Viewer connections one client address may hold; more are refused.
     int connectionsPerAddress = kDefaultConnectionsPerAddress;
     DvrSettings dvr;
+    ScheduleSettings schedules;
 };
 
 // What became of a change to the channels, for callers that answer at once (the admin API).
@@ -38,6 +42,18 @@ struct ChannelChange {
     Outcome outcome = Outcome::Done;
     ChannelConfig channel; // as stored now (Done)
     QList<FieldError> problems; // Invalid: what the validator found
+    QString error; // NotFound, Failed: a sentence
+
+    bool ok() const { return outcome == Outcome::Done; }
+};
+
+// What became of a change to the schedules, for callers that answer at once.
+struct ScheduleChange {
+    enum class Outcome { Done, Invalid, NotFound, Conflicting, Failed };
+    Outcome outcome = Outcome::Done;
+    Schedule schedule; // as stored now (Done)
+    QList<FieldError> problems; // Invalid: the validator's, and an unknown channel
+    QList<Conflict> conflicts; // Conflicting: the ones it is in; saving it needs force
     QString error; // NotFound, Failed: a sentence
 
     bool ok() const { return outcome == Outcome::Done; }
@@ -92,6 +108,24 @@ public:
     RecordingChange deleteRecording(qint64 id);
     DvrSettings dvrSettings() const;
     DvrUsage dvrUsage() const;
+    // Schedules: call on the engine's thread. Each change also fires the schedule signals
+    // below, and the runner re-arms. Saving one that would conflict with the stored enabled
+    // ones in the coming week needs force (it is then stored and stays marked as conflicted).
+    QList<Schedule> schedules() const; // ordered by name
+    std::optional<Schedule> schedule(qint64 id) const;
+    ScheduleChange createSchedule(Schedule schedule, bool force); // id ignored
+    ScheduleChange saveSchedule(Schedule schedule, bool force); // by schedule.id
+    ScheduleChange deleteSchedule(qint64 id);
+    // Only saves: a schedule enabled again takes part in conflicts without asking.
+    ScheduleChange enableSchedule(qint64 id, bool enabled);
+    // Among the stored enabled schedules, over the coming week.
+    QList<Conflict> scheduleConflicts() const;
+    // The ones the draft would be in if saved (the editor's live preview; id 0: a new one).
+    QList<Conflict> conflictsWith(const Schedule &draft) const;
+    ScheduleFigures scheduleFigures(qint64 id) const;
+    QList<ScheduleRun> scheduleRuns(qint64 id, int limit) const; // newest first
+    ScheduleSettings scheduleSettings() const;
+
     // Where viewers play and download a recording.
     QString recordingPlaylistUrl(qint64 id) const;
     QString recordingMp4Url(qint64 id) const;
@@ -118,6 +152,8 @@ public slots:
     void regenerateAdminToken();
     // Takes effect at once (a smaller quota may clean up straight away).
     void setDvrSettings(panelx::DvrSettings settings);
+    // Takes effect at once for the conflict checks.
+    void setScheduleSettings(panelx::ScheduleSettings settings);
 
 signals:
     void started();
@@ -134,6 +170,11 @@ signals:
     void recordingRemoved(qint64 id);
     // Automatic clean-up deleted a recording; why, in words.
     void recordingCleanedUp(const panelx::Recording &recording, const QString &reason);
+    void scheduleAdded(const panelx::Schedule &schedule);
+    void scheduleUpdated(const panelx::Schedule &schedule);
+    void scheduleRemoved(qint64 id);
+    // An occurrence ran, failed or was found missed (each entry of the history as it is made).
+    void scheduleRan(const panelx::ScheduleRun &run);
 
 private:
     void startIngest(const ChannelConfig &channel);
@@ -142,6 +183,10 @@ private:
     void syncIngest(qint64 channelId);
     void onIngestStatus(panelx::ChannelStatus status);
     void reportFailure(const QString &what, const ChannelChange &change);
+    ConflictLimits conflictLimits() const;
+    // The conflicts among the stored schedules with `draft` in place of its stored self.
+    QList<Conflict> conflictsAmong(const Schedule &draft) const;
+    ScheduleChange checkSchedule(Schedule &schedule, bool force) const;
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -26,6 +26,8 @@ const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kDvrQuotaKey = QStringLiteral("dvr/quotaBytes");
 const QString kDvrKeepDaysKey = QStringLiteral("dvr/keepDays");
 const QString kDvrAutoCleanupKey = QStringLiteral("dvr/autoCleanup");
+const QString kScheduleMaxRecordingsKey = QStringLiteral("schedules/maxRecordings");
+const QString kScheduleMaxTranscodesKey = QStringLiteral("schedules/maxTranscodes");
 
 struct RunningSettings {
     bool set = false;
@@ -90,6 +92,13 @@ Settings Settings::load(QSettings &store)
     if (ok && keepDays >= 0 && keepDays <= kMaxDvrKeepDays)
         s.dvr.keepDays = keepDays;
     s.dvr.autoCleanup = store.value(kDvrAutoCleanupKey, true).toBool();
+
+    const int maxRecordings = store.value(kScheduleMaxRecordingsKey).toInt(&ok);
+    if (ok && maxRecordings >= 1 && maxRecordings <= ScheduleSettings::kMaxAtOnce)
+        s.schedules.maxRecordings = maxRecordings;
+    const int maxTranscodes = store.value(kScheduleMaxTranscodesKey).toInt(&ok);
+    if (ok && maxTranscodes >= 1 && maxTranscodes <= ScheduleSettings::kMaxAtOnce)
+        s.schedules.maxTranscodes = maxTranscodes;
     return s;
 }
 
@@ -115,6 +124,8 @@ void Settings::save(QSettings &store) const
     store.setValue(kDvrQuotaKey, dvr.quotaBytes);
     store.setValue(kDvrKeepDaysKey, dvr.keepDays);
     store.setValue(kDvrAutoCleanupKey, dvr.autoCleanup);
+    store.setValue(kScheduleMaxRecordingsKey, schedules.maxRecordings);
+    store.setValue(kScheduleMaxTranscodesKey, schedules.maxTranscodes);
     store.sync();
 }
 
@@ -170,6 +181,15 @@ QList<Settings::Problem> Settings::validate() const
         problems.append({Field::DvrKeepDays,
             tr("Keep recordings from 1 to %1 days, or 0 to keep them until you delete them.")
                 .arg(kMaxDvrKeepDays)});
+    if (schedules.maxRecordings < 1 || schedules.maxRecordings > ScheduleSettings::kMaxAtOnce)
+        problems.append({Field::ScheduleMaxRecordings,
+            tr("Schedules may record from 1 to %1 channels at once; count what the disk can write.")
+                .arg(ScheduleSettings::kMaxAtOnce)});
+    if (schedules.maxTranscodes < 1 || schedules.maxTranscodes > ScheduleSettings::kMaxAtOnce)
+        problems.append({Field::ScheduleMaxTranscodes,
+            tr("Schedules may run from 1 to %1 ABR transcodes at once; count one per CPU core "
+               "to spare.")
+                .arg(ScheduleSettings::kMaxAtOnce)});
     return problems;
 }
 
@@ -245,6 +265,7 @@ void Settings::applyTo(EngineOptions &options) const
     options.remoteAdmin = remoteAdmin;
     options.connectionsPerAddress = connectionsPerAddress;
     options.dvr = dvr;
+    options.schedules = schedules;
 }
 
 Settings Settings::prepareStartup(EngineOptions &options, CommandLineChoices fromCommandLine)

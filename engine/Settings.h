@@ -41,7 +41,9 @@ public:
         Buffer,
         Language,
         DvrQuota,
-        DvrKeepDays
+        DvrKeepDays,
+        ScheduleMaxRecordings,
+        ScheduleMaxTranscodes
     };
     struct Problem {
         Field field;
@@ -58,6 +60,7 @@ public:
     UiLanguage language = UiLanguage::System;
     bool remoteAdmin = false; // admin API calls from other computers; applies at once
     DvrSettings dvr; // applies at once
+    ScheduleSettings schedules; // applies at once
 
     static constexpr qint64 kMinDvrQuotaBytes = 100'000'000; // 0.1 GB
     static constexpr int kMaxDvrKeepDays = 3650;

@@ -996,11 +996,6 @@ Takes effect when PanelX starts again: %1
         <translation>Geben Sie die Startzeit in Stunden und Minuten ein, zum Beispiel 20:00.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Schedules start on a whole minute; leave out the seconds (%1).</source>
-        <translation>Zeitpläne beginnen zur vollen Minute; lassen Sie die Sekunden weg (%1).</translation>
-    </message>
-    <message>
         <location line="+5"/>
         <source>Choose the time zone the start time is meant in, for example Europe/Berlin.</source>
         <translation>Wählen Sie die Zeitzone, in der die Startzeit gemeint ist, zum Beispiel Europe/Berlin.</translation>

@@ -51,6 +51,10 @@ QString apiField(Settings::Field field)
         return kDvr + QLatin1Char('.') + kQuotaBytes;
     case Settings::Field::DvrKeepDays:
         return kDvr + QLatin1Char('.') + kKeepDays;
+    case Settings::Field::ScheduleMaxRecordings:
+        return QStringLiteral("schedules.maxRecordings");
+    case Settings::Field::ScheduleMaxTranscodes:
+        return QStringLiteral("schedules.maxTranscodes");
     case Settings::Field::Language:
         break;
     }

@@ -27,7 +27,8 @@ QString weekdayList(const QList<int> &days)
 
 QString RecurrenceText::describe(const Schedule &schedule, const QByteArray &viewerZoneId)
 {
-    const QString time = schedule.startTime.toString(QStringLiteral("HH:mm"));
+    const QString time = schedule.startTime.toString(
+        schedule.startTime.second() ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
     QString text;
     switch (schedule.recurrence) {
     case Recurrence::Invalid:

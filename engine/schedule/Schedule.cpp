@@ -137,10 +137,6 @@ QList<FieldError> ScheduleValidator::validate(const Schedule &schedule)
     if (!schedule.startTime.isValid())
         problem(schedulefield::start,
             tr("Enter the start time as hours and minutes, for example 20:00."));
-    else if (schedule.startTime.second() != 0 || schedule.startTime.msec() != 0)
-        problem(schedulefield::start,
-            tr("Schedules start on a whole minute; leave out the seconds (%1).")
-                .arg(schedule.startTime.toString(QStringLiteral("HH:mm:ss"))));
 
     if (schedule.timeZoneId.isEmpty())
         problem(schedulefield::timeZone,

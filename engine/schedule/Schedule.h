@@ -94,7 +94,7 @@ struct Schedule {
     qint64 channelId = 0;
     QString title; // records: the recordings' title (empty: the channel's name and the time)
     QDate firstDate; // local, in timeZoneId
-    QTime startTime; // local, in timeZoneId; whole minutes
+    QTime startTime; // local, in timeZoneId; whole seconds (stored without milliseconds)
     QByteArray timeZoneId; // IANA, e.g. "Europe/Berlin"
     int durationMinutes = kDefaultRecordingMinutes;
     Recurrence recurrence = Recurrence::Once;
@@ -108,6 +108,15 @@ struct Schedule {
     bool operator==(const Schedule &) const = default;
 };
 
+// How much may run at once before schedules conflict (Conflicts::find's limits).
+struct ScheduleSettings {
+    static constexpr int kMaxAtOnce = 64; // for either figure
+    int maxRecordings = 4; // recordings at once
+    int maxTranscodes = 1; // channels transcoding an ABR ladder at once (CPU-bound)
+
+    bool operator==(const ScheduleSettings &) const = default;
+};
+
 class ScheduleValidator {
     Q_DECLARE_TR_FUNCTIONS(ScheduleValidator)
 public:
@@ -119,3 +128,4 @@ public:
 } // namespace panelx
 
 Q_DECLARE_METATYPE(panelx::Schedule)
+Q_DECLARE_METATYPE(panelx::ScheduleSettings)
