@@ -71,15 +71,19 @@ void WeekView::setPlan(const QList<Schedule> &schedules, const QList<Conflict> &
 void WeekView::rebuild()
 {
     m_blocks.clear();
+    // A day's margin on both sides, whatever the zone's offsets; the geometry then keeps what
+    // meets the week's wall-clock days.
     const QTimeZone zone = QTimeZone::systemTimeZone();
-    // A day's margin on both sides: the geometry clips to the week's wall-clock days, whatever
-    // the zone's offsets.
     const qint64 fromUtcMs = QDateTime(m_firstDay, QTime(0, 0), zone).toMSecsSinceEpoch() - kDayMs;
     const qint64 toUtcMs = fromUtcMs + (WeekGeometry::kDays + 2) * kDayMs;
+    // Which occurrences meet the week's days does not depend on the size.
+    const WeekGeometry week(m_firstDay, QTimeZone::systemTimeZoneId(), QSizeF(), 0, 0);
     for (const Schedule &schedule : std::as_const(m_schedules)) {
         const QString channel = m_channelNames.value(schedule.channelId);
         for (const Occurrence &occurrence :
             Occurrences::overlapping(schedule, fromUtcMs, toUtcMs)) {
+            if (week.blocks(occurrence.startUtcMs, occurrence.endUtcMs).isEmpty())
+                continue;
             Block block;
             block.scheduleId = schedule.id;
             block.startUtcMs = occurrence.startUtcMs;
