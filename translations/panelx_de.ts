@@ -937,7 +937,7 @@ Takes effect when PanelX starts again: %1
         <translation>%1 und %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Once on %1 at %2</source>
         <translation>Einmal am %1 um %2</translation>
     </message>
@@ -996,7 +996,7 @@ Takes effect when PanelX starts again: %1
         <translation>Geben Sie die Startzeit in Stunden und Minuten ein, zum Beispiel 20:00.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Choose the time zone the start time is meant in, for example Europe/Berlin.</source>
         <translation>Wählen Sie die Zeitzone, in der die Startzeit gemeint ist, zum Beispiel Europe/Berlin.</translation>
     </message>
@@ -1047,9 +1047,42 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>ScheduleWords</name>
+    <message>
+        <location filename="../ui/schedules/ScheduleWords.cpp" line="+11"/>
+        <source>Record</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ddd HH:mm</source>
+        <translation>ddd HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 %3)</source>
+        <translation>%1 (%2 %3)</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../engine/Settings.cpp" line="+133"/>
+        <location filename="../engine/Settings.cpp" line="+144"/>
         <source>Choose a folder for the data: PanelX keeps its database and the channels&apos; buffers there.</source>
         <translation>Wählen Sie einen Ordner für die Daten: PanelX legt dort seine Datenbank und die Puffer der Kanäle ab.</translation>
     </message>
@@ -1089,7 +1122,17 @@ Takes effect when PanelX starts again: %1
         <translation>Behalten Sie Aufnahmen 1 bis %1 Tage, oder 0, um sie zu behalten, bis Sie sie löschen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Schedules may record from 1 to %1 channels at once; count what the disk can write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schedules may run from 1 to %1 ABR transcodes at once; count one per CPU core to spare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>“%1” is a file, not a folder. Choose a folder.</source>
         <translation>„%1“ ist eine Datei, kein Ordner. Wählen Sie einen Ordner.</translation>
     </message>
@@ -1134,7 +1177,7 @@ Takes effect when PanelX starts again: %1
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../engine/api/SettingsApi.cpp" line="+126"/>
+        <location filename="../engine/api/SettingsApi.cpp" line="+130"/>
         <source>The port must be a whole number from %1 to 65535.</source>
         <translation>Der Port muss eine ganze Zahl von %1 bis 65535 sein.</translation>
     </message>
@@ -1271,7 +1314,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::ChannelDialog</name>
     <message>
-        <location filename="../ui/channels/ChannelDialog.cpp" line="+39"/>
+        <location filename="../ui/channels/ChannelDialog.cpp" line="+30"/>
         <source>Start the channel now and whenever PanelX starts</source>
         <translation>Kanal jetzt und bei jedem Start von PanelX starten</translation>
     </message>
@@ -1795,7 +1838,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+239"/>
+        <location filename="../engine/Engine.cpp" line="+269"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -1810,18 +1853,19 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+215"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-439"/>
-        <location line="+363"/>
+        <location line="-464"/>
+        <location line="+388"/>
+        <location line="+276"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="-193"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
@@ -1834,12 +1878,17 @@ Takes effect when PanelX starts again: %1
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-411"/>
+        <source>This schedule no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+150"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+236"/>
+        <location line="+242"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
@@ -1861,11 +1910,17 @@ Takes effect when PanelX starts again: %1
         <source>Starting or stopping a channel</source>
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
+    <message>
+        <location line="+157"/>
+        <source>Channel %1 does not exist (it may have been deleted); choose one of the channels on the Channels page.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>panelx::EngineClient</name>
     <message>
-        <location filename="../ui/EngineClient.cpp" line="+280"/>
+        <location filename="../ui/EngineClient.cpp" line="+340"/>
+        <location line="+21"/>
         <source>PanelX is shutting down; try again after it has started.</source>
         <translation>PanelX wird beendet; versuchen Sie es erneut, wenn es gestartet ist.</translation>
     </message>
@@ -1873,7 +1928,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+25"/>
+        <location filename="../ui/MainWindow.cpp" line="+26"/>
         <source>PanelX</source>
         <translation>PanelX</translation>
     </message>
@@ -1899,6 +1954,11 @@ Takes effect when PanelX starts again: %1
     </message>
     <message>
         <location line="+1"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2068,7 +2128,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::RecordDialog</name>
     <message>
-        <location filename="../ui/recordings/RecordDialog.cpp" line="+43"/>
+        <location filename="../ui/recordings/RecordDialog.cpp" line="+34"/>
         <source>Record the last minutes</source>
         <translation>Die letzten Minuten aufnehmen</translation>
     </message>
@@ -2136,7 +2196,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Recorder</name>
     <message>
-        <location filename="../engine/dvr/Recorder.cpp" line="+129"/>
+        <location filename="../engine/dvr/Recorder.cpp" line="+127"/>
         <source>There is no channel %1; choose one of the channels PanelX has.</source>
         <translation>Es gibt keinen Kanal %1; wählen Sie einen der Kanäle, die PanelX hat.</translation>
     </message>
@@ -2567,6 +2627,442 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>panelx::ScheduleDialog</name>
+    <message>
+        <location filename="../ui/schedules/ScheduleDialog.cpp" line="+61"/>
+        <source>Edit schedule</source>
+        <translation>Zeitplan bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New schedule</source>
+        <translation>Neuer Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>For example “News at eight”</source>
+        <translation>Zum Beispiel „Nachrichten um acht“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the channel</source>
+        <translation>Den Sender aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the channel</source>
+        <translation>Den Sender starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the channel</source>
+        <translation>Den Sender stoppen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Optional: the channel&apos;s name and the start time</source>
+        <translation>Optional: Name des Senders und Startzeit</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The zone the start time is meant in; type part of its name to find it. Daylight saving time is followed.</source>
+        <translation>Die Zeitzone, in der die Startzeit gemeint ist; tippen Sie einen Teil ihres Namens, um sie zu finden. Die Sommerzeit wird berücksichtigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+30"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Once</source>
+        <translation>Einmal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly, on the days ticked</source>
+        <translation>Wöchentlich, an den angehakten Tagen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Last on</source>
+        <translation>Zuletzt am</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after</source>
+        <translation>nachher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded before the start and after the end, in case the programme starts early or runs late.</source>
+        <translation>Wird vor dem Beginn und nach dem Ende mit aufgenommen, falls die Sendung früher beginnt oder länger dauert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enabled: runs when due</source>
+        <translation>Aktiviert: läuft, wenn es so weit ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Sender:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First date and time:</source>
+        <translation>&amp;Erstes Datum und Uhrzeit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends:</source>
+        <translation>Endet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Padding:</source>
+        <translation>&amp;Vor- und Nachlauf:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Next runs</source>
+        <translation>Nächste Ausführungen</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Leave it</source>
+        <translation>So lassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From %1 to %2 minutes (12 hours).</source>
+        <translation>Von %1 bis %2 Minuten (12 Stunden).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How long the channel runs before it is stopped again; 0 leaves it running.</source>
+        <translation>Wie lange der Sender läuft, bevor er wieder gestoppt wird; 0 lässt ihn laufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the channel stays stopped before it is started again; 0 leaves it stopped.</source>
+        <translation>Wie lange der Sender gestoppt bleibt, bevor er wieder gestartet wird; 0 lässt ihn gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking for conflicts…</source>
+        <translation>Konflikte werden geprüft …</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add a channel on the Channels page first.</source>
+        <translation>Fügen Sie zuerst auf der Seite „Sender“ einen Sender hinzu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fix the fields marked in red to see when it runs.</source>
+        <translation>Korrigieren Sie die rot markierten Felder, um zu sehen, wann er läuft.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It would never run again: its last start has passed.</source>
+        <translation>Er würde nie wieder laufen: sein letzter Start ist vorbei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — the clocks skip %2 that day, so it runs at the first minute after</source>
+        <translation>%1 – die Uhr überspringt an diesem Tag %2, daher läuft er in der ersten Minute danach</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No conflicts in the coming week.</source>
+        <translation>Keine Konflikte in der kommenden Woche.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Conflicts in the coming week:
+%1</source>
+        <translation>Konflikte in der kommenden Woche:
+%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This schedule conflicts with others (listed above). Change it, or click “Save anyway” to keep it as it is; the list will keep marking it.</source>
+        <translation>Dieser Zeitplan steht in Konflikt mit anderen (oben aufgeführt). Ändern Sie ihn, oder klicken Sie auf „Trotzdem speichern“, um ihn so zu behalten; die Liste markiert ihn dann weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::ScheduleTableModel</name>
+    <message>
+        <location filename="../ui/schedules/ScheduleTableModel.cpp" line="+155"/>
+        <source>Channel %1 (removed)</source>
+        <translation>Sender %1 (entfernt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No more runs</source>
+        <translation>Keine weiteren Ausführungen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not run yet</source>
+        <translation>Noch nicht ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done, %1</source>
+        <translation>Erledigt, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed, %1</source>
+        <translation>Fehlgeschlagen, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed, %1</source>
+        <translation>Verpasst, %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Ausführung</numerusform>
+            <numerusform>%n Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n failed or missed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen oder verpasst</numerusform>
+            <numerusform>%n fehlgeschlagen oder verpasst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untick to keep the schedule without running it</source>
+        <translation>Abhaken aufheben, um den Zeitplan zu behalten, ohne ihn auszuführen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next run</source>
+        <translation>Nächste Ausführung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::SchedulesController</name>
+    <message>
+        <location filename="../ui/schedules/SchedulesController.cpp" line="+68"/>
+        <source>Delete the schedule “%1”?</source>
+        <translation>Den Zeitplan „%1“ löschen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It will not run again, and its history goes with it. Recordings it made are kept. This cannot be undone.</source>
+        <translation>Er läuft nicht mehr, und sein Verlauf wird mit gelöscht. Aufnahmen, die er gemacht hat, bleiben erhalten. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete schedule</source>
+        <translation>Zeitplan löschen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleting the schedule</source>
+        <translation>Das Löschen des Zeitplans</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enabling the schedule</source>
+        <translation>Das Aktivieren des Zeitplans</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabling the schedule</source>
+        <translation>Das Deaktivieren des Zeitplans</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::SchedulesPage</name>
+    <message>
+        <location filename="../ui/schedules/SchedulesPage.cpp" line="+57"/>
+        <source>No schedules yet. Click “New schedule” to record a channel, or start or stop one, at a time of your choosing — once, daily or on chosen weekdays.</source>
+        <translation>Noch keine Zeitpläne. Klicken Sie auf „Neuer Zeitplan“, um einen Sender zu einer Zeit Ihrer Wahl aufzunehmen, zu starten oder zu stoppen – einmal, täglich oder an ausgewählten Wochentagen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The week before</source>
+        <translation>Die Woche davor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The coming seven days</source>
+        <translation>Die kommenden sieben Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The week after</source>
+        <translation>Die Woche danach</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click a block to edit its schedule; double-click an empty hour for a new one.</source>
+        <translation>Klicken Sie auf einen Block, um seinen Zeitplan zu bearbeiten; doppelklicken Sie auf eine freie Stunde für einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>New schedule…</source>
+        <translation>Neuer Zeitplan …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan a recording, or starting or stopping a channel</source>
+        <translation>Eine Aufnahme planen oder das Starten oder Stoppen eines Senders</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the selected schedule (or double-click it)</source>
+        <translation>Den ausgewählten Zeitplan ändern (oder doppelklicken)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected schedule</source>
+        <translation>Den ausgewählten Zeitplan löschen</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>panelx::ScreenshotTour</name>
     <message>
         <location filename="../ui/ScreenshotTour.cpp" line="+45"/>
@@ -2689,7 +3185,7 @@ Takes effect when PanelX starts again: %1
         <translation>Programme wie panelx ctl verwalten PanelX mit diesem Token über die Admin-API. Es steht auch in der Datei admin-token im Datenordner.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2875,6 +3371,31 @@ Takes effect when PanelX starts again: %1
     </message>
     <message>
         <location line="+5"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recordings at once:</source>
+        <translation>Aufnahmen gleichzeitig:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedules that would record more channels at the same time are marked as conflicts.</source>
+        <translation>Zeitpläne, die mehr Sender gleichzeitig aufnehmen würden, werden als Konflikte markiert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ABR transcodes at once:</source>
+        <translation>ABR-Transkodierungen gleichzeitig:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each channel with an adaptive-bitrate ladder keeps CPU cores busy while it runs; schedules that would run more at once are marked as conflicts. These settings take effect at once.</source>
+        <translation>Jeder Sender mit einer Leiter adaptiver Bitraten beschäftigt CPU-Kerne, solange er läuft; Zeitpläne, die mehr davon gleichzeitig laufen ließen, werden als Konflikte markiert. Diese Einstellungen gelten sofort.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -2924,7 +3445,7 @@ Takes effect when PanelX starts again: %1
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+116"/>
         <source>Checking the data folder…</source>
         <translation>Datenordner wird geprüft…</translation>
     </message>
@@ -3044,6 +3565,19 @@ Takes effect when PanelX starts again: %1
             <numerusform>PanelX – %1 von %n Kanal live</numerusform>
             <numerusform>PanelX – %1 von %n Kanälen live</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>panelx::WeekView</name>
+    <message>
+        <location filename="../ui/schedules/WeekView.cpp" line="+96"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
     </message>
 </context>
 </TS>
