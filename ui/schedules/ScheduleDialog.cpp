@@ -240,6 +240,9 @@ void ScheduleDialog::fill(const Schedule &schedule)
         m_channel->setCurrentIndex(m_channel->count() > 0 ? 0 : -1);
     m_title->setText(schedule.title);
     m_date->setDate(schedule.firstDate.isValid() ? schedule.firstDate : QDate::currentDate());
+    // Whole minutes as a rule; a start with seconds (made over the admin API) keeps them.
+    if (schedule.startTime.isValid() && schedule.startTime.second() != 0)
+        m_time->setDisplayFormat(QStringLiteral("HH:mm:ss"));
     m_time->setTime(schedule.startTime.isValid() ? schedule.startTime : QTime(20, 0));
     m_zone->setCurrentText(QString::fromUtf8(
         schedule.timeZoneId.isEmpty() ? QTimeZone::systemTimeZoneId() : schedule.timeZoneId));
@@ -264,7 +267,7 @@ Schedule ScheduleDialog::schedule() const
     const bool record = s.action == ScheduleAction::Record;
     s.title = record ? m_title->text().trimmed() : QString();
     s.firstDate = m_date->date();
-    s.startTime = QTime(m_time->time().hour(), m_time->time().minute());
+    s.startTime = QTime(m_time->time().hour(), m_time->time().minute(), m_time->time().second());
     s.timeZoneId = m_zone->currentText().trimmed().toUtf8();
     s.durationMinutes = m_minutes->value();
     s.recurrence = static_cast<Recurrence>(m_repeat->currentData().toInt());
