@@ -13,6 +13,8 @@
 #include "schedules/ScheduleWords.h"
 #include "schedules/SchedulesPage.h"
 #include "schedules/WeekView.h"
+#include "settings/SettingsController.h"
+#include "settings/SettingsPage.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -45,6 +47,8 @@ private slots:
     void weeklyScheduleThroughTheEditor();
     void weekViewBlockOpensTheEditor();
     void overlapBeyondCapacityIsFlagged();
+    void raisingTheMaximumResolvesIt();
+    void settingsGroupChecksTheMaxima();
     void switchedOffInTheList();
     void deleteAsksAndRemoves();
 
@@ -332,6 +336,45 @@ void TestUiSchedules::overlapBeyondCapacityIsFlagged()
                      [](const WeekView::Block &block) { return block.conflicted; }),
             qPrintable(QString::number(id)));
     }
+}
+
+void TestUiSchedules::raisingTheMaximumResolvesIt()
+{
+    QVERIFY(m_lateId != 0);
+    ScheduleSettings two;
+    two.maxRecordings = 2;
+    m_client->setScheduleSettings(two);
+    QTRY_VERIFY(!rowConflicted(m_newsId) && !rowConflicted(m_lateId));
+    QVERIFY(m_client->scheduleConflicts().isEmpty());
+    for (const WeekView::Block &block : m_page->weekView()->blocks())
+        QVERIFY(!block.conflicted);
+
+    ScheduleSettings one;
+    one.maxRecordings = 1;
+    m_client->setScheduleSettings(one);
+    QTRY_VERIFY(rowConflicted(m_newsId) && rowConflicted(m_lateId));
+}
+
+void TestUiSchedules::settingsGroupChecksTheMaxima()
+{
+    SettingsPage page {Settings()};
+    auto *recordings = page.findChild<QSpinBox *>(QStringLiteral("scheduleMaxRecordings"));
+    auto *transcodes = page.findChild<QSpinBox *>(QStringLiteral("scheduleMaxTranscodes"));
+    auto *recordingsError = page.findChild<QLabel *>(QStringLiteral("scheduleMaxRecordingsError"));
+    QVERIFY(recordings && transcodes && recordingsError);
+    QCOMPARE(recordings->value(), ScheduleSettings().maxRecordings);
+    QCOMPARE(transcodes->value(), ScheduleSettings().maxTranscodes);
+
+    recordings->setValue(0);
+    QVERIFY(!recordingsError->isHidden());
+    QVERIFY2(recordingsError->text().contains(QStringLiteral("from 1 to 64")),
+        qPrintable(recordingsError->text()));
+    QVERIFY(!page.controller()->canSave());
+    recordings->setValue(3);
+    transcodes->setValue(2);
+    QVERIFY(recordingsError->isHidden());
+    QCOMPARE(page.controller()->draft().schedules.maxRecordings, 3);
+    QCOMPARE(page.controller()->draft().schedules.maxTranscodes, 2);
 }
 
 void TestUiSchedules::switchedOffInTheList()
