@@ -98,7 +98,7 @@ ConflictLimits makeLimits()
     limits.maxTranscodes = 8;
     limits.freeQuotaBytes = 2'000'000'000'000LL; // 2 TB
     for (int channel = 1; channel <= kChannels; ++channel) {
-        ChannelLoad &load = limits.channels[channel];
+        ConflictChannel &load = limits.channels[channel];
         load.name = QStringLiteral("Channel %1").arg(channel);
         load.bytesPerMinute = 30'000'000; // 4 Mbit/s
         load.abr = channel % 10 == 0;

@@ -662,7 +662,7 @@ ConflictLimits Engine::conflictLimits() const
     for (const ChannelConfig &channel : d->directory.all()) {
         const qint64 measured = d->statuses.value(channel.id).inputBitrate;
         const qint64 bitsPerSecond = measured > 0 ? measured : kAssumedBitsPerSecond;
-        limits.channels.insert(channel.id, ChannelLoad {channel.name, bitsPerSecond / 8 * 60});
+        limits.channels.insert(channel.id, ConflictChannel {channel.name, bitsPerSecond / 8 * 60});
     }
     return limits;
 }

@@ -157,7 +157,7 @@ struct Week {
     const qint64 endUtcMs;
     std::vector<Item> items;
     std::vector<qint64> channelIds; // by channel number
-    std::vector<ChannelLoad> loads; // by channel number
+    std::vector<ConflictChannel> loads; // by channel number
 };
 
 class ConflictWriter {

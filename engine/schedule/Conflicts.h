@@ -26,7 +26,7 @@ enum class ConflictKind {
 };
 
 // What the conflict check needs to know of a channel.
-struct ChannelLoad {
+struct ConflictChannel {
     QString name; // for the sentences; empty: "channel <id>"
     qint64 bytesPerMinute = 0; // what recording it adds to the DVR (its measured bitrate)
     bool abr = false; // transcodes an ABR ladder while it runs
@@ -37,7 +37,7 @@ struct ConflictLimits {
     int maxTranscodes = 0; // ABR channels running at once; 0: no limit
     std::optional<qint64>
         freeQuotaBytes; // what recordings may still add to the DVR; none: no limit
-    QHash<qint64, ChannelLoad> channels; // by channel id; a missing one adds no bytes, no ABR
+    QHash<qint64, ConflictChannel> channels; // by channel id; a missing one adds no bytes, no ABR
 };
 
 struct Conflict {

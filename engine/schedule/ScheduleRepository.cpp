@@ -44,7 +44,7 @@ void bindFields(QSqlQuery &query, const Schedule &schedule)
     query.addBindValue(QString::fromUtf8(schedule.timeZoneId));
     query.addBindValue(schedule.durationMinutes);
     query.addBindValue(recurrenceName(schedule.recurrence));
-    query.addBindValue(schedule.weekdays.names().join(QLatin1Char(',')));
+    query.addBindValue(notNull(schedule.weekdays.names().join(QLatin1Char(','))));
     query.addBindValue(dateText(schedule.lastDate));
     query.addBindValue(schedule.paddingBeforeMinutes);
     query.addBindValue(schedule.paddingAfterMinutes);
@@ -223,14 +223,31 @@ QList<ScheduleRun> ScheduleRepository::runs(qint64 scheduleId, int limit) const
     return runs;
 }
 
-bool ScheduleRepository::hasRun(qint64 scheduleId, qint64 plannedUtcMs) const
+std::optional<ScheduleRun> ScheduleRepository::runAt(qint64 scheduleId, qint64 plannedUtcMs) const
 {
     QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral(
-        "SELECT 1 FROM schedule_runs WHERE schedule_id = ? AND planned_utc_ms = ? LIMIT 1"));
+    query.prepare(QStringLiteral("SELECT %1 FROM schedule_runs WHERE schedule_id = ? AND "
+                                 "planned_utc_ms = ? ORDER BY id LIMIT 1")
+                      .arg(kRunColumns));
     query.addBindValue(scheduleId);
     query.addBindValue(plannedUtcMs);
-    return query.exec() && query.next();
+    if (query.exec() && query.next())
+        return runFrom(query);
+    return std::nullopt;
+}
+
+bool ScheduleRepository::advanceWatchedFrom(qint64 id, qint64 utcMs, QString *error)
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("UPDATE schedules SET watched_from_utc_ms = "
+                                 "max(watched_from_utc_ms, ?) WHERE id = ?"));
+    query.addBindValue(utcMs);
+    query.addBindValue(id);
+    if (query.exec())
+        return true;
+    if (error)
+        *error = storageError(query);
+    return false;
 }
 
 ScheduleFigures ScheduleRepository::figures(qint64 scheduleId) const

@@ -35,8 +35,11 @@ public:
     bool addRun(ScheduleRun &run, QString *error);
     // Newest planned first, at most `limit` (all when limit <= 0).
     QList<ScheduleRun> runs(qint64 scheduleId, int limit) const;
-    // Whether the occurrence planned at plannedUtcMs has an entry (so it is not run again).
-    bool hasRun(qint64 scheduleId, qint64 plannedUtcMs) const;
+    // The entry of the occurrence planned at plannedUtcMs (so it is not run twice).
+    std::optional<ScheduleRun> runAt(qint64 scheduleId, qint64 plannedUtcMs) const;
+    // The runner has handled the schedule's occurrences up to utcMs (a held start or stop switched
+    // back then): after a restart it answers only for later ones. Never moves back.
+    bool advanceWatchedFrom(qint64 id, qint64 utcMs, QString *error);
     // Runs, failures and the last run; the caller adds what needs a clock or the other schedules.
     ScheduleFigures figures(qint64 scheduleId) const;
 
