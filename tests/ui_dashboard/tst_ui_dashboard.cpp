@@ -93,7 +93,7 @@ void tst_UiDashboard::budget()
     QFETCH(ChannelState, state);
     QFETCH(qint64, current);
     QFETCH(qint64, expected);
-    ChannelTraffic load;
+    ChannelLoad load;
     load.config.bufferMs = bufferMs;
     load.status.state = state;
     load.status.inputBitrate = current;

@@ -75,7 +75,7 @@ void BitrateChart::rebuildSeries()
     }
     m_series.clear();
     for (qint64 id : m_controller->channelIds()) {
-        const ChannelTraffic *load = m_controller->channel(id);
+        const ChannelLoad *load = m_controller->channel(id);
         auto *series = new QLineSeries(chart());
         series->setName(load->config.name);
         chart()->addSeries(series);
@@ -92,7 +92,7 @@ void BitrateChart::refresh()
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     double maxMbps = 0;
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        const ChannelTraffic *load = m_controller->channel(it.key());
+        const ChannelLoad *load = m_controller->channel(it.key());
         if (!load)
             continue;
         QList<QPointF> points;

@@ -8,7 +8,7 @@
 
 namespace panelx {
 
-qint64 ChannelTraffic::averageBitrate() const
+qint64 ChannelLoad::averageBitrate() const
 {
     qint64 sum = 0;
     qint64 count = 0;
@@ -23,7 +23,7 @@ qint64 ChannelTraffic::averageBitrate() const
     return status.state == ChannelState::Live ? status.inputBitrate : 0;
 }
 
-qint64 ChannelTraffic::budgetBytes() const
+qint64 ChannelLoad::budgetBytes() const
 {
     const qint64 bitrate = averageBitrate();
     if (bitrate <= 0)
@@ -83,10 +83,10 @@ DashboardController::~DashboardController()
 
 QList<qint64> DashboardController::channelIds() const
 {
-    QList<const ChannelTraffic *> loads;
+    QList<const ChannelLoad *> loads;
     for (const auto &load : m_channels)
         loads << &load;
-    std::sort(loads.begin(), loads.end(), [](const ChannelTraffic *a, const ChannelTraffic *b) {
+    std::sort(loads.begin(), loads.end(), [](const ChannelLoad *a, const ChannelLoad *b) {
         const int byName = QString::localeAwareCompare(a->config.name, b->config.name);
         return byName != 0 ? byName < 0 : a->config.id < b->config.id;
     });
@@ -96,7 +96,7 @@ QList<qint64> DashboardController::channelIds() const
     return ids;
 }
 
-const ChannelTraffic *DashboardController::channel(qint64 channelId) const
+const ChannelLoad *DashboardController::channel(qint64 channelId) const
 {
     const auto it = m_channels.constFind(channelId);
     return it == m_channels.cend() ? nullptr : &*it;
@@ -145,7 +145,7 @@ void DashboardController::syncChannels()
         present.insert(config.id);
         auto it = m_channels.find(config.id);
         if (it == m_channels.end()) {
-            ChannelTraffic load;
+            ChannelLoad load;
             load.config = config;
             load.status = m_client->status(config.id);
             m_channels.insert(config.id, load);

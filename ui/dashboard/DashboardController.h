@@ -23,7 +23,7 @@ struct BitrateSample {
     qint64 bitsPerSecond = 0; // 0 while the channel is not live
 };
 
-struct ChannelTraffic {
+struct ChannelLoad {
     ChannelConfig config;
     ChannelStatus status; // status.bufferBytes: its segments on disk, as the engine counts them
     std::deque<BitrateSample> samples; // oldest first, at most the history length
@@ -47,7 +47,7 @@ public:
     ~DashboardController() override;
 
     QList<qint64> channelIds() const; // in the order the page shows them (by name)
-    const ChannelTraffic *channel(qint64 channelId) const;
+    const ChannelLoad *channel(qint64 channelId) const;
 
     double cpuOneCorePercent() const { return m_cpuOneCorePercent; } // -1 until measured
     int coreCount() const { return m_coreCount; }
@@ -81,7 +81,7 @@ private:
     void onDiskMeasured();
 
     EngineClient *m_client;
-    QHash<qint64, ChannelTraffic> m_channels;
+    QHash<qint64, ChannelLoad> m_channels;
     QTimer m_sampleTimer;
     QTimer m_diskTimer;
     QFutureWatcher<DiskSpace> m_diskCheck;

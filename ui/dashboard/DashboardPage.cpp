@@ -244,7 +244,7 @@ void DashboardPage::rebuildRows()
 void DashboardPage::updateRow(qint64 channelId)
 {
     const auto it = m_rowWidgets.constFind(channelId);
-    const ChannelTraffic *load = m_controller->channel(channelId);
+    const ChannelLoad *load = m_controller->channel(channelId);
     if (it == m_rowWidgets.cend() || !load)
         return;
     it->name->setText(load->config.name);
@@ -260,7 +260,7 @@ void DashboardPage::updateRow(qint64 channelId)
     updateStorage(*it, *load);
 }
 
-void DashboardPage::updateStorage(const Row &row, const ChannelTraffic &load)
+void DashboardPage::updateStorage(const Row &row, const ChannelLoad &load)
 {
     QProgressBar *bar = row.storage;
     const qint64 budget = load.budgetBytes();

@@ -14,7 +14,7 @@ class QPushButton;
 namespace panelx {
 
 class BitrateChart;
-struct ChannelTraffic;
+struct ChannelLoad;
 class DashboardController;
 class EngineClient;
 class QrCodeView;
@@ -41,7 +41,7 @@ private:
     void buildUi();
     void rebuildRows();
     void updateRow(qint64 channelId);
-    void updateStorage(const Row &row, const ChannelTraffic &load);
+    void updateStorage(const Row &row, const ChannelLoad &load);
     void updateMachine();
     void updateViewerUrl();
 
