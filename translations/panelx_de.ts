@@ -1124,12 +1124,12 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+4"/>
         <source>Schedules may record from 1 to %1 channels at once; count what the disk can write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne dürfen 1 bis %1 Kanäle gleichzeitig aufnehmen; rechnen Sie mit dem, was die Festplatte schreiben kann.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Schedules may run from 1 to %1 ABR transcodes at once; count one per CPU core to spare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne dürfen 1 bis %1 ABR-Transkodierungen gleichzeitig laufen lassen; rechnen Sie mit einer je freiem CPU-Kern.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1880,7 +1880,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="-411"/>
         <source>This schedule no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Zeitplan gibt es nicht mehr.</translation>
     </message>
     <message>
         <location line="+150"/>
@@ -1913,7 +1913,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+157"/>
         <source>Channel %1 does not exist (it may have been deleted); choose one of the channels on the Channels page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Kanal %1 gibt es nicht (er wurde vielleicht gelöscht); wählen Sie einen der Kanäle auf der Seite Kanäle.</translation>
     </message>
 </context>
 <context>
@@ -2646,22 +2646,22 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+3"/>
         <source>Record the channel</source>
-        <translation>Den Sender aufnehmen</translation>
+        <translation>Den Kanal aufnehmen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start the channel</source>
-        <translation>Den Sender starten</translation>
+        <translation>Den Kanal starten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the channel</source>
-        <translation>Den Sender stoppen</translation>
+        <translation>Den Kanal stoppen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Optional: the channel&apos;s name and the start time</source>
-        <translation>Optional: Name des Senders und Startzeit</translation>
+        <translation>Optional: Name des Kanals und Startzeit</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2727,7 +2727,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+1"/>
         <source>&amp;Channel:</source>
-        <translation>&amp;Sender:</translation>
+        <translation>&amp;Kanal:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2775,7 +2775,7 @@ Takes effect when PanelX starts again: %1
         <translation>Nächste Ausführungen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Leave it</source>
         <translation>So lassen</translation>
     </message>
@@ -2787,12 +2787,12 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+4"/>
         <source>How long the channel runs before it is stopped again; 0 leaves it running.</source>
-        <translation>Wie lange der Sender läuft, bevor er wieder gestoppt wird; 0 lässt ihn laufen.</translation>
+        <translation>Wie lange der Kanal läuft, bevor er wieder gestoppt wird; 0 lässt ihn laufen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How long the channel stays stopped before it is started again; 0 leaves it stopped.</source>
-        <translation>Wie lange der Sender gestoppt bleibt, bevor er wieder gestartet wird; 0 lässt ihn gestoppt.</translation>
+        <translation>Wie lange der Kanal gestoppt bleibt, bevor er wieder gestartet wird; 0 lässt ihn gestoppt.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -2807,7 +2807,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+22"/>
         <source>Add a channel on the Channels page first.</source>
-        <translation>Fügen Sie zuerst auf der Seite „Sender“ einen Sender hinzu.</translation>
+        <translation>Fügen Sie zuerst auf der Seite Kanäle einen Kanal hinzu.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2852,7 +2852,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location filename="../ui/schedules/ScheduleTableModel.cpp" line="+155"/>
         <source>Channel %1 (removed)</source>
-        <translation>Sender %1 (entfernt)</translation>
+        <translation>Kanal %1 (entfernt)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2918,7 +2918,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+2"/>
         <source>Channel</source>
-        <translation>Sender</translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2984,7 +2984,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location filename="../ui/schedules/SchedulesPage.cpp" line="+57"/>
         <source>No schedules yet. Click “New schedule” to record a channel, or start or stop one, at a time of your choosing — once, daily or on chosen weekdays.</source>
-        <translation>Noch keine Zeitpläne. Klicken Sie auf „Neuer Zeitplan“, um einen Sender zu einer Zeit Ihrer Wahl aufzunehmen, zu starten oder zu stoppen – einmal, täglich oder an ausgewählten Wochentagen.</translation>
+        <translation>Noch keine Zeitpläne. Klicken Sie auf „Neuer Zeitplan“, um einen Kanal zu einer Zeit Ihrer Wahl aufzunehmen, zu starten oder zu stoppen – einmal, täglich oder an ausgewählten Wochentagen.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3029,7 +3029,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+0"/>
         <source>Plan a recording, or starting or stopping a channel</source>
-        <translation>Eine Aufnahme planen oder das Starten oder Stoppen eines Senders</translation>
+        <translation>Eine Aufnahme planen oder das Starten oder Stoppen eines Kanals</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3065,12 +3065,12 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::ScreenshotTour</name>
     <message>
-        <location filename="../ui/ScreenshotTour.cpp" line="+45"/>
+        <location filename="../ui/ScreenshotTour.cpp" line="+46"/>
         <source>Cannot create the folder %1 for the screenshots.</source>
         <translation>Der Ordner %1 für die Bildschirmfotos kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Interview</source>
         <translation>Interview</translation>
     </message>
@@ -3080,7 +3080,17 @@ Takes effect when PanelX starts again: %1
         <translation>Abendnachrichten</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>News at eight</source>
+        <translation>Nachrichten um acht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Weekend sports</source>
+        <translation>Sport am Wochenende</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Some screenshots could not be saved in %1.</source>
         <translation>Einige Bildschirmfotos konnten nicht in %1 gespeichert werden.</translation>
     </message>
@@ -3382,7 +3392,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+2"/>
         <source>Schedules that would record more channels at the same time are marked as conflicts.</source>
-        <translation>Zeitpläne, die mehr Sender gleichzeitig aufnehmen würden, werden als Konflikte markiert.</translation>
+        <translation>Zeitpläne, die mehr Kanäle gleichzeitig aufnehmen würden, werden als Konflikte markiert.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3392,7 +3402,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+2"/>
         <source>Each channel with an adaptive-bitrate ladder keeps CPU cores busy while it runs; schedules that would run more at once are marked as conflicts. These settings take effect at once.</source>
-        <translation>Jeder Sender mit einer Leiter adaptiver Bitraten beschäftigt CPU-Kerne, solange er läuft; Zeitpläne, die mehr davon gleichzeitig laufen ließen, werden als Konflikte markiert. Diese Einstellungen gelten sofort.</translation>
+        <translation>Jeder Kanal mit einer Leiter adaptiver Bitraten beschäftigt CPU-Kerne, solange er läuft; Zeitpläne, die mehr davon gleichzeitig laufen ließen, werden als Konflikte markiert. Diese Einstellungen gelten sofort.</translation>
     </message>
     <message>
         <location line="+6"/>
