@@ -34,6 +34,7 @@
 #include <QTest>
 #include <QTimeEdit>
 #include <QTimeZone>
+#include <QTranslator>
 
 using namespace panelx;
 
@@ -51,6 +52,7 @@ private slots:
     void settingsGroupChecksTheMaxima();
     void switchedOffInTheList();
     void deleteAsksAndRemoves();
+    void germanCatalogueHasThePage();
 
 private:
     ScheduleDialog *openNewDialog();
@@ -412,6 +414,19 @@ void TestUiSchedules::deleteAsksAndRemoves()
     QVERIFY(!m_client->schedule(m_lateId));
     QVERIFY(blocksOf(m_lateId).isEmpty());
     QVERIFY(!blocksOf(m_newsId).isEmpty());
+}
+
+void TestUiSchedules::germanCatalogueHasThePage()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(PANELX_TRANSLATIONS_DIR) + QStringLiteral("/panelx_de.qm")));
+    QCOMPARE(german.translate("panelx::MainWindow", "Schedules"), QStringLiteral("Zeitpläne"));
+    QCOMPARE(german.translate("panelx::ScheduleDialog", "Save anyway"),
+        QStringLiteral("Trotzdem speichern"));
+    QCOMPARE(german.translate("panelx::ScheduleTableModel", "Next run"),
+        QStringLiteral("Nächste Ausführung"));
+    QCOMPARE(german.translate("ScheduleWords", "Record"), QStringLiteral("Aufnehmen"));
+    QCOMPARE(german.translate("panelx::WeekView", "Disabled"), QStringLiteral("Deaktiviert"));
 }
 
 QTEST_MAIN(TestUiSchedules)
