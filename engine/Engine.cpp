@@ -12,7 +12,9 @@
 #include "hls/SegmentStore.h"
 #include "http/HttpServer.h"
 #include "ingest/Ingest.h"
+#include "schedule/ScheduleExecutor.h"
 #include "schedule/ScheduleRepository.h"
+#include "schedule/ScheduleRunner.h"
 #include "storage/ChannelRepository.h"
 #include "storage/Database.h"
 
@@ -128,6 +130,8 @@ struct Engine::Private {
     RecordingDirectory recordingDirectory;
     std::unique_ptr<Recorder> recorder; // while running
     std::unique_ptr<ScheduleRepository> schedules; // while running
+    std::unique_ptr<ScheduleExecutor> scheduleExecutor; // while running
+    std::unique_ptr<ScheduleRunner> scheduleRunner; // while running; its own thread
     QHash<qint64, Schedule> scheduleById; // what the repository holds
     // The stored schedules' conflicts as last found, and when (0: find them anew).
     mutable QList<Conflict> conflicts;
@@ -371,6 +375,7 @@ void Engine::start()
     for (const Schedule &schedule : d->schedules->all())
         d->scheduleById.insert(schedule.id, schedule);
     d->conflictsFoundUtcMs = 0;
+    startScheduleRunner();
     QSet<qint64> recordingIds;
     for (const Recording &recording : d->recordingDirectory.all())
         recordingIds.insert(recording.id);
@@ -384,6 +389,8 @@ void Engine::stop()
     if (!d->running)
         return;
     d->housekeeping->stop();
+    d->scheduleRunner.reset(); // joins its thread; what it found due and did not run yet is
+    d->scheduleExecutor.reset(); // found again at the next start
     d->recorder.reset(); // recordings in progress resume at the next start
     d->schedules.reset();
     d->ingests.clear(); // each commits its open segment and joins its thread
@@ -393,6 +400,29 @@ void Engine::stop()
     d->lock.reset();
     d->running = false;
     emit stopped();
+}
+
+void Engine::startScheduleRunner()
+{
+    d->scheduleExecutor = std::make_unique<ScheduleExecutor>(*this, *d->schedules);
+    d->scheduleRunner = std::make_unique<ScheduleRunner>();
+    connect(
+        d->scheduleRunner.get(), &ScheduleRunner::due, this,
+        [this](const QList<ScheduleEvent> &events) {
+            for (const ScheduleEvent &event : events) {
+                if (!d->scheduleExecutor)
+                    return; // stopped meanwhile
+                const auto run
+                    = d->scheduleExecutor->handle(event, QDateTime::currentMSecsSinceEpoch());
+                if (run)
+                    emit scheduleRan(*run);
+            }
+        },
+        Qt::QueuedConnection);
+    // After downtime, what fell due since each schedule was last watched is due at once: run
+    // when still in progress, else logged as missed.
+    for (const Schedule &schedule : std::as_const(d->scheduleById))
+        d->scheduleRunner->watch(schedule, d->schedules->watchedFrom(schedule.id));
 }
 
 void Engine::startIngest(const ChannelConfig &channel)
@@ -588,6 +618,11 @@ RecordingChange Engine::deleteRecording(qint64 id)
     return d->recorder ? d->recorder->remove(id) : recordingsUnavailable();
 }
 
+std::optional<qint64> Engine::bufferStartUtcMs(qint64 channelId) const
+{
+    return d->store ? d->store->oldestStartUtcMs(channelId, kSourceRendition) : std::nullopt;
+}
+
 DvrSettings Engine::dvrSettings() const
 {
     return d->options.dvr;
@@ -732,6 +767,7 @@ ScheduleChange Engine::createSchedule(Schedule schedule, bool force)
         return scheduleFailed(ScheduleChange::Outcome::Failed, error);
     d->scheduleById.insert(schedule.id, schedule);
     d->conflictsFoundUtcMs = 0;
+    d->scheduleRunner->watch(schedule, schedule.createdUtcMs);
     emit scheduleAdded(schedule);
     ScheduleChange change;
     change.schedule = schedule;
@@ -747,10 +783,12 @@ ScheduleChange Engine::saveSchedule(Schedule schedule, bool force)
     if (ScheduleChange change = checkSchedule(schedule, force); !change.ok())
         return change;
     QString error;
-    if (!d->schedules->update(schedule, QDateTime::currentMSecsSinceEpoch(), &error))
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!d->schedules->update(schedule, now, &error))
         return scheduleFailed(ScheduleChange::Outcome::Failed, error);
     d->scheduleById.insert(schedule.id, schedule);
     d->conflictsFoundUtcMs = 0;
+    d->scheduleRunner->watch(schedule, now);
     emit scheduleUpdated(schedule);
     ScheduleChange change;
     change.schedule = schedule;
@@ -767,6 +805,7 @@ ScheduleChange Engine::deleteSchedule(qint64 id)
         return scheduleFailed(ScheduleChange::Outcome::Failed, error);
     d->scheduleById.remove(id);
     d->conflictsFoundUtcMs = 0;
+    d->scheduleRunner->forget(id);
     emit scheduleRemoved(id);
     ScheduleChange change;
     change.schedule = *current;

@@ -106,6 +106,8 @@ public:
     RecordingChange editRecording(
         qint64 id, std::optional<QString> title, std::optional<bool> keep);
     RecordingChange deleteRecording(qint64 id);
+    // Where the channel's buffer begins (its oldest segment); none when it holds nothing.
+    std::optional<qint64> bufferStartUtcMs(qint64 channelId) const;
     DvrSettings dvrSettings() const;
     DvrUsage dvrUsage() const;
     // Schedules: call on the engine's thread. Each change also fires the schedule signals
@@ -183,6 +185,7 @@ private:
     void syncIngest(qint64 channelId);
     void onIngestStatus(panelx::ChannelStatus status);
     void reportFailure(const QString &what, const ChannelChange &change);
+    void startScheduleRunner();
     ConflictLimits conflictLimits() const;
     // The conflicts among the stored schedules with `draft` in place of its stored self.
     QList<Conflict> conflictsAmong(const Schedule &draft) const;

@@ -964,6 +964,50 @@ Takes effect when PanelX starts again: %1
     </message>
 </context>
 <context>
+    <name>ScheduleExecutor</name>
+    <message>
+        <location filename="../engine/schedule/ScheduleExecutor.cpp" line="+17"/>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>PanelX was not running at %1 (%2), or the clock jumped past it; missed runs are not made up later.</source>
+        <translation>PanelX lief um %1 (%2) nicht, oder die Uhr sprang darüber hinweg; verpasste Ausführungen werden nicht nachgeholt.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recording %1 of “%2”.</source>
+        <translation>Aufnahme %1 von „%2“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Started “%1”.</source>
+        <translation>„%1“ gestartet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped “%1”.</source>
+        <translation>„%1“ gestoppt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Starting “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>„%1“ nach %n Minute wieder zu starten ist fehlgeschlagen: %2</numerusform>
+            <numerusform>„%1“ nach %n Minuten wieder zu starten ist fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stopping “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>„%1“ nach %n Minute wieder zu stoppen ist fehlgeschlagen: %2</numerusform>
+            <numerusform>„%1“ nach %n Minuten wieder zu stoppen ist fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScheduleValidator</name>
     <message>
         <location filename="../engine/schedule/Schedule.cpp" line="+120"/>
@@ -1129,7 +1173,7 @@ Takes effect when PanelX starts again: %1
     <message>
         <location line="+4"/>
         <source>Schedules may run from 1 to %1 ABR transcodes at once; count one per CPU core to spare.</source>
-        <translation>Zeitpläne dürfen 1 bis %1 ABR-Transkodierungen gleichzeitig laufen lassen; rechnen Sie mit einer je freiem CPU-Kern.</translation>
+        <translation>Zeitpläne dürfen 1 bis %1 ABR-Transkodierungen gleichzeitig ausführen; rechnen Sie mit einer je freiem CPU-Kern.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1838,7 +1882,7 @@ Takes effect when PanelX starts again: %1
 <context>
     <name>panelx::Engine</name>
     <message>
-        <location filename="../engine/Engine.cpp" line="+269"/>
+        <location filename="../engine/Engine.cpp" line="+273"/>
         <source>Cannot create the data folder %1: check that the disk is mounted and that you may write there, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden: Prüfen Sie, ob der Datenträger eingehängt ist und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
@@ -1853,19 +1897,19 @@ Takes effect when PanelX starts again: %1
         <translation>Demo</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+241"/>
         <source>Adding channel “%1”</source>
         <translation>Kanal „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location line="-464"/>
-        <location line="+388"/>
-        <location line="+276"/>
+        <location line="-492"/>
+        <location line="+416"/>
+        <location line="+281"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-198"/>
         <location line="+17"/>
         <source>Saving channel “%1”</source>
         <translation>Kanal „%1“ speichern</translation>
@@ -1878,17 +1922,17 @@ Takes effect when PanelX starts again: %1
         <translation>Diesen Kanal gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-439"/>
         <source>This schedule no longer exists.</source>
         <translation>Diesen Zeitplan gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>Making a new admin token</source>
         <translation>Neues Admin-Token erzeugen</translation>
     </message>
     <message numerus="yes">
-        <location line="+242"/>
+        <location line="+268"/>
         <source>“%1” has %n recording(s). Delete them on the Recordings page first; deleting the channel would delete what they recorded.</source>
         <translation>
             <numerusform>„%1“ hat %n Aufnahme. Löschen Sie sie zuerst auf der Seite Aufnahmen; das Löschen des Kanals würde löschen, was sie aufgenommen hat.</numerusform>
@@ -1911,9 +1955,9 @@ Takes effect when PanelX starts again: %1
         <translation>Einen Kanal starten oder stoppen</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+162"/>
         <source>Channel %1 does not exist (it may have been deleted); choose one of the channels on the Channels page.</source>
-        <translation>Den Kanal %1 gibt es nicht (er wurde vielleicht gelöscht); wählen Sie einen der Kanäle auf der Seite Kanäle.</translation>
+        <translation>Kanal %1 gibt es nicht (vielleicht wurde er gelöscht); wählen Sie einen der Kanäle auf der Seite Kanäle.</translation>
     </message>
 </context>
 <context>

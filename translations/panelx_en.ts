@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>ScheduleExecutor</name>
+    <message numerus="yes">
+        <source>Starting “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>Starting “%1” again after %n minute failed: %2</numerusform>
+            <numerusform>Starting “%1” again after %n minutes failed: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping “%1” again after %n minute(s) failed: %2</source>
+        <translation>
+            <numerusform>Stopping “%1” again after %n minute failed: %2</numerusform>
+            <numerusform>Stopping “%1” again after %n minutes failed: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>panelx::DashboardPage</name>
     <message numerus="yes">
         <source>%n hour(s)</source>
