@@ -100,6 +100,23 @@
     </message>
 </context>
 <context>
+    <name>panelx::ScheduleTableModel</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed or missed</source>
+        <translation>
+            <numerusform>%n failed or missed</numerusform>
+            <numerusform>%n failed or missed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>panelx::ScreenshotTour</name>
     <message numerus="yes">
         <source>Saved %n screenshot(s) in %1.</source>

@@ -11,10 +11,13 @@ namespace {
 constexpr int kStopGraceMs = 15000;
 // The quota bar and the sizes of growing recordings follow the disk this often.
 constexpr int kUsageRefreshMs = 3000;
+// The coming week's conflicts are checked again this often as it moves on.
+constexpr int kConflictRefreshMs = 60'000;
 } // namespace
 
 EngineClient::EngineClient(EngineOptions options, QObject *parent)
     : QObject(parent), m_dataDir(options.dataDir), m_dvrSettings(options.dvr),
+      m_scheduleSettings(options.schedules), m_conflictTimer(new QTimer(this)),
       m_usageTimer(new QTimer(this))
 {
     m_thread = new QThread;
@@ -42,8 +45,11 @@ EngineClient::EngineClient(EngineOptions options, QObject *parent)
     });
     wireEngine();
     wireRecordings();
+    wireSchedules();
     m_usageTimer->setInterval(kUsageRefreshMs);
     connect(m_usageTimer, &QTimer::timeout, this, &EngineClient::refreshDvrUsage);
+    m_conflictTimer->setInterval(kConflictRefreshMs);
+    connect(m_conflictTimer, &QTimer::timeout, this, &EngineClient::refreshScheduleConflicts);
 }
 
 EngineClient::~EngineClient()
@@ -79,6 +85,11 @@ void EngineClient::wireEngine()
             snapshot.recordingUrls.insert(recording.id, engine->recordingPlaylistUrl(recording.id));
         snapshot.dvrUsage = engine->dvrUsage();
         snapshot.dvrSettings = engine->dvrSettings();
+        snapshot.schedules = engine->schedules();
+        for (const Schedule &schedule : std::as_const(snapshot.schedules))
+            snapshot.scheduleFigures.insert(schedule.id, engine->scheduleFigures(schedule.id));
+        snapshot.scheduleConflicts = engine->scheduleConflicts();
+        snapshot.scheduleSettings = engine->scheduleSettings();
         QMetaObject::invokeMethod(
             this, [this, snapshot] { applySnapshot(snapshot); }, Qt::QueuedConnection);
     });
@@ -163,6 +174,54 @@ void EngineClient::wireRecordings()
     connect(engine, &Engine::recordingCleanedUp, this, &EngineClient::recordingCleanedUp);
 }
 
+void EngineClient::wireSchedules()
+{
+    Engine *engine = m_engine;
+    // A change to one schedule may make or resolve conflicts of others: each change brings the
+    // schedule's figures and all the conflicts, read on the engine's thread, with it.
+    const auto forwardSchedule = [this, engine](bool added) {
+        return [this, engine, added](const Schedule &schedule) {
+            const ScheduleFigures figures = engine->scheduleFigures(schedule.id);
+            const QList<Conflict> conflicts = engine->scheduleConflicts();
+            QMetaObject::invokeMethod(
+                this,
+                [this, schedule, figures, conflicts, added] {
+                    const bool known = m_schedules.contains(schedule.id);
+                    m_schedules.insert(schedule.id, schedule);
+                    m_scheduleFigures.insert(schedule.id, figures);
+                    m_scheduleConflicts = conflicts;
+                    if (added && !known)
+                        emit scheduleAdded(schedule);
+                    else
+                        emit scheduleUpdated(schedule);
+                    emit scheduleConflictsChanged();
+                },
+                Qt::QueuedConnection);
+        };
+    };
+    connect(engine, &Engine::scheduleAdded, engine, forwardSchedule(true));
+    connect(engine, &Engine::scheduleUpdated, engine, forwardSchedule(false));
+    connect(engine, &Engine::scheduleRemoved, this, [this](qint64 id) {
+        if (!m_schedules.remove(id))
+            return;
+        m_scheduleFigures.remove(id);
+        emit scheduleRemoved(id);
+        refreshScheduleConflicts();
+    });
+    connect(engine, &Engine::scheduleRan, engine, [this, engine](const ScheduleRun &run) {
+        const ScheduleFigures figures = engine->scheduleFigures(run.scheduleId);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id = run.scheduleId, figures] {
+                if (!m_schedules.contains(id))
+                    return;
+                m_scheduleFigures.insert(id, figures);
+                emit scheduleFiguresChanged(id);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void EngineClient::start()
 {
     if (!m_engine || m_serverState == ServerState::Running
@@ -178,6 +237,7 @@ void EngineClient::shutdown()
         return;
     m_shuttingDown = true;
     m_usageTimer->stop();
+    m_conflictTimer->stop();
     if (m_serverState == ServerState::Stopped || m_serverState == ServerState::Failed) {
         m_thread->quit(); // nothing runs: finished() reports shutDown()
         return;
@@ -283,6 +343,98 @@ void EngineClient::changeRecording(const std::function<RecordingChange(Engine *)
         return;
     }
     askEngine<RecordingChange>(change, receiver, answer);
+}
+
+void EngineClient::conflictsWith(const Schedule &draft, QObject *receiver,
+    const std::function<void(const QList<Conflict> &)> &answer)
+{
+    askEngine<QList<Conflict>>(
+        [draft](Engine *engine) { return engine->conflictsWith(draft); }, receiver, answer);
+}
+
+void EngineClient::changeSchedule(const std::function<ScheduleChange(Engine *)> &change,
+    QObject *receiver, const ScheduleAnswer &answer)
+{
+    if (!m_engine) {
+        ScheduleChange stopped;
+        stopped.outcome = ScheduleChange::Outcome::Failed;
+        stopped.error = tr("PanelX is shutting down; try again after it has started.");
+        if (answer)
+            answer(stopped);
+        return;
+    }
+    askEngine<ScheduleChange>(change, receiver, answer);
+}
+
+void EngineClient::addSchedule(
+    const Schedule &schedule, bool force, QObject *receiver, const ScheduleAnswer &answer)
+{
+    changeSchedule(
+        [schedule, force](Engine *engine) { return engine->createSchedule(schedule, force); },
+        receiver, answer);
+}
+
+void EngineClient::saveSchedule(
+    const Schedule &schedule, bool force, QObject *receiver, const ScheduleAnswer &answer)
+{
+    changeSchedule(
+        [schedule, force](Engine *engine) { return engine->saveSchedule(schedule, force); },
+        receiver, answer);
+}
+
+void EngineClient::removeSchedule(qint64 id, QObject *receiver, const ScheduleAnswer &answer)
+{
+    changeSchedule([id](Engine *engine) { return engine->deleteSchedule(id); }, receiver, answer);
+}
+
+void EngineClient::setScheduleEnabled(
+    qint64 id, bool enabled, QObject *receiver, const ScheduleAnswer &answer)
+{
+    changeSchedule([id, enabled](Engine *engine) { return engine->enableSchedule(id, enabled); },
+        receiver, answer);
+}
+
+void EngineClient::setScheduleSettings(const ScheduleSettings &settings)
+{
+    if (settings == m_scheduleSettings)
+        return;
+    m_scheduleSettings = settings;
+    emit scheduleSettingsChanged(settings);
+    if (!m_engine)
+        return;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, settings] { engine->setScheduleSettings(settings); },
+        Qt::QueuedConnection);
+    refreshScheduleConflicts();
+}
+
+void EngineClient::refreshScheduleConflicts()
+{
+    if (m_serverState != ServerState::Running)
+        return;
+    askEngine<QList<Conflict>>([](Engine *engine) { return engine->scheduleConflicts(); }, this,
+        [this](const QList<Conflict> &conflicts) {
+            m_scheduleConflicts = conflicts;
+            emit scheduleConflictsChanged();
+        });
+}
+
+QList<Schedule> EngineClient::schedules() const
+{
+    QList<Schedule> result = m_schedules.values();
+    std::sort(result.begin(), result.end(), [](const Schedule &a, const Schedule &b) {
+        const int byName = QString::localeAwareCompare(a.name, b.name);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    return result;
+}
+
+std::optional<Schedule> EngineClient::schedule(qint64 id) const
+{
+    const auto it = m_schedules.constFind(id);
+    if (it == m_schedules.cend())
+        return std::nullopt;
+    return *it;
 }
 
 void EngineClient::exportParts(
@@ -509,8 +661,24 @@ void EngineClient::applySnapshot(const Snapshot &snapshot)
         m_dvrSettings = snapshot.dvrSettings;
         emit dvrSettingsChanged(m_dvrSettings);
     }
+    m_scheduleFigures = snapshot.scheduleFigures;
+    m_scheduleConflicts = snapshot.scheduleConflicts;
+    for (const Schedule &schedule : snapshot.schedules) {
+        const bool known = m_schedules.contains(schedule.id);
+        m_schedules.insert(schedule.id, schedule);
+        if (known)
+            emit scheduleUpdated(schedule);
+        else
+            emit scheduleAdded(schedule);
+    }
+    emit scheduleConflictsChanged();
+    if (snapshot.scheduleSettings != m_scheduleSettings) {
+        m_scheduleSettings = snapshot.scheduleSettings;
+        emit scheduleSettingsChanged(m_scheduleSettings);
+    }
     setServerState(ServerState::Running);
     m_usageTimer->start();
+    m_conflictTimer->start();
     emit summaryChanged();
 }
 

@@ -49,6 +49,13 @@ public:
     QString recordingPlaylistUrl(qint64 id) const;
     DvrUsage dvrUsage() const { return m_dvrUsage; }
     DvrSettings dvrSettings() const { return m_dvrSettings; }
+    QList<Schedule> schedules() const; // ordered by name
+    std::optional<Schedule> schedule(qint64 id) const;
+    // Runs, failures and the last run as the engine last reported them.
+    ScheduleFigures scheduleFigures(qint64 id) const { return m_scheduleFigures.value(id); }
+    // Among the enabled schedules over the coming week, as last checked.
+    QList<Conflict> scheduleConflicts() const { return m_scheduleConflicts; }
+    ScheduleSettings scheduleSettings() const { return m_scheduleSettings; }
 
     // What became of a change to the recordings, on the GUI thread; dropped if the receiver
     // given with it is gone by then.
@@ -64,6 +71,12 @@ public:
     // The moment the player last showed on the channel (nullopt: none), as channelBuffer.
     void playerPosition(qint64 channelId, QObject *receiver,
         const std::function<void(const std::optional<qint64> &)> &answer);
+    // The conflicts `draft` would be in if it were saved (id 0: a new one), for the editor.
+    void conflictsWith(const Schedule &draft, QObject *receiver,
+        const std::function<void(const QList<Conflict> &)> &answer);
+    // What became of a change to the schedules, on the GUI thread; dropped if the receiver
+    // given with it is gone by then.
+    using ScheduleAnswer = std::function<void(const ScheduleChange &change)>;
 
 public slots:
     void start();
@@ -90,6 +103,17 @@ public slots:
     void refreshDvrUsage();
     // Remembers where the player was on the channel (a wall-clock moment), for resuming.
     void savePlayerPosition(qint64 channelId, qint64 utcMs);
+    // Schedules: the engine validates and checks conflicts; `answer` hears the outcome.
+    // `force` saves one that conflicts.
+    void addSchedule(const panelx::Schedule &schedule, bool force, QObject *receiver,
+        const ScheduleAnswer &answer);
+    void saveSchedule(const panelx::Schedule &schedule, bool force, QObject *receiver,
+        const ScheduleAnswer &answer);
+    void removeSchedule(qint64 id, QObject *receiver, const ScheduleAnswer &answer);
+    void setScheduleEnabled(
+        qint64 id, bool enabled, QObject *receiver, const ScheduleAnswer &answer);
+    // Applies at once to the conflict checks.
+    void setScheduleSettings(const panelx::ScheduleSettings &settings);
 
 signals:
     void serverStateChanged(panelx::EngineClient::ServerState state);
@@ -110,6 +134,15 @@ signals:
     void recordingCleanedUp(const panelx::Recording &recording, const QString &reason);
     void dvrUsageChanged(const panelx::DvrUsage &usage);
     void dvrSettingsChanged(const panelx::DvrSettings &settings);
+    void scheduleAdded(const panelx::Schedule &schedule);
+    void scheduleUpdated(const panelx::Schedule &schedule);
+    void scheduleRemoved(qint64 id);
+    // A schedule ran (or failed, or was found missed): its figures changed.
+    void scheduleFiguresChanged(qint64 id);
+    // The conflicts among the enabled schedules were checked again (after a change, as the
+    // week moves on, or with new limits).
+    void scheduleConflictsChanged();
+    void scheduleSettingsChanged(const panelx::ScheduleSettings &settings);
 
 private:
     struct Snapshot {
@@ -125,9 +158,19 @@ private:
         QHash<qint64, QString> recordingUrls;
         DvrUsage dvrUsage;
         DvrSettings dvrSettings;
+        QList<Schedule> schedules;
+        QHash<qint64, ScheduleFigures> scheduleFigures;
+        QList<Conflict> scheduleConflicts;
+        ScheduleSettings scheduleSettings;
     };
     void wireEngine();
     void wireRecordings();
+    void wireSchedules();
+    // askEngine for a change to the schedules; without an engine, the answer says why.
+    void changeSchedule(const std::function<ScheduleChange(Engine *)> &change, QObject *receiver,
+        const ScheduleAnswer &answer);
+    // Asks the engine for the conflicts among the enabled schedules again.
+    void refreshScheduleConflicts();
     // Runs `call` on the engine's thread and hands its result to `answer` on this one, if
     // `receiver` still exists by then.
     template<typename Result>
@@ -158,6 +201,11 @@ private:
     QHash<qint64, QString> m_recordingUrls;
     DvrUsage m_dvrUsage;
     DvrSettings m_dvrSettings;
+    QHash<qint64, Schedule> m_schedules;
+    QHash<qint64, ScheduleFigures> m_scheduleFigures;
+    QList<Conflict> m_scheduleConflicts;
+    ScheduleSettings m_scheduleSettings;
+    QTimer *m_conflictTimer; // the coming week moves on: its conflicts are checked again
     QTimer *m_usageTimer; // refreshes the DVR's disk use and the growing recordings' sizes
     bool m_usageRefreshPending = false;
     bool m_shuttingDown = false;

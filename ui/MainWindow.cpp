@@ -5,6 +5,7 @@
 #include "dashboard/DashboardPage.h"
 #include "player/PlayerPage.h"
 #include "recordings/RecordingsPage.h"
+#include "schedules/SchedulesPage.h"
 #include "settings/SettingsPage.h"
 #include "shell/ServerStatusBar.h"
 #include "shell/TrayIcon.h"
@@ -65,6 +66,8 @@ void MainWindow::addPages()
     addPage(player, tr("Player"), s->standardIcon(QStyle::SP_MediaPlay));
     auto *recordings = new RecordingsPage(m_client);
     addPage(recordings, tr("Recordings"), s->standardIcon(QStyle::SP_DriveHDIcon));
+    addPage(new SchedulesPage(m_client), tr("Schedules"),
+        s->standardIcon(QStyle::SP_FileDialogContentsView));
     addPage(new SettingsPage(m_client), tr("Settings"),
         s->standardIcon(QStyle::SP_FileDialogDetailedView));
 

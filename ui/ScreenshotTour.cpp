@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QPixmap>
 #include <QScreen>
+#include <QTimeZone>
 #include <QWindow>
 
 namespace panelx {
@@ -78,6 +79,7 @@ void ScreenshotTour::startWarmUp()
     m_warmUpStarted = true;
     m_liveDeadline.stop();
     recordSamples();
+    planSamples();
     QTimer::singleShot(m_warmUpMs, this, [this] { visitPage(0); });
 }
 
@@ -97,6 +99,33 @@ void ScreenshotTour::recordSamples()
     running.title = tr("Evening news");
     running.minutes = 3;
     m_client->addRecording(running, this, {});
+}
+
+void ScreenshotTour::planSamples()
+{
+    const qint64 channelId = liveChannelId();
+    if (channelId == 0)
+        return;
+    Schedule news;
+    news.name = tr("News at eight");
+    news.channelId = channelId;
+    news.firstDate = QDate::currentDate();
+    news.startTime = QTime(20, 0);
+    news.timeZoneId = QTimeZone::systemTimeZoneId();
+    news.durationMinutes = 30;
+    news.recurrence = Recurrence::Weekly;
+    news.weekdays = Weekdays::mondayToFriday();
+    news.paddingBeforeMinutes = 2;
+    news.paddingAfterMinutes = 5;
+    m_client->addSchedule(news, false, this, {});
+    Schedule sports = news;
+    sports.name = tr("Weekend sports");
+    sports.action = ScheduleAction::Start;
+    sports.startTime = QTime(14, 0);
+    sports.durationMinutes = 4 * 60;
+    sports.weekdays = Weekdays().add(Qt::Saturday).add(Qt::Sunday);
+    sports.paddingBeforeMinutes = sports.paddingAfterMinutes = 0;
+    m_client->addSchedule(sports, false, this, {});
 }
 
 void ScreenshotTour::visitPage(int index)

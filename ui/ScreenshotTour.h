@@ -37,6 +37,9 @@ private:
     void startWarmUp();
     // Starts two recordings of the live channel, so the Recordings page has something to show.
     void recordSamples();
+    // Plans a weekday recording and a weekend start of the live channel, so the Schedules page
+    // has a list and a week to show.
+    void planSamples();
     void visitPage(int index);
     void capture(int index);
     qint64 liveChannelId() const;

@@ -64,6 +64,7 @@ SettingsPage::SettingsPage(EngineClient *client, QWidget *parent) : SettingsPage
     connect(this, &SettingsPage::settingsSaved, client, [client](const Settings &saved) {
         client->setRemoteAdmin(saved.remoteAdmin);
         client->setDvrSettings(saved.dvr);
+        client->setScheduleSettings(saved.schedules);
     });
 }
 
@@ -280,6 +281,31 @@ void SettingsPage::buildUi()
                "are never deleted. These settings take effect at once.")));
     layout->addWidget(dvr);
 
+    // Schedules
+    auto *schedules = new QGroupBox(tr("Schedules"), content);
+    auto *schedulesForm = makeForm(schedules);
+    m_scheduleMaxRecordings = new QSpinBox(schedules);
+    m_scheduleMaxRecordings->setObjectName(QStringLiteral("scheduleMaxRecordings"));
+    // One past each limit, so a number outside them is shown as a mistake with its rule.
+    m_scheduleMaxRecordings->setRange(0, ScheduleSettings::kMaxAtOnce + 1);
+    m_scheduleMaxRecordings->setMinimumWidth(120);
+    m_scheduleMaxRecordingsError = makeErrorLabel(QStringLiteral("scheduleMaxRecordingsError"));
+    schedulesForm->addRow(tr("Recordings at once:"),
+        fieldColumn(m_scheduleMaxRecordings, m_scheduleMaxRecordingsError,
+            tr("Schedules that would record more channels at the same time are marked as "
+               "conflicts.")));
+    m_scheduleMaxTranscodes = new QSpinBox(schedules);
+    m_scheduleMaxTranscodes->setObjectName(QStringLiteral("scheduleMaxTranscodes"));
+    m_scheduleMaxTranscodes->setRange(0, ScheduleSettings::kMaxAtOnce + 1);
+    m_scheduleMaxTranscodes->setMinimumWidth(120);
+    m_scheduleMaxTranscodesError = makeErrorLabel(QStringLiteral("scheduleMaxTranscodesError"));
+    schedulesForm->addRow(tr("ABR transcodes at once:"),
+        fieldColumn(m_scheduleMaxTranscodes, m_scheduleMaxTranscodesError,
+            tr("Each channel with an adaptive-bitrate ladder keeps CPU cores busy while it "
+               "runs; schedules that would run more at once are marked as conflicts. These "
+               "settings take effect at once.")));
+    layout->addWidget(schedules);
+
     // Language
     auto *languageBox = new QGroupBox(tr("Language"), content);
     auto *languageForm = makeForm(languageBox);
@@ -336,6 +362,8 @@ void SettingsPage::buildUi()
     connect(m_dvrQuotaGb, &QDoubleSpinBox::valueChanged, this, formChanged);
     connect(m_dvrKeepDays, &QSpinBox::valueChanged, this, formChanged);
     connect(m_dvrAutoCleanup, &QCheckBox::toggled, this, formChanged);
+    connect(m_scheduleMaxRecordings, &QSpinBox::valueChanged, this, formChanged);
+    connect(m_scheduleMaxTranscodes, &QSpinBox::valueChanged, this, formChanged);
     connect(m_language, &QComboBox::currentIndexChanged, this, formChanged);
     connect(m_remoteAdmin, &QCheckBox::toggled, this, formChanged);
     connect(m_browse, &QPushButton::clicked, this, &SettingsPage::browseDataDir);
@@ -363,6 +391,8 @@ void SettingsPage::showSettings(const Settings &settings)
     m_dvrQuotaGb->setValue(settings.dvr.quotaBytes / kBytesPerGb);
     m_dvrKeepDays->setValue(settings.dvr.keepDays);
     m_dvrAutoCleanup->setChecked(settings.dvr.autoCleanup);
+    m_scheduleMaxRecordings->setValue(settings.schedules.maxRecordings);
+    m_scheduleMaxTranscodes->setValue(settings.schedules.maxTranscodes);
     m_language->setCurrentIndex(m_language->findData(static_cast<int>(settings.language)));
     m_remoteAdmin->setChecked(settings.remoteAdmin);
     m_updatingForm = false;
@@ -387,6 +417,8 @@ Settings SettingsPage::readForm() const
         s.dvr.quotaBytes = quotaBytes;
     s.dvr.keepDays = m_dvrKeepDays->value();
     s.dvr.autoCleanup = m_dvrAutoCleanup->isChecked();
+    s.schedules.maxRecordings = m_scheduleMaxRecordings->value();
+    s.schedules.maxTranscodes = m_scheduleMaxTranscodes->value();
     s.language = static_cast<UiLanguage>(m_language->currentData().toInt());
     s.remoteAdmin = m_remoteAdmin->isChecked();
     return s;
@@ -410,6 +442,8 @@ void SettingsPage::onStateChanged()
     show(m_bufferError, Settings::Field::Buffer);
     show(m_dvrQuotaError, Settings::Field::DvrQuota);
     show(m_dvrKeepDaysError, Settings::Field::DvrKeepDays);
+    show(m_scheduleMaxRecordingsError, Settings::Field::ScheduleMaxRecordings);
+    show(m_scheduleMaxTranscodesError, Settings::Field::ScheduleMaxTranscodes);
 
     const QString notice = m_controller->restartNotice();
     m_bannerText->setText(notice);

@@ -1,7 +1,7 @@
 // The Settings page: data folder, viewer port and reach, defaults for new channels, the DVR's
-// quota and clean-up, language, remote administration and the admin token.
-// Problems are shown in words next to their field; changes that wait for a restart say so in a
-// banner at the top.
+// quota and clean-up, what schedules may run at once, language, remote administration and the admin
+// token. Problems are shown in words next to their field; changes that wait for a restart say so in
+// a banner at the top.
 #pragma once
 
 #include "Settings.h"
@@ -79,6 +79,10 @@ private:
     QSpinBox *m_dvrKeepDays = nullptr;
     QLabel *m_dvrKeepDaysError = nullptr;
     QCheckBox *m_dvrAutoCleanup = nullptr;
+    QSpinBox *m_scheduleMaxRecordings = nullptr;
+    QLabel *m_scheduleMaxRecordingsError = nullptr;
+    QSpinBox *m_scheduleMaxTranscodes = nullptr;
+    QLabel *m_scheduleMaxTranscodesError = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_remoteAdmin = nullptr;
     QFormLayout *m_adminForm = nullptr;
