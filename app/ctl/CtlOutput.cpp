@@ -263,6 +263,8 @@ QString bufferLines(const QJsonObject &buffer, const QString &subject)
         + CtlText::tr("\nCatch-up URL templates for IPTV apps ({utc}, {duration} … as Kodi "
                       "fills them in):\n")
         + formatTable(catchup);
+}
+
 // "2026-12-01T20:00:00+01:00" (an occurrence's wall clock in its zone) as "2026-12-01 20:00
 // +01:00".
 QString zoneTime(const QString &iso)

@@ -1115,6 +1115,8 @@ void TestAdminApi::bufferGrowsAndShowsItsGaps()
     QVERIFY(utcMs(gap.value("to")) >= stoppedAtMs + 3000);
     QCOMPARE(gap.value("seconds").toDouble(),
         (utcMs(gap.value("to")) - utcMs(gap.value("from"))) / 1000.0);
+}
+
 void TestAdminApi::scheduleLifecycle()
 {
     const qint64 channel = addChannel(QStringLiteral("News"));

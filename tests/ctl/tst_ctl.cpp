@@ -545,6 +545,8 @@ private slots:
             qPrintable(empty));
         QVERIFY2(!empty.contains("oldest:"), qPrintable(empty));
         QVERIFY2(empty.contains(catchup.value("xtream").toString()), qPrintable(empty));
+    }
+
     void scheduleAnswersBecomeTables()
     {
         const qint64 start
