@@ -859,7 +859,20 @@ ScheduleChange Engine::enableSchedule(qint64 id, bool enabled)
     if (!d->schedules || !current)
         return scheduleNotFound();
     current->enabled = enabled;
-    return saveSchedule(*current, true);
+    if (enabled)
+        return saveSchedule(*current, true);
+    // Disabling always works, also for a schedule whose channel was deleted since.
+    QString error;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!d->schedules->update(*current, now, &error))
+        return scheduleFailed(ScheduleChange::Outcome::Failed, error);
+    d->scheduleById.insert(id, *current);
+    d->conflictsFoundUtcMs = 0;
+    d->scheduleRunner->watch(*current, now);
+    emit scheduleUpdated(*current);
+    ScheduleChange change;
+    change.schedule = *current;
+    return change;
 }
 
 ScheduleFigures Engine::scheduleFigures(qint64 id) const

@@ -134,13 +134,15 @@ public:
             m_watched.insert(schedule.id, {schedule, sinceUtcMs});
         else
             m_watched.remove(schedule.id);
-        wake();
+        m_runner.m_watchedCount = int(m_watched.size());
+        wakeSoon();
     }
 
     void forget(qint64 scheduleId)
     {
         m_watched.remove(scheduleId);
-        wake();
+        m_runner.m_watchedCount = int(m_watched.size());
+        wakeSoon();
     }
 
 private:
@@ -148,6 +150,22 @@ private:
         Schedule schedule;
         qint64 checkedUtcMs = 0; // events up to this instant were handed on
     };
+
+    // Once for a burst of changes (every schedule watched at the engine's start) rather than
+    // once per change, each of which looks at every schedule.
+    void wakeSoon()
+    {
+        if (m_wakePending)
+            return;
+        m_wakePending = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_wakePending = false;
+                wake();
+            },
+            Qt::QueuedConnection);
+    }
 
     // Hands on what is due now and arms the timer at what comes next.
     void wake()
@@ -198,6 +216,7 @@ private:
     QSocketNotifier *m_notifier = nullptr;
     QFileSystemWatcher *m_zoneWatcher = nullptr;
     QHash<qint64, Watched> m_watched;
+    bool m_wakePending = false;
 };
 
 ScheduleRunner::ScheduleRunner(QObject *parent) : QObject(parent)

@@ -50,6 +50,8 @@ public:
     qint64 armedAtUtcMs() const { return m_armedAtUtcMs.load(); }
     // How often the thread has woken (timer, clock jump, zone change or a change to watch).
     int wakeUps() const { return m_wakeUps.load(); }
+    // How many schedules it watches, once their changes have reached its thread.
+    int watchedCount() const { return m_watchedCount.load(); }
 
 signals:
     // From the runner's thread, in time order. Connect queued.
@@ -64,6 +66,7 @@ private:
     Clock *m_clock = nullptr; // lives on m_thread
     std::atomic<qint64> m_armedAtUtcMs {0};
     std::atomic<int> m_wakeUps {0};
+    std::atomic<int> m_watchedCount {0};
 };
 
 } // namespace panelx

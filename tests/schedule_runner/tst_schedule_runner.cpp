@@ -188,8 +188,18 @@ private slots:
         QVERIFY(onEngine([&] { return m_engine->enableSchedule(second.id, true); }).ok());
         QCOMPARE(onEngine([&] { return m_engine->scheduleConflicts(); }).size(), 1);
 
+        // A schedule whose channel is gone can still be disabled (not enabled).
+        const ChannelConfig gone = addChannel(QStringLiteral("Gone"), false);
+        const Schedule orphan = create(
+            onceAt(QStringLiteral("Orphan"), ScheduleAction::Start, gone.id, at + 86'400'000));
+        QVERIFY(onEngine([&] { return m_engine->deleteChannel(gone.id); }).ok());
+        QVERIFY(onEngine([&] { return m_engine->enableSchedule(orphan.id, false); }).ok());
+        QCOMPARE(onEngine([&] { return m_engine->enableSchedule(orphan.id, true); }).outcome,
+            ScheduleChange::Outcome::Invalid);
+        QVERIFY(onEngine([&] { return m_engine->deleteSchedule(orphan.id); }).ok());
+
         QVERIFY(onEngine([&] { return m_engine->deleteSchedule(second.id); }).ok());
-        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.size(), 2);
         QCOMPARE(onEngine([&] { return m_engine->deleteSchedule(second.id); }).outcome,
             ScheduleChange::Outcome::NotFound);
         QVERIFY(onEngine([&] { return m_engine->scheduleConflicts(); }).isEmpty());
@@ -218,6 +228,7 @@ private slots:
         runner.watch(disabled, now);
         runner.watch(enabled, now);
         QTRY_COMPARE_WITH_TIMEOUT(runner.armedAtUtcMs(), at, 5000);
+        QCOMPARE(runner.watchedCount(), 2); // the disabled one is not watched
         QVERIFY(due.isEmpty());
         QVERIFY(due.wait(10000));
         const qint64 woke = QDateTime::currentMSecsSinceEpoch();
