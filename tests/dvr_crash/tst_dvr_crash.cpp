@@ -2,6 +2,7 @@
 // recording goes on to its end, the database is intact and nothing recorded before the kill is
 // lost.
 #include "Engine.h"
+#include "HeadlessProcess.h"
 #include "TestSupport.h"
 
 #include <QDateTime>
@@ -59,41 +60,6 @@ private:
     QSqlDatabase m_db;
 };
 
-class Headless {
-public:
-    Headless(QString dataDir, quint16 port) : m_dataDir(std::move(dataDir)), m_port(port) { }
-    ~Headless()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    bool start()
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedChannels);
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(
-            QStringLiteral("XDG_CONFIG_HOME"), m_dataDir + QStringLiteral("/config"));
-        m_process.setProcessEnvironment(environment);
-        m_process.start(QStringLiteral(PANELX_BINARY),
-            {QStringLiteral("--headless"), QStringLiteral("--data-dir"), m_dataDir,
-                QStringLiteral("--port"), QString::number(m_port)});
-        return m_process.waitForStarted(5000);
-    }
-    void signal(int number)
-    {
-        ::kill(static_cast<pid_t>(m_process.processId()), number);
-        m_process.waitForFinished(20000);
-    }
-    QProcess &process() { return m_process; }
-
-private:
-    QString m_dataDir;
-    quint16 m_port;
-    QProcess m_process;
-};
-
 } // namespace
 
 class TestDvrCrash : public QObject {
@@ -135,7 +101,7 @@ private slots:
         const quint16 port = freeTcpPort();
         QSet<qint64> beforeKill;
         {
-            Headless panelx(dir.path(), port);
+            HeadlessProcess panelx(dir.path(), port);
             QVERIFY(panelx.start());
             QVERIFY(waitFor(
                 [&] {
@@ -148,7 +114,7 @@ private slots:
         }
         beforeKill = index.sequences(channelId, created.startUtcMs, created.endUtcMs);
 
-        Headless panelx(dir.path(), port);
+        HeadlessProcess panelx(dir.path(), port);
         QVERIFY(panelx.start());
         const auto state = [&] {
             return index.text(

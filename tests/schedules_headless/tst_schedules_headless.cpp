@@ -4,6 +4,7 @@
 // whose program was killed with SIGKILL finished after the restart from what the buffer held.
 // Set up through the engine in this process, observed in the database the program writes.
 #include "Engine.h"
+#include "HeadlessProcess.h"
 #include "TestSupport.h"
 
 #include <QDateTime>
@@ -23,42 +24,6 @@ namespace {
 
 const QByteArray kZone = "Asia/Kolkata"; // UTC+05:30 all year
 constexpr qint64 kKolkataOffsetMs = 19'800'000;
-
-class Headless {
-public:
-    Headless(QString dataDir, quint16 port) : m_dataDir(std::move(dataDir)), m_port(port) { }
-    ~Headless()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    bool start()
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedChannels);
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(
-            QStringLiteral("XDG_CONFIG_HOME"), m_dataDir + QStringLiteral("/config"));
-        environment.insert(QStringLiteral("TZ"), QStringLiteral("America/New_York"));
-        m_process.setProcessEnvironment(environment);
-        m_process.start(QStringLiteral(PANELX_BINARY),
-            {QStringLiteral("--headless"), QStringLiteral("--data-dir"), m_dataDir,
-                QStringLiteral("--port"), QString::number(m_port)});
-        return m_process.waitForStarted(5000);
-    }
-    void signal(int number)
-    {
-        ::kill(static_cast<pid_t>(m_process.processId()), number);
-        m_process.waitForFinished(20000);
-    }
-    QProcess &process() { return m_process; }
-
-private:
-    QString m_dataDir;
-    quint16 m_port;
-    QProcess m_process;
-};
 
 // The database as another process reads it.
 class Rows {
@@ -192,7 +157,7 @@ private slots:
         };
         const quint16 port = freeTcpPort();
         {
-            Headless panelx(dir.path(), port);
+            HeadlessProcess panelx(dir.path(), port, QStringLiteral("America/New_York"));
             QVERIFY(panelx.start());
             QVERIFY(waitFor([&] { return runs(stopped, "result").size() == 1; }, 40000));
             for (const qint64 id : {recorded, started, stopped}) {
@@ -251,7 +216,7 @@ private slots:
             QCOMPARE(panelx.process().exitStatus(), QProcess::CrashExit);
         }
         const qint64 second = recordingOf(killed);
-        Headless panelx(dir.path(), port);
+        HeadlessProcess panelx(dir.path(), port, QStringLiteral("America/New_York"));
         QVERIFY(panelx.start());
         QVERIFY2(waitFor(
                      [&] {
