@@ -8,10 +8,10 @@
 #include "ChannelValidator.h"
 #include "dvr/Recording.h"
 #include "dvr/RecordingExport.h"
-#include "timeshift/BufferInfo.h"
 #include "schedule/Conflicts.h"
 #include "schedule/Schedule.h"
 #include "schedule/ScheduleRun.h"
+#include "timeshift/BufferInfo.h"
 
 #include <QHostAddress>
 #include <QObject>

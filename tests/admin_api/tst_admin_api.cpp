@@ -17,7 +17,6 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
 #include <QThread>
 #include <QTimeZone>

@@ -27,8 +27,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 #include <QTranslator>
 #include <unistd.h>
