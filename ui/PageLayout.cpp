@@ -1,8 +1,11 @@
 #include "PageLayout.h"
 
+#include <QAbstractItemView>
 #include <QFrame>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
 namespace panelx {
@@ -39,6 +42,24 @@ QWidget *withMessage(QWidget *field, QLabel *message)
     layout->addWidget(field);
     layout->addWidget(message);
     return box;
+}
+
+qint64 selectedId(const QAbstractItemView *view, const QSortFilterProxyModel *sorted, int idRole)
+{
+    const QModelIndexList rows = view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return 0;
+    return sorted->mapToSource(rows.first()).data(idRole).toLongLong();
+}
+
+void selectSourceRow(QAbstractItemView *view, const QSortFilterProxyModel *sorted, int sourceRow)
+{
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = sorted->mapFromSource(sorted->sourceModel()->index(sourceRow, 0));
+    view->selectionModel()->select(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->setCurrentIndex(index);
 }
 
 } // namespace panelx

@@ -4,7 +4,9 @@
 
 #include <QString>
 
+class QAbstractItemView;
 class QLabel;
+class QSortFilterProxyModel;
 class QVBoxLayout;
 class QWidget;
 
@@ -17,5 +19,11 @@ QVBoxLayout *makeTitledScrollingPage(QWidget *page, const QString &title);
 // A form field with the label that shows its problem right under it, as one widget for a
 // QFormLayout row.
 QWidget *withMessage(QWidget *field, QLabel *message);
+
+// A page's table shows its model through `sorted`: the `idRole` value of the selected row in
+// the source model (0 when nothing is selected), and selecting the source model's `sourceRow`
+// (nothing happens for a negative row).
+qint64 selectedId(const QAbstractItemView *view, const QSortFilterProxyModel *sorted, int idRole);
+void selectSourceRow(QAbstractItemView *view, const QSortFilterProxyModel *sorted, int sourceRow);
 
 } // namespace panelx

@@ -4,6 +4,7 @@
 #include "ChannelTableModel.h"
 #include "ChannelsController.h"
 #include "EngineClient.h"
+#include "PageLayout.h"
 
 #include <QAction>
 #include <QFontMetrics>
@@ -156,21 +157,12 @@ void ChannelsPage::createActions()
 
 qint64 ChannelsPage::selectedChannelId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return 0;
-    return m_sorted->mapToSource(rows.first()).data(ChannelTableModel::ChannelIdRole).toLongLong();
+    return selectedId(m_table, m_sorted, ChannelTableModel::ChannelIdRole);
 }
 
 void ChannelsPage::selectChannel(qint64 channelId)
 {
-    const int row = m_model->rowOf(channelId);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
-    m_table->selectionModel()->select(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->setCurrentIndex(index);
+    selectSourceRow(m_table, m_sorted, m_model->rowOf(channelId));
 }
 
 void ChannelsPage::fitColumns()

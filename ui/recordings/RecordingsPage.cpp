@@ -2,6 +2,7 @@
 
 #include "DvrUsageBar.h"
 #include "EngineClient.h"
+#include "PageLayout.h"
 #include "RecordingStateDelegate.h"
 #include "RecordingTableModel.h"
 #include "RecordingsController.h"
@@ -172,23 +173,12 @@ void RecordingsPage::createActions()
 
 qint64 RecordingsPage::selectedRecordingId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return 0;
-    return m_sorted->mapToSource(rows.first())
-        .data(RecordingTableModel::RecordingIdRole)
-        .toLongLong();
+    return selectedId(m_table, m_sorted, RecordingTableModel::RecordingIdRole);
 }
 
 void RecordingsPage::selectRecording(qint64 id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
-    m_table->selectionModel()->select(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->setCurrentIndex(index);
+    selectSourceRow(m_table, m_sorted, m_model->rowOf(id));
 }
 
 QString RecordingsPage::cleanupLine(const Recording &recording, const QString &reason)

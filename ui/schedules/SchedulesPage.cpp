@@ -1,6 +1,7 @@
 #include "SchedulesPage.h"
 
 #include "EngineClient.h"
+#include "PageLayout.h"
 #include "ScheduleTableModel.h"
 #include "SchedulesController.h"
 #include "WeekView.h"
@@ -166,23 +167,12 @@ void SchedulesPage::createActions()
 
 qint64 SchedulesPage::selectedScheduleId() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return 0;
-    return m_sorted->mapToSource(rows.first())
-        .data(ScheduleTableModel::ScheduleIdRole)
-        .toLongLong();
+    return selectedId(m_table, m_sorted, ScheduleTableModel::ScheduleIdRole);
 }
 
 void SchedulesPage::selectSchedule(qint64 id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
-    m_table->selectionModel()->select(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->setCurrentIndex(index);
+    selectSourceRow(m_table, m_sorted, m_model->rowOf(id));
 }
 
 void SchedulesPage::updateActions()
