@@ -29,4 +29,23 @@ QString channelStateName(ChannelState state)
     return QCoreApplication::translate("ChannelState", "Unknown");
 }
 
+QString rungStateName(RungState state)
+{
+    switch (state) {
+    case RungState::Starting:
+        return QCoreApplication::translate("RungState", "Starting");
+    case RungState::Running:
+        return QCoreApplication::translate("RungState", "Running");
+    case RungState::Behind:
+        return QCoreApplication::translate("RungState", "Falling behind");
+    case RungState::Shed:
+        return QCoreApplication::translate("RungState", "Switched off");
+    case RungState::Skipped:
+        return QCoreApplication::translate("RungState", "Skipped");
+    case RungState::Invalid:
+        break;
+    }
+    return QCoreApplication::translate("RungState", "Unknown");
+}
+
 } // namespace panelx

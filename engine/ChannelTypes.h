@@ -2,8 +2,10 @@
 // by value (queued signals), so they are registered as metatypes in Engine.cpp.
 #pragma once
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 namespace panelx {
@@ -32,6 +34,19 @@ inline const QString kDemoSourceUrl = QStringLiteral("demo:");
 // "demo:" as people also write it ("demo://", "DEMO:", with spaces around).
 bool isDemoSourceUrl(const QString &url);
 
+// A channel's adaptive-bitrate ladder (engine/transcode/Ladder.h names the rungs and presets).
+// Off: the source is only re-muxed (the "src" rendition). On: the video is decoded once and
+// encoded with libx264 at every listed rung the source is tall enough for, each rung a
+// rendition of its own named like the rung ("720p"), under one master playlist.
+struct AbrConfig {
+    bool enabled = false;
+    QStringList rungs = {QStringLiteral("1080p"), QStringLiteral("720p"), QStringLiteral("480p"),
+        QStringLiteral("360p")};
+    QString preset = QStringLiteral("veryfast"); // a libx264 preset
+
+    bool operator==(const AbrConfig &) const = default;
+};
+
 struct ChannelConfig {
     qint64 id = 0; // 0 until stored
     QString name;
@@ -40,11 +55,41 @@ struct ChannelConfig {
     bool enabled = true;
     int segmentDurationMs = kDefaultSegmentDurationMs;
     qint64 bufferMs = kDefaultBufferMs;
+    AbrConfig abr;
 
     bool operator==(const ChannelConfig &) const = default;
 };
 
 enum class ChannelState { Invalid = 0, Stopped, Starting, Live, Reconnecting, Failed };
+
+// Where one rung of a channel's ladder is.
+enum class RungState {
+    Invalid = 0,
+    Starting, // planned, no segment yet
+    Running, // keeping up with the source
+    Behind, // slower than real time (speed < 1.0) for a while; see RungStatus::message
+    Shed, // switched off by the transcoder because the machine could not keep up
+    Skipped, // the source is not tall enough for it
+};
+
+QString rungStateName(RungState state);
+
+// One rung's live figures, in the channel's status (highest rung first).
+struct RungStatus {
+    QString rendition; // the rung's name, also its rendition in the store ("720p")
+    RungState state = RungState::Starting;
+    int width = 0;
+    int height = 0;
+    double frameRate = 0; // of the encoded video
+    qint64 targetBitrate = 0; // video, bits per second, as configured
+    qint64 measuredBitrate = 0; // whole segments (video and audio), bits per second, recent
+    double encodedFps = 0; // frames encoded per second, recent
+    double speed = 0; // encoded media time per wall-clock time (1.0 = real time)
+    qint64 framesDropped = 0; // since the ladder started
+    QString message; // why it is Behind, Shed or Skipped, in words a person can act on
+
+    bool operator==(const RungStatus &) const = default;
+};
 
 QString channelStateName(ChannelState state);
 
@@ -63,6 +108,7 @@ struct ChannelStatus {
     // Packets its consumers (segmenter, recorder, transcoder) lost by falling behind the source
     // since the ingest started; each loss is whole GOPs.
     qint64 packetsDropped = 0;
+    QList<RungStatus> rungs; // empty when the channel's ladder is off
 };
 
 struct SegmentInfo {

@@ -2,6 +2,7 @@
 
 #include "http/Routes.h"
 #include "storage/ChannelRepository.h"
+#include "transcode/Ladder.h"
 
 #include <QRegularExpression>
 
@@ -145,6 +146,7 @@ QList<FieldError> ChannelValidator::validate(
             QStringLiteral("The timeshift buffer must be between 0 and %1 hours.")
                 .arg(kMaxBufferMs / 3600000)});
 
+    errors.append(ladder::validate(channel.abr));
     return errors;
 }
 

@@ -14,7 +14,13 @@ namespace {
 constexpr int kMaxSlugLength = 64;
 
 const QString kSelect = QStringLiteral(
-    "SELECT id, name, slug, source_url, enabled, segment_duration_ms, buffer_ms FROM channels");
+    "SELECT id, name, slug, source_url, enabled, segment_duration_ms, buffer_ms, abr_enabled, "
+    "abr_rungs, abr_preset FROM channels");
+
+QString rungsColumn(const AbrConfig &abr)
+{
+    return abr.rungs.join(QLatin1Char(','));
+}
 
 ChannelConfig fromQuery(const QSqlQuery &query)
 {
@@ -26,6 +32,9 @@ ChannelConfig fromQuery(const QSqlQuery &query)
     channel.enabled = query.value(4).toBool();
     channel.segmentDurationMs = query.value(5).toInt();
     channel.bufferMs = query.value(6).toLongLong();
+    channel.abr.enabled = query.value(7).toBool();
+    channel.abr.rungs = query.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    channel.abr.preset = query.value(9).toString();
     return channel;
 }
 
@@ -157,13 +166,17 @@ std::optional<ChannelConfig> ChannelRepository::insert(ChannelConfig channel, QS
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO channels (name, slug, source_url, enabled, segment_duration_ms, buffer_ms, "
-        "created_utc_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        "abr_enabled, abr_rungs, abr_preset, created_utc_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     query.addBindValue(channel.name);
     query.addBindValue(channel.slug);
     query.addBindValue(channel.sourceUrl);
     query.addBindValue(channel.enabled ? 1 : 0);
     query.addBindValue(channel.segmentDurationMs);
     query.addBindValue(channel.bufferMs);
+    query.addBindValue(channel.abr.enabled ? 1 : 0);
+    query.addBindValue(rungsColumn(channel.abr));
+    query.addBindValue(channel.abr.preset);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
         if (error)
@@ -232,14 +245,17 @@ bool ChannelRepository::update(const ChannelConfig &input, QString *error)
 
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE channels SET name = ?, slug = ?, source_url = ?, "
-                                 "enabled = ?, segment_duration_ms = ?, buffer_ms = ? "
-                                 "WHERE id = ?"));
+                                 "enabled = ?, segment_duration_ms = ?, buffer_ms = ?, "
+                                 "abr_enabled = ?, abr_rungs = ?, abr_preset = ? WHERE id = ?"));
     query.addBindValue(channel.name);
     query.addBindValue(channel.slug);
     query.addBindValue(channel.sourceUrl);
     query.addBindValue(channel.enabled ? 1 : 0);
     query.addBindValue(channel.segmentDurationMs);
     query.addBindValue(channel.bufferMs);
+    query.addBindValue(channel.abr.enabled ? 1 : 0);
+    query.addBindValue(rungsColumn(channel.abr));
+    query.addBindValue(channel.abr.preset);
     query.addBindValue(channel.id);
     if (!query.exec()) {
         if (error)
