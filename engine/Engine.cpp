@@ -541,6 +541,15 @@ ChannelChange Engine::deleteChannel(qint64 channelId)
                "channel would delete what they recorded.",
                 nullptr, count)
                 .arg(current->name));
+    const QList<Schedule> all = schedules();
+    if (const auto count = std::count_if(all.begin(), all.end(),
+            [channelId](const Schedule &schedule) { return schedule.channelId == channelId; });
+        count > 0)
+        return failed(ChannelChange::Outcome::Refused,
+            tr("“%1” has %n schedule(s). Delete them on the Schedules page first; they would "
+               "have no channel to run on.",
+                nullptr, int(count))
+                .arg(current->name));
     stopIngest(channelId);
     QString error;
     if (!d->repository->remove(channelId, &error))

@@ -38,7 +38,7 @@ struct EngineOptions {
 
 // What became of a change to the channels, for callers that answer at once (the admin API).
 struct ChannelChange {
-    // Refused: the channel's state forbids it (it still has recordings).
+    // Refused: the channel's state forbids it (it still has recordings or schedules).
     enum class Outcome { Done, Invalid, NotFound, Refused, Failed };
     Outcome outcome = Outcome::Done;
     ChannelConfig channel; // as stored now (Done)

@@ -188,15 +188,17 @@ private slots:
         QVERIFY(onEngine([&] { return m_engine->enableSchedule(second.id, true); }).ok());
         QCOMPARE(onEngine([&] { return m_engine->scheduleConflicts(); }).size(), 1);
 
-        // A schedule whose channel is gone can still be disabled (not enabled).
-        const ChannelConfig gone = addChannel(QStringLiteral("Gone"), false);
-        const Schedule orphan = create(
-            onceAt(QStringLiteral("Orphan"), ScheduleAction::Start, gone.id, at + 86'400'000));
-        QVERIFY(onEngine([&] { return m_engine->deleteChannel(gone.id); }).ok());
-        QVERIFY(onEngine([&] { return m_engine->enableSchedule(orphan.id, false); }).ok());
-        QCOMPARE(onEngine([&] { return m_engine->enableSchedule(orphan.id, true); }).outcome,
-            ScheduleChange::Outcome::Invalid);
-        QVERIFY(onEngine([&] { return m_engine->deleteSchedule(orphan.id); }).ok());
+        // A channel with a schedule is not deleted: the schedule would have nowhere to run.
+        const ChannelConfig kept = addChannel(QStringLiteral("Kept"), false);
+        const Schedule pending = create(
+            onceAt(QStringLiteral("Pending"), ScheduleAction::Start, kept.id, at + 86'400'000));
+        const ChannelChange keptChange = onEngine([&] { return m_engine->deleteChannel(kept.id); });
+        QCOMPARE(keptChange.outcome, ChannelChange::Outcome::Refused);
+        QVERIFY2(keptChange.error.contains(QStringLiteral("1 schedule"))
+                && keptChange.error.contains(QStringLiteral("Schedules page")),
+            qPrintable(keptChange.error));
+        QVERIFY(onEngine([&] { return m_engine->deleteSchedule(pending.id); }).ok());
+        QVERIFY(onEngine([&] { return m_engine->deleteChannel(kept.id); }).ok());
 
         QVERIFY(onEngine([&] { return m_engine->deleteSchedule(second.id); }).ok());
         QCOMPARE(removed.size(), 2);
