@@ -81,6 +81,15 @@ QString ladderText(const QJsonObject &abr)
         : CtlText::tr("off (%1, preset %2)").arg(rungs, preset);
 }
 
+// "1280x720", or "-" for a rung that has no picture (skipped, not started).
+QString pictureSize(const QJsonObject &rung)
+{
+    const int width = rung.value(QStringLiteral("width")).toInt();
+    const int height = rung.value(QStringLiteral("height")).toInt();
+    return width > 0 && height > 0 ? QStringLiteral("%1x%2").arg(width).arg(height)
+                                   : QStringLiteral("-");
+}
+
 // Each rung's live figures, highest first, and below them what the rungs that need attention
 // say.
 QString rungsTable(const QJsonArray &rungs)
@@ -93,10 +102,7 @@ QString rungsTable(const QJsonArray &rungs)
         const QJsonObject rung = value.toObject();
         const QString name = rung.value(QStringLiteral("rendition")).toString();
         rows << QStringList {name, rung.value(QStringLiteral("state")).toString(),
-            QStringLiteral("%1x%2")
-                .arg(rung.value(QStringLiteral("width")).toInt())
-                .arg(rung.value(QStringLiteral("height")).toInt()),
-            kilobitsPerSecond(rung.value(QStringLiteral("targetBitrate"))),
+            pictureSize(rung), kilobitsPerSecond(rung.value(QStringLiteral("targetBitrate"))),
             kilobitsPerSecond(rung.value(QStringLiteral("measuredBitrate"))),
             QString::number(rung.value(QStringLiteral("encodedFps")).toDouble(), 'f', 1),
             QStringLiteral("%1x").arg(rung.value(QStringLiteral("speed")).toDouble(), 0, 'f', 2),
@@ -141,8 +147,9 @@ QString channelLines(const QJsonObject &channel)
     rows << QStringList {CtlText::tr("viewers:"), text(status.value(QStringLiteral("viewers")))};
     rows << QStringList {CtlText::tr("buffered:"),
         formatBytes(qint64(status.value(QStringLiteral("bufferBytes")).toDouble()))};
-    rows << QStringList {
-        CtlText::tr("ladder:"), ladderText(channel.value(QStringLiteral("abr")).toObject())};
+    if (channel.contains(QStringLiteral("abr"))) // a server from before the ladder has none
+        rows << QStringList {
+            CtlText::tr("ladder:"), ladderText(channel.value(QStringLiteral("abr")).toObject())};
     const QJsonArray rungs = status.value(QStringLiteral("rungs")).toArray();
     return formatTable(rows)
         + (rungs.isEmpty() ? QString() : QLatin1Char('\n') + rungsTable(rungs));

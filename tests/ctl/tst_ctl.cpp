@@ -460,6 +460,7 @@ private slots:
         const QString lines2 = formatAnswer(show, channel);
         QVERIFY2(lines2.contains(QRegularExpression("segments: +2.5 s\n")), qPrintable(lines2));
         QVERIFY2(lines2.contains(QRegularExpression("buffered: +1.0 MiB\n")), qPrintable(lines2));
+        QVERIFY2(!lines2.contains("ladder:"), qPrintable(lines2)); // not in this answer
 
         CtlCommand set;
         set.output = Output::SettingsChanged;
@@ -506,20 +507,33 @@ private slots:
         low.speed = 0;
         low.framesDropped = 12;
         low.message = QStringLiteral("switched off: 720p fell behind at 0.8× real time");
+        RungStatus skipped = low;
+        skipped.rendition = QStringLiteral("1080p");
+        skipped.state = RungState::Skipped;
+        skipped.width = 0;
+        skipped.height = 0;
+        skipped.targetBitrate = 5000000;
+        skipped.framesDropped = 0;
+        skipped.message = QStringLiteral("the source is 720 lines tall");
         AbrConfig abr;
         abr.enabled = true;
-        abr.rungs = QStringList {"720p", "360p"};
+        abr.rungs = QStringList {"1080p", "720p", "360p"};
         const QJsonObject channel {{"id", 3}, {"name", "News"}, {"abr", api::abrJson(abr)},
-            {"status", QJsonObject {{"state", "live"}, {"rungs", api::rungsJson({top, low})}}}};
+            {"status",
+                QJsonObject {{"state", "live"}, {"rungs", api::rungsJson({skipped, top, low})}}}};
         CtlCommand show;
         show.output = Output::Channel;
         const QString out = formatAnswer(show, channel);
-        QVERIFY2(
-            out.contains(QRegularExpression("ladder: +on: 720p, 360p \\(preset veryfast\\)\n")),
+        QVERIFY2(out.contains(
+                     QRegularExpression("ladder: +on: 1080p, 720p, 360p \\(preset veryfast\\)\n")),
             qPrintable(out));
         const QString table = out.section(QStringLiteral("\n\n"), 1);
-        const QStringList lines = table.split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 4);
+        QStringList lines = table.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6);
+        QVERIFY2(lines.takeAt(1).contains(
+                     QRegularExpression("^1080p +skipped +- +5000 kb/s +0 kb/s +0.0 +0.00x +0$")),
+            qPrintable(table));
+        QCOMPARE(lines.takeAt(3), "1080p: " + skipped.message);
         QVERIFY2(lines[0].contains(QRegularExpression(
                      "^RUNG +STATE +SIZE +TARGET +MEASURED +FPS +SPEED +DROPPED$")),
             qPrintable(table));
@@ -533,6 +547,7 @@ private slots:
 
         // Off: the ladder it would have, and no figures.
         abr.enabled = false;
+        abr.rungs = QStringList {"720p", "360p"};
         const QString off = formatAnswer(show,
             {{"id", 3}, {"abr", api::abrJson(abr)},
                 {"status", QJsonObject {{"rungs", QJsonArray {}}}}});
