@@ -1,5 +1,7 @@
 #include "CtlCommand.h"
 
+#include "transcode/Ladder.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -129,6 +131,28 @@ bool addNumber(Level &level, const QString &option, const QString &field, CtlCom
     return true;
 }
 
+const QString kAbr = QStringLiteral("abr");
+const QString kAbrPreset = QStringLiteral("abr-preset");
+
+// --abr on|off switches the ladder, a list of rungs ("720p,480p") switches it on with those;
+// --abr-preset chooses the preset. Whether the rungs and preset exist is the server's to say.
+void addAbr(const QCommandLineParser &parser, CtlCommand &command)
+{
+    QJsonObject abr;
+    if (parser.isSet(kAbr)) {
+        const QString value = parser.value(kAbr).trimmed();
+        const bool off = value.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0;
+        abr.insert(QStringLiteral("enabled"), !off);
+        if (!off && value.compare(QLatin1String("on"), Qt::CaseInsensitive) != 0)
+            abr.insert(
+                QStringLiteral("rungs"), QJsonArray::fromStringList(ladder::parseRungList(value)));
+    }
+    if (parser.isSet(kAbrPreset))
+        abr.insert(QStringLiteral("preset"), parser.value(kAbrPreset));
+    if (!abr.isEmpty())
+        command.call.body.insert(QStringLiteral("abr"), abr);
+}
+
 void parseChannels(const QStringList &arguments, CtlCommand &command)
 {
     Level level(QStringLiteral("panelx ctl channels"),
@@ -137,7 +161,9 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
             "  list                 every channel with its state\n"
             "  show <id|slug>       one channel\n"
             "  add --name N --url U [--disabled] [--segment-seconds S] [--buffer-minutes M]\n"
+            "      [--abr RUNGS|on|off] [--abr-preset P]\n"
             "  edit <id|slug> [--name N] [--url U] [--segment-seconds S] [--buffer-minutes M]\n"
+            "      [--abr RUNGS|on|off] [--abr-preset P]\n"
             "  start <id|slug>      switch a channel on\n"
             "  stop <id|slug>       switch a channel off (its buffer stays)\n"
             "  remove <id|slug>     delete a channel and its buffer\n"
@@ -180,10 +206,10 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
         return;
     }
     Level verbLevel(synopsis,
-        add ? CtlText::tr("Adds a channel; it starts at once unless --disabled.")
-            : edit
-            ? CtlText::tr("Changes a channel's name, source or timing; what is not given stays.")
-            : simple.value(verb).second,
+        add        ? CtlText::tr("Adds a channel; it starts at once unless --disabled.")
+            : edit ? CtlText::tr(
+                  "Changes a channel's name, source, timing or ladder; what is not given stays.")
+                   : simple.value(verb).second,
         !add && !edit);
     if (!add)
         verbLevel.addPositional(QStringLiteral("channel"),
@@ -202,6 +228,15 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
                 CtlText::tr("Length of the HLS segments in seconds."), QStringLiteral("s")},
             {QStringLiteral("buffer-minutes"),
                 CtlText::tr("How far back viewers can go, in minutes."), QStringLiteral("m")},
+            {kAbr,
+                CtlText::tr("The adaptive-bitrate ladder: the rungs to encode, e.g. "
+                            "720p,480p,360p (turns it on with those), or on or off (keeps the "
+                            "rungs). `panelx ctl channels show` prints each rung's figures."),
+                QStringLiteral("rungs|on|off")},
+            {kAbrPreset,
+                CtlText::tr("The libx264 preset of the ladder (ultrafast … veryslow; faster "
+                            "ones use less CPU)."),
+                QStringLiteral("preset")},
         });
         if (add)
             verbLevel.parser().addOption({QStringLiteral("disabled"),
@@ -239,6 +274,7 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
         || !addNumber(
             verbLevel, QStringLiteral("buffer-minutes"), QStringLiteral("bufferMinutes"), command))
         return;
+    addAbr(parser, command);
     if (add) {
         if (!command.call.body.contains(QStringLiteral("name"))
             || !command.call.body.contains(QStringLiteral("url"))) {
@@ -252,8 +288,8 @@ void parseChannels(const QStringList &arguments, CtlCommand &command)
     } else {
         if (command.call.body.isEmpty()) {
             verbLevel.usageError(command,
-                CtlText::tr("say what to change: --name, --url, --segment-seconds or "
-                            "--buffer-minutes"));
+                CtlText::tr("say what to change: --name, --url, --segment-seconds, "
+                            "--buffer-minutes, --abr or --abr-preset"));
             return;
         }
         command.call.method = "PATCH";

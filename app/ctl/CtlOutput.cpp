@@ -66,6 +66,54 @@ QString channelsTable(const QJsonArray &channels)
     return formatTable(rows);
 }
 
+QString kilobitsPerSecond(const QJsonValue &bitsPerSecond)
+{
+    return CtlText::tr("%1 kb/s").arg(bitsPerSecond.toDouble() / 1000, 0, 'f', 0);
+}
+
+// "on: 720p, 360p (preset veryfast)" or "off (720p, 360p, preset veryfast)".
+QString ladderText(const QJsonObject &abr)
+{
+    const QString rungs = text(abr.value(QStringLiteral("rungs")));
+    const QString preset = abr.value(QStringLiteral("preset")).toString();
+    return abr.value(QStringLiteral("enabled")).toBool()
+        ? CtlText::tr("on: %1 (preset %2)").arg(rungs, preset)
+        : CtlText::tr("off (%1, preset %2)").arg(rungs, preset);
+}
+
+// "1280x720", or "-" for a rung that has no picture (skipped, not started).
+QString pictureSize(const QJsonObject &rung)
+{
+    const int width = rung.value(QStringLiteral("width")).toInt();
+    const int height = rung.value(QStringLiteral("height")).toInt();
+    return width > 0 && height > 0 ? QStringLiteral("%1x%2").arg(width).arg(height)
+                                   : QStringLiteral("-");
+}
+
+// Each rung's live figures, highest first, and below them what the rungs that need attention
+// say.
+QString rungsTable(const QJsonArray &rungs)
+{
+    QList<QStringList> rows {{CtlText::tr("RUNG"), CtlText::tr("STATE"), CtlText::tr("SIZE"),
+        CtlText::tr("TARGET"), CtlText::tr("MEASURED"), CtlText::tr("FPS"), CtlText::tr("SPEED"),
+        CtlText::tr("DROPPED")}};
+    QString messages;
+    for (const QJsonValue &value : rungs) {
+        const QJsonObject rung = value.toObject();
+        const QString name = rung.value(QStringLiteral("rendition")).toString();
+        rows << QStringList {name, rung.value(QStringLiteral("state")).toString(),
+            pictureSize(rung), kilobitsPerSecond(rung.value(QStringLiteral("targetBitrate"))),
+            kilobitsPerSecond(rung.value(QStringLiteral("measuredBitrate"))),
+            QString::number(rung.value(QStringLiteral("encodedFps")).toDouble(), 'f', 1),
+            QStringLiteral("%1x").arg(rung.value(QStringLiteral("speed")).toDouble(), 0, 'f', 2),
+            text(rung.value(QStringLiteral("framesDropped")))};
+        const QString message = rung.value(QStringLiteral("message")).toString();
+        if (!message.isEmpty())
+            messages += QStringLiteral("%1: %2\n").arg(name, message);
+    }
+    return formatTable(rows) + messages;
+}
+
 QString channelLines(const QJsonObject &channel)
 {
     const QJsonObject status = channel.value(QStringLiteral("status")).toObject();
@@ -93,13 +141,18 @@ QString channelLines(const QJsonObject &channel)
         rows << QStringList {
             CtlText::tr("audio:"), status.value(QStringLiteral("audioCodec")).toString()};
     rows << QStringList {CtlText::tr("input:"),
-        CtlText::tr("%1 kb/s, %2 packets dropped")
-            .arg(status.value(QStringLiteral("inputBitrate")).toDouble() / 1000, 0, 'f', 0)
-            .arg(text(status.value(QStringLiteral("packetsDropped"))))};
+        CtlText::tr("%1, %2 packets dropped")
+            .arg(kilobitsPerSecond(status.value(QStringLiteral("inputBitrate"))),
+                text(status.value(QStringLiteral("packetsDropped"))))};
     rows << QStringList {CtlText::tr("viewers:"), text(status.value(QStringLiteral("viewers")))};
     rows << QStringList {CtlText::tr("buffered:"),
         formatBytes(qint64(status.value(QStringLiteral("bufferBytes")).toDouble()))};
-    return formatTable(rows);
+    if (channel.contains(QStringLiteral("abr"))) // a server from before the ladder has none
+        rows << QStringList {
+            CtlText::tr("ladder:"), ladderText(channel.value(QStringLiteral("abr")).toObject())};
+    const QJsonArray rungs = status.value(QStringLiteral("rungs")).toArray();
+    return formatTable(rows)
+        + (rungs.isEmpty() ? QString() : QLatin1Char('\n') + rungsTable(rungs));
 }
 
 // A group of settings ("dvr") as "dvr.quotaBytes" lines, the names `settings set` takes.

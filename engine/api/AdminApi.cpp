@@ -1,5 +1,6 @@
 #include "AdminApi.h"
 
+#include "AbrApi.h"
 #include "AdminToken.h"
 #include "BufferApi.h"
 #include "ChannelsApi.h"
@@ -61,8 +62,8 @@ AdminApi::AdminApi(Engine &engine, const AdminToken &token)
 
 QList<api::Route> AdminApi::routes()
 {
-    return api::statusRoutes() + api::channelRoutes() + api::bufferRoutes() + api::recordingRoutes()
-        + api::scheduleRoutes() + api::settingsRoutes();
+    return api::statusRoutes() + api::channelRoutes() + api::abrRoutes() + api::bufferRoutes()
+        + api::recordingRoutes() + api::scheduleRoutes() + api::settingsRoutes();
 }
 
 http::ApiResponse AdminApi::handle(const http::ApiRequest &request, qint64 nowMs)

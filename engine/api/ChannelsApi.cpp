@@ -1,5 +1,6 @@
 #include "ChannelsApi.h"
 
+#include "AbrApi.h"
 #include "Engine.h"
 #include "JsonBody.h"
 #include "Settings.h"
@@ -19,7 +20,8 @@ const QString kUrl = QStringLiteral("url");
 const QString kEnabled = QStringLiteral("enabled");
 const QString kSegmentSeconds = QStringLiteral("segmentSeconds");
 const QString kBufferMinutes = QStringLiteral("bufferMinutes");
-const QStringList kWritableFields {kName, kUrl, kEnabled, kSegmentSeconds, kBufferMinutes};
+const QStringList kWritableFields {
+    kName, kUrl, kEnabled, kSegmentSeconds, kBufferMinutes, kAbrField};
 
 // The validator's field names as the API spells them.
 QString apiField(const QString &validatorField)
@@ -64,6 +66,7 @@ QJsonObject statusJson(const ChannelStatus &status)
         {QStringLiteral("viewers"), status.viewers},
         {QStringLiteral("bufferBytes"), status.bufferBytes},
         {QStringLiteral("packetsDropped"), status.packetsDropped},
+        {QStringLiteral("rungs"), rungsJson(status.rungs)},
     };
 }
 
@@ -75,7 +78,8 @@ bool applyFields(const JsonBody &body, ChannelConfig *channel, http::ApiResponse
     if (!body.read(kName, &channel->name, refusal) || !body.read(kUrl, &channel->sourceUrl, refusal)
         || !body.read(kEnabled, &channel->enabled, refusal)
         || !body.read(kSegmentSeconds, &segmentSeconds, refusal)
-        || !body.read(kBufferMinutes, &bufferMinutes, refusal))
+        || !body.read(kBufferMinutes, &bufferMinutes, refusal)
+        || !readAbr(body, &channel->abr, refusal))
         return false;
     if (body.has(kSegmentSeconds))
         channel->segmentDurationMs = toInt(scaled(segmentSeconds, 1000));
@@ -223,6 +227,7 @@ QJsonObject channelJson(const Engine &engine, const ChannelConfig &channel)
         {kEnabled, channel.enabled},
         {kSegmentSeconds, channel.segmentDurationMs / 1000.0},
         {kBufferMinutes, channel.bufferMs / 60000.0},
+        {kAbrField, abrJson(channel.abr)},
         {QStringLiteral("liveUrl"), engine.liveUrl(channel)},
         {QStringLiteral("status"), statusJson(engine.status(channel.id))},
     };

@@ -107,7 +107,8 @@ bool JsonBody::read(const QString &field, double *value, http::ApiResponse *refu
     return true;
 }
 
-bool JsonBody::read(const QString &field, QStringList *value, http::ApiResponse *refusal) const
+bool JsonBody::read(const QString &field, QStringList *value, http::ApiResponse *refusal,
+    const QString &example) const
 {
     if (!m_object.contains(field))
         return true;
@@ -119,7 +120,7 @@ bool JsonBody::read(const QString &field, QStringList *value, http::ApiResponse 
         list.append(item.toString());
     }
     if (!json.isArray() || list.size() != json.toArray().size()) {
-        *refusal = wrongType(name(field), tr("a list of strings, for example [\"mon\", \"fri\"]"));
+        *refusal = wrongType(name(field), tr("a list of strings, for example %1").arg(example));
         return false;
     }
     *value = list;

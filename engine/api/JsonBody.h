@@ -26,8 +26,9 @@ public:
     bool read(const QString &field, QString *value, http::ApiResponse *refusal) const;
     bool read(const QString &field, bool *value, http::ApiResponse *refusal) const;
     bool read(const QString &field, double *value, http::ApiResponse *refusal) const;
-    // A list of strings (["mon", "fri"]).
-    bool read(const QString &field, QStringList *value, http::ApiResponse *refusal) const;
+    // A list of strings; `example` shows one in the refusal.
+    bool read(const QString &field, QStringList *value, http::ApiResponse *refusal,
+        const QString &example = QStringLiteral("[\"mon\", \"fri\"]")) const;
     // A whole number of minutes; a fraction or a number that is none is refused with 422 (whether
     // it is in range is for the caller's rules to say: far beyond int's range it is clamped).
     bool readMinutes(const QString &field, int *value, http::ApiResponse *refusal) const;

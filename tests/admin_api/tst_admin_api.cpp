@@ -5,6 +5,7 @@
 #include "Engine.h"
 #include "Settings.h"
 #include "TestSupport.h"
+#include "api/AbrApi.h"
 #include "api/AdminApi.h"
 #include "api/AdminToken.h"
 
@@ -117,6 +118,10 @@ private slots:
     void refusesBadChannelInput_data();
     void refusesBadChannelInput();
     void duplicateNameIsAConflict();
+    void ladderIsOffByDefaultAndChangesInParts();
+    void channelIsAddedWithItsLadder();
+    void ladderCatalogue();
+    void rungFiguresAsJson();
     void unknownChannelRouteAndMethod();
     void bodyOverOneMebibyteIs413();
     void changesPersistAcrossRestart();
@@ -499,6 +504,40 @@ void TestAdminApi::refusesBadChannelInput_data()
     QTest::newRow("two problems, all said")
         << QByteArray("POST") << list << json({{"name", ""}, {"url", ""}}) << 422 << QString()
         << "Enter a name for the channel. Enter the source URL";
+    const auto abr = [](const QJsonObject &ladder) { return json({{"abr", ladder}}); };
+    QTest::newRow("unknown rung")
+        << QByteArray("PATCH") << one
+        << abr({{"enabled", true}, {"rungs", QJsonArray {"720p", "999p"}}}) << 422 << "abr.rungs"
+        << "“999p” is not a rung of the ladder; choose from 1080p, 720p, 480p, 360p.";
+    QTest::newRow("unknown rung in a new channel")
+        << QByteArray("POST") << list
+        << json({{"name", "D"}, {"url", "udp://127.0.0.1:1"},
+               {"abr", QJsonObject {{"rungs", QJsonArray {"4k"}}}}})
+        << 422 << "abr.rungs"
+        << "“4k” is not a rung";
+    QTest::newRow("unknown preset")
+        << QByteArray("PATCH") << one << abr({{"preset", "turbo"}}) << 422 << "abr.preset"
+        << "“turbo” is not a libx264 preset; choose one of ultrafast";
+    QTest::newRow("ladder on without rungs")
+        << QByteArray("PATCH") << one << abr({{"enabled", true}, {"rungs", QJsonArray {}}}) << 422
+        << "abr.rungs"
+        << "Choose at least one rung (1080p, 720p, 480p, 360p), or turn the ladder off.";
+    // A wrong type is the same 400 as for every other field (docs/api.md, Errors).
+    QTest::newRow("rungs not a list")
+        << QByteArray("PATCH") << one << abr({{"rungs", "720p,480p"}}) << 400 << "abr.rungs"
+        << "must be a list of strings, for example [\"720p\", \"360p\"]";
+    QTest::newRow("rung not a string")
+        << QByteArray("PATCH") << one << abr({{"rungs", QJsonArray {720}}}) << 400 << "abr.rungs"
+        << "must be a list of strings";
+    QTest::newRow("ladder switch as text")
+        << QByteArray("PATCH") << one << abr({{"enabled", "on"}}) << 400 << "abr.enabled"
+        << "true or false";
+    QTest::newRow("ladder not an object")
+        << QByteArray("PATCH") << one << json({{"abr", true}}) << 400 << "abr"
+        << "an object";
+    QTest::newRow("unknown ladder field")
+        << QByteArray("PATCH") << one << abr({{"bitrate", 5000}}) << 400 << "abr.bitrate"
+        << "Known fields here: enabled, rungs, preset";
 }
 
 void TestAdminApi::refusesBadChannelInput()
@@ -519,6 +558,7 @@ void TestAdminApi::refusesBadChannelInput()
     QCOMPARE(channels.size(), 1);
     QCOMPARE(channels.first().name, QStringLiteral("Existing"));
     QCOMPARE(channels.first().segmentDurationMs, kDefaultSegmentDurationMs);
+    QCOMPARE(channels.first().abr, AbrConfig {});
 }
 
 void TestAdminApi::duplicateNameIsAConflict()
@@ -537,6 +577,138 @@ void TestAdminApi::duplicateNameIsAConflict()
     // A value that is wrong in itself is said first.
     QCOMPARE(
         call("POST", "/api/v1/channels", json({{"name", "News"}, {"url", "nope"}})).status, 422);
+}
+
+void TestAdminApi::ladderIsOffByDefaultAndChangesInParts()
+{
+    const qint64 id = addChannel(QStringLiteral("Ladder"));
+    const QByteArray path = "/api/v1/channels/" + QByteArray::number(id);
+    const auto stored = [&] {
+        return onEngine<QList<ChannelConfig>>([this] { return m_engine->channels(); }).first().abr;
+    };
+    const Reply shown = call("GET", path);
+    QCOMPARE(shown.status, 200);
+    QCOMPARE(shown.json().value("abr").toObject(),
+        (QJsonObject {{"enabled", false}, {"rungs", QJsonArray {"1080p", "720p", "480p", "360p"}},
+            {"preset", "veryfast"}}));
+    // No ladder runs: no rung figures.
+    QCOMPARE(shown.json().value("status").toObject().value("rungs").toArray(), QJsonArray {});
+
+    // On with some rungs, named loosely and out of order: stored as the catalogue names them.
+    const Reply on = call("PATCH", path,
+        json({{"abr", QJsonObject {{"enabled", true}, {"rungs", QJsonArray {"360", "720P"}}}}}));
+    QCOMPARE(on.status, 200);
+    QCOMPARE(on.json().value("abr").toObject(),
+        (QJsonObject {
+            {"enabled", true}, {"rungs", QJsonArray {"720p", "360p"}}, {"preset", "veryfast"}}));
+    AbrConfig expected;
+    expected.enabled = true;
+    expected.rungs = QStringList {"720p", "360p"};
+    QCOMPARE(stored(), expected);
+
+    // A part of the ladder changes only that part.
+    const Reply preset = call("PATCH", path, json({{"abr", QJsonObject {{"preset", "faster"}}}}));
+    QCOMPARE(preset.status, 200);
+    expected.preset = QStringLiteral("faster");
+    QCOMPARE(stored(), expected);
+    const Reply off = call("PATCH", path, json({{"abr", QJsonObject {{"enabled", false}}}}));
+    QCOMPARE(off.status, 200);
+    expected.enabled = false;
+    QCOMPARE(stored(), expected);
+    QCOMPARE(
+        off.json().value("abr").toObject().value("rungs").toArray(), (QJsonArray {"720p", "360p"}));
+    // Other fields leave the ladder as it is; an empty ladder object changes nothing.
+    QCOMPARE(call("PATCH", path, json({{"bufferMinutes", 30}})).status, 200);
+    QCOMPARE(call("PATCH", path, json({{"abr", QJsonObject {}}})).status, 200);
+    QCOMPARE(stored(), expected);
+    QCOMPARE(call("GET", path).json().value("abr").toObject(), off.json().value("abr").toObject());
+}
+
+void TestAdminApi::channelIsAddedWithItsLadder()
+{
+    const Reply created = call("POST", "/api/v1/channels",
+        json({{"name", "Ladder"}, {"url", "udp://127.0.0.1:1"}, {"enabled", false},
+            {"abr",
+                QJsonObject {{"enabled", true}, {"rungs", QJsonArray {"480p", "1080p", "480"}},
+                    {"preset", "fast"}}}}));
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.json().value("abr").toObject(),
+        (QJsonObject {
+            {"enabled", true}, {"rungs", QJsonArray {"1080p", "480p"}}, {"preset", "fast"}}));
+    // Kept in the database: the same after a restart.
+    stopEngine();
+    startEngine();
+    const auto channels = onEngine<QList<ChannelConfig>>([this] { return m_engine->channels(); });
+    QCOMPARE(channels.size(), 1);
+    QCOMPARE(channels.first().abr.enabled, true);
+    QCOMPARE(channels.first().abr.rungs, (QStringList {"1080p", "480p"}));
+    QCOMPARE(channels.first().abr.preset, QStringLiteral("fast"));
+    QCOMPARE(
+        call("GET", "/api/v1/channels/ladder").json().value("abr"), created.json().value("abr"));
+}
+
+void TestAdminApi::ladderCatalogue()
+{
+    const Reply reply = call("GET", "/api/v1/abr");
+    QCOMPARE(reply.status, 200);
+    const QJsonObject body = reply.json();
+    const QJsonArray rungs = body.value("rungs").toArray();
+    QStringList names;
+    for (const QJsonValue &rung : rungs)
+        names << rung.toObject().value("name").toString();
+    QCOMPARE(names, (QStringList {"1080p", "720p", "480p", "360p"}));
+    QCOMPARE(rungs.at(1).toObject(),
+        (QJsonObject {{"name", "720p"}, {"height", 720}, {"videoBitrate", 2800000},
+            {"maxRate", 3080000}, {"bufferSize", 5600000}, {"profile", "high"}}));
+    QCOMPARE(rungs.at(3).toObject().value("profile").toString(), QStringLiteral("main"));
+    const QJsonArray presets = body.value("presets").toArray();
+    QCOMPARE(presets.size(), 9);
+    QCOMPARE(presets.first().toString(), QStringLiteral("ultrafast"));
+    QVERIFY(presets.contains("veryfast"));
+    QCOMPARE(body.value("audioBitrate").toInteger(), 128000);
+    QCOMPARE(body.value("default").toObject(), api::abrJson(AbrConfig {}));
+    QCOMPARE(call("POST", "/api/v1/abr", "{}").status, 405);
+}
+
+// The transcoder fills ChannelStatus::rungs; without a running ladder the figures' JSON is
+// checked here from the function the channel's status uses.
+void TestAdminApi::rungFiguresAsJson()
+{
+    RungStatus rung;
+    rung.rendition = QStringLiteral("720p");
+    rung.state = RungState::Behind;
+    rung.width = 1280;
+    rung.height = 720;
+    rung.frameRate = 25;
+    rung.targetBitrate = 2800000;
+    rung.measuredBitrate = 2950123;
+    rung.encodedFps = 20.5;
+    rung.speed = 0.82;
+    rung.framesDropped = 14;
+    rung.message = QStringLiteral("720p falls behind at 0.8× real time — remove a rung or choose "
+                                  "a faster preset");
+    QCOMPARE(api::rungStatusJson(rung),
+        (QJsonObject {{"rendition", "720p"}, {"state", "behind"}, {"width", 1280}, {"height", 720},
+            {"frameRate", 25}, {"targetBitrate", 2800000}, {"measuredBitrate", 2950123},
+            {"encodedFps", 20.5}, {"speed", 0.82}, {"framesDropped", 14},
+            {"message", rung.message}}));
+
+    // State names are fixed English words, whatever language the window speaks.
+    const QList<QPair<RungState, QString>> states {{RungState::Starting, "starting"},
+        {RungState::Running, "running"}, {RungState::Behind, "behind"}, {RungState::Shed, "shed"},
+        {RungState::Skipped, "skipped"}, {RungState::Invalid, "unknown"}};
+    QList<RungStatus> ladder;
+    for (const auto &[state, name] : states) {
+        rung.state = state;
+        QCOMPARE(api::rungStatusJson(rung).value("state").toString(), name);
+        rung.rendition = name;
+        ladder.append(rung);
+    }
+    // Highest rung first, as the status has them.
+    const QJsonArray list = api::rungsJson(ladder);
+    QCOMPARE(list.size(), ladder.size());
+    for (qsizetype i = 0; i < ladder.size(); ++i)
+        QCOMPARE(list.at(i).toObject(), api::rungStatusJson(ladder.at(i)));
 }
 
 void TestAdminApi::unknownChannelRouteAndMethod()

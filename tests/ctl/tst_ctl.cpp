@@ -6,6 +6,7 @@
 #include "CtlCommand.h"
 #include "CtlOutput.h"
 #include "TestSupport.h"
+#include "api/AbrApi.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -118,6 +119,33 @@ private slots:
             << QStringList {"channels", "edit", "news-hd", "--url", "rtsp://cam/1"}
             << QByteArray("PATCH") << "/channels/news-hd"
             << QByteArray("{\"url\":\"rtsp://cam/1\"}") << int(Output::Channel);
+        QTest::newRow("edit ladder rungs")
+            << QStringList {"channels", "edit", "news", "--abr", "720p,480p,360p"}
+            << QByteArray("PATCH") << "/channels/news"
+            << QByteArray("{\"abr\":{\"enabled\":true,\"rungs\":[\"720p\",\"480p\","
+                          "\"360p\"]}}")
+            << int(Output::Channel);
+        QTest::newRow("edit ladder off")
+            << QStringList {"channels", "edit", "news", "--abr", "off"} << QByteArray("PATCH")
+            << "/channels/news" << QByteArray("{\"abr\":{\"enabled\":false}}")
+            << int(Output::Channel);
+        QTest::newRow("edit ladder on and preset")
+            << QStringList {"channels", "edit", "news", "--abr", "ON", "--abr-preset", "faster"}
+            << QByteArray("PATCH") << "/channels/news"
+            << QByteArray("{\"abr\":{\"enabled\":true,\"preset\":\"faster\"}}")
+            << int(Output::Channel);
+        QTest::newRow("edit preset only")
+            << QStringList {"channels", "edit", "news", "--abr-preset", "slow"}
+            << QByteArray("PATCH") << "/channels/news"
+            << QByteArray("{\"abr\":{\"preset\":\"slow\"}}") << int(Output::Channel);
+        // The server normalises and checks the names; ctl only splits the list.
+        QTest::newRow("add with a ladder")
+            << QStringList {"channels", "add", "--name", "A", "--url", "demo://", "--abr",
+                   "720 360p"}
+            << QByteArray("POST") << "/channels"
+            << QByteArray("{\"abr\":{\"enabled\":true,\"rungs\":[\"720\",\"360p\"]},"
+                          "\"name\":\"A\",\"url\":\"demo://\"}")
+            << int(Output::Channel);
         QTest::newRow("show by id") << QStringList {"channels", "show", "3"} << QByteArray("GET")
                                     << "/channels/3" << QByteArray() << int(Output::Channel);
         QTest::newRow("start") << QStringList {"channels", "start", "demo"} << QByteArray("POST")
@@ -432,6 +460,7 @@ private slots:
         const QString lines2 = formatAnswer(show, channel);
         QVERIFY2(lines2.contains(QRegularExpression("segments: +2.5 s\n")), qPrintable(lines2));
         QVERIFY2(lines2.contains(QRegularExpression("buffered: +1.0 MiB\n")), qPrintable(lines2));
+        QVERIFY2(!lines2.contains("ladder:"), qPrintable(lines2)); // not in this answer
 
         CtlCommand set;
         set.output = Output::SettingsChanged;
@@ -452,6 +481,79 @@ private slots:
             qPrintable(settings));
         QVERIFY2(settings.contains(QRegularExpression("dvr.autoCleanup: +true\n")),
             qPrintable(settings));
+    }
+
+    // The rungs' figures as the server's status carries them (api::rungStatusJson), in a table.
+    void ladderAnswersBecomeTables()
+    {
+        RungStatus top;
+        top.rendition = QStringLiteral("720p");
+        top.state = RungState::Running;
+        top.width = 1280;
+        top.height = 720;
+        top.frameRate = 25;
+        top.targetBitrate = 2800000;
+        top.measuredBitrate = 2951000;
+        top.encodedFps = 25.4;
+        top.speed = 1.02;
+        RungStatus low = top;
+        low.rendition = QStringLiteral("360p");
+        low.state = RungState::Shed;
+        low.width = 640;
+        low.height = 360;
+        low.targetBitrate = 800000;
+        low.measuredBitrate = 0;
+        low.encodedFps = 0;
+        low.speed = 0;
+        low.framesDropped = 12;
+        low.message = QStringLiteral("switched off: 720p fell behind at 0.8× real time");
+        RungStatus skipped = low;
+        skipped.rendition = QStringLiteral("1080p");
+        skipped.state = RungState::Skipped;
+        skipped.width = 0;
+        skipped.height = 0;
+        skipped.targetBitrate = 5000000;
+        skipped.framesDropped = 0;
+        skipped.message = QStringLiteral("the source is 720 lines tall");
+        AbrConfig abr;
+        abr.enabled = true;
+        abr.rungs = QStringList {"1080p", "720p", "360p"};
+        const QJsonObject channel {{"id", 3}, {"name", "News"}, {"abr", api::abrJson(abr)},
+            {"status",
+                QJsonObject {{"state", "live"}, {"rungs", api::rungsJson({skipped, top, low})}}}};
+        CtlCommand show;
+        show.output = Output::Channel;
+        const QString out = formatAnswer(show, channel);
+        QVERIFY2(out.contains(
+                     QRegularExpression("ladder: +on: 1080p, 720p, 360p \\(preset veryfast\\)\n")),
+            qPrintable(out));
+        const QString table = out.section(QStringLiteral("\n\n"), 1);
+        QStringList lines = table.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6);
+        QVERIFY2(lines.takeAt(1).contains(
+                     QRegularExpression("^1080p +skipped +- +5000 kb/s +0 kb/s +0.0 +0.00x +0$")),
+            qPrintable(table));
+        QCOMPARE(lines.takeAt(3), "1080p: " + skipped.message);
+        QVERIFY2(lines[0].contains(QRegularExpression(
+                     "^RUNG +STATE +SIZE +TARGET +MEASURED +FPS +SPEED +DROPPED$")),
+            qPrintable(table));
+        QVERIFY2(lines[1].contains(QRegularExpression(
+                     "^720p +running +1280x720 +2800 kb/s +2951 kb/s +25.4 +1.02x +0$")),
+            qPrintable(table));
+        QVERIFY2(lines[2].contains(
+                     QRegularExpression("^360p +shed +640x360 +800 kb/s +0 kb/s +0.0 +0.00x +12$")),
+            qPrintable(table));
+        QCOMPARE(lines[3], "360p: " + low.message);
+
+        // Off: the ladder it would have, and no figures.
+        abr.enabled = false;
+        abr.rungs = QStringList {"720p", "360p"};
+        const QString off = formatAnswer(show,
+            {{"id", 3}, {"abr", api::abrJson(abr)},
+                {"status", QJsonObject {{"rungs", QJsonArray {}}}}});
+        QVERIFY2(
+            off.contains(QRegularExpression("ladder: +off \\(720p, 360p, preset veryfast\\)\n$")),
+            qPrintable(off));
     }
 
     void recordingAnswersBecomeTables()
@@ -810,6 +912,69 @@ private slots:
             qPrintable(refused.err));
         QVERIFY(refused.out.isEmpty());
     }
+    // A channel's ladder set, changed and refused only through `panelx ctl`.
+    void headlessLadderThroughCtl()
+    {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        const quint16 port = test::freeTcpPort();
+        Headless panelx(data.path(), port, environment());
+        QVERIFY(panelx.started());
+        const QStringList server {
+            "--url", QStringLiteral("http://127.0.0.1:%1").arg(port), "--data-dir", data.path()};
+        CtlRun status;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         status = ctl(server + QStringList {"status"});
+                         return status.exitCode == kExitOk;
+                     },
+                     60000),
+            qPrintable(status.err));
+
+        const CtlRun added = ctl(server
+            + QStringList {"channels", "add", "--name", "Ladder", "--url", "udp://127.0.0.1:1",
+                "--disabled", "--abr", "480p,720"});
+        QVERIFY2(added.exitCode == kExitOk, qPrintable(added.err));
+        QVERIFY2(added.out.contains(
+                     QRegularExpression("ladder: +on: 720p, 480p \\(preset veryfast\\)\n")),
+            qPrintable(added.out));
+
+        const CtlRun edited = ctl(server
+            + QStringList {
+                "channels", "edit", "ladder", "--abr", "720p,360p", "--abr-preset", "faster"});
+        QVERIFY2(edited.exitCode == kExitOk, qPrintable(edited.err));
+        const CtlRun shown = ctl(server + QStringList {"channels", "show", "ladder"});
+        QCOMPARE(shown.exitCode, int(kExitOk));
+        QVERIFY2(
+            shown.out.contains(QRegularExpression("ladder: +on: 720p, 360p \\(preset faster\\)\n")),
+            qPrintable(shown.out));
+
+        // The server's sentence, status 1, nothing changed.
+        const CtlRun badRung
+            = ctl(server + QStringList {"channels", "edit", "ladder", "--abr", "720p,999p"});
+        QCOMPARE(badRung.exitCode, int(kExitRefused));
+        QVERIFY2(badRung.err.contains("“999p” is not a rung of the ladder; choose from 1080p, "
+                                      "720p, 480p, 360p."),
+            qPrintable(badRung.err));
+        QVERIFY(badRung.out.isEmpty());
+        const CtlRun badPreset
+            = ctl(server + QStringList {"channels", "edit", "ladder", "--abr-preset", "turbo"});
+        QCOMPARE(badPreset.exitCode, int(kExitRefused));
+        QVERIFY2(
+            badPreset.err.contains("“turbo” is not a libx264 preset"), qPrintable(badPreset.err));
+
+        const CtlRun off = ctl(server + QStringList {"channels", "edit", "ladder", "--abr", "off"});
+        QCOMPARE(off.exitCode, int(kExitOk));
+        QVERIFY2(
+            off.out.contains(QRegularExpression("ladder: +off \\(720p, 360p, preset faster\\)\n")),
+            qPrintable(off.out));
+        const QJsonObject json = QJsonDocument::fromJson(
+            ctl(server + QStringList {"--json", "channels", "show", "ladder"}).out.toUtf8())
+                                     .object();
+        QCOMPARE(
+            json.value("abr").toObject().value("rungs").toArray(), (QJsonArray {"720p", "360p"}));
+    }
+
     // A demo channel recorded, stopped, exported and removed only through `panelx ctl`.
     void headlessRecordsThroughCtl()
     {
