@@ -4,6 +4,7 @@
 #include "CtlCommand.h"
 #include "CtlOutput.h"
 #include "Settings.h"
+#include "Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -82,10 +83,8 @@ int exportRecording(
     return file.commit() ? kExitOk : cannotWrite();
 }
 
-int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
+int execute(const CtlCommand &command, const Settings &saved, QTextStream &out, QTextStream &err)
 {
-    // The same saved settings PanelX itself starts from.
-    const Settings saved = Settings::load();
     const QString url = command.url.isEmpty()
         ? QStringLiteral("http://127.0.0.1:%1").arg(saved.httpPort)
         : command.url;
@@ -151,6 +150,9 @@ int execute(const CtlCommand &command, QTextStream &out, QTextStream &err)
 int runCtl(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // The same saved settings PanelX itself starts from, and the window's language.
+    const Settings saved = Settings::load();
+    installTranslations(saved.language);
     QStringList arguments = QCoreApplication::arguments().mid(2);
     const CtlCommand command = parseCommand(arguments);
     QTextStream out(stdout);
@@ -161,7 +163,7 @@ int runCtl(int argc, char **argv)
             (command.exitCode == kExitOk ? out : err) << Qt::endl;
         return command.exitCode;
     }
-    return execute(command, out, err);
+    return execute(command, saved, out, err);
 }
 
 } // namespace panelx::ctl

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTranslator>
 
 using namespace panelx;
 using namespace panelx::ctl;
@@ -62,19 +64,30 @@ class TestCtl : public QObject {
 private:
     QTemporaryDir m_home; // the saved settings of the program under test stay in here
 
-    QProcessEnvironment environment() const
+    // In English whatever the language of the shell running the tests, or in the system
+    // language `lang` (such as "de_DE.UTF-8"), which ctl follows as the window does.
+    QProcessEnvironment environment(const QString &lang = {}) const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath("config"));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath("data"));
+        environment.remove(QStringLiteral("LANGUAGE"));
+        environment.remove(QStringLiteral("LC_MESSAGES"));
+        if (lang.isEmpty()) {
+            environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        } else {
+            environment.remove(QStringLiteral("LC_ALL"));
+            environment.insert(QStringLiteral("LANG"), lang);
+        }
         return environment;
     }
 
-    // Runs `panelx ctl <arguments>` to completion.
-    CtlRun ctl(const QStringList &arguments, int timeoutMs = 30000)
+    // Runs `panelx ctl <arguments>` to completion (in the system language `lang`, see
+    // environment()).
+    CtlRun ctl(const QStringList &arguments, int timeoutMs = 30000, const QString &lang = {})
     {
         QProcess process;
-        process.setProcessEnvironment(environment());
+        process.setProcessEnvironment(environment(lang));
         process.start(
             QStringLiteral(PANELX_BINARY), QStringList {QStringLiteral("ctl")} + arguments);
         CtlRun run;
@@ -764,6 +777,29 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith(usage), qPrintable(run.out));
         QVERIFY2(run.out.contains("--json"), qPrintable(run.out));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    // The saved language is "system", so on a German desktop ctl speaks German, as the window
+    // does: its own texts as the German catalogue has them, and Qt's headings.
+    void helpFollowsTheSystemLanguage()
+    {
+        const QString catalogue
+            = QStringLiteral(PANELX_TRANSLATIONS_DIR) + QStringLiteral("/panelx_de.qm");
+        if (!QFileInfo::exists(catalogue))
+            QSKIP("The German catalogue is built with the window (PANELX_UI=ON)");
+        QTranslator german;
+        QVERIFY(german.load(catalogue));
+        const char *usage = "Usage: %1 [options]%2\n";
+        const QString germanUsage = german.translate("CtlText", usage);
+        const QString firstLine
+            = (germanUsage.isEmpty() ? QString::fromUtf8(usage) : germanUsage)
+                  .arg(QStringLiteral("panelx ctl"), QStringLiteral(" <command>"));
+
+        const CtlRun run = ctl({"--help"}, 30000, QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(firstLine), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("\nOptionen:\n")), qPrintable(run.out));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     }
 

@@ -1,6 +1,8 @@
-// Loads the window's language: PanelX's own catalogue (embedded as ":/i18n/panelx_<lang>.qm")
-// and Qt's for its standard dialogs. Call once after the QApplication exists and before any
-// widget is made; a language change takes effect at the next start.
+// Loads PanelX's language, for the window and for `panelx ctl` alike: PanelX's own catalogue
+// (":/i18n/panelx_<lang>.qm", embedded in builds with the window; a headless-only build has
+// none and stays English) and Qt's for its standard dialogs and command-line help. Call once after
+// the application object exists and before any text is made; a language change takes effect at the
+// next start.
 #pragma once
 
 #include "Settings.h"
