@@ -20,6 +20,7 @@
 #include "storage/PlayerPositionRepository.h"
 #include "timeshift/BufferIndex.h"
 #include "timeshift/Thumbnailer.h"
+#include "transcode/RenditionDirectory.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -124,6 +125,7 @@ struct Engine::Private {
     std::unique_ptr<ChannelRepository> repository;
     std::unique_ptr<PlayerPositionRepository> playerPositions;
     std::unique_ptr<SegmentStore> store;
+    std::unique_ptr<RenditionDirectory> renditions; // outlives the server, which reads it
     ChannelDirectory directory;
     std::unique_ptr<ExportCache> exports; // outlives the server, which waits on it
     std::unique_ptr<timeshift::BufferIndex> buffers; // outlives the server, which reads it
@@ -307,6 +309,7 @@ void Engine::start()
     d->playerPositions = std::make_unique<PlayerPositionRepository>(*d->db);
     d->store = std::make_unique<SegmentStore>(
         *d->db, QDir(dataDir).filePath(QStringLiteral("segments")));
+    d->renditions = std::make_unique<RenditionDirectory>(*d->db);
     const ReconcileReport report = d->store->reconcile();
     if (report.rowsWithoutFile || report.filesRecovered || report.tempFilesRemoved
         || report.unreadableFilesRemoved || report.filesReindexed) {
@@ -334,6 +337,7 @@ void Engine::start()
     d->http->setRecordings(d->recordingDirectory, *d->exports);
     d->buffers = std::make_unique<timeshift::BufferIndex>(*d->store);
     d->http->setBuffers(*d->buffers);
+    d->http->setRenditions(d->renditions.get());
     d->http->setThumbnailer(d->thumbnails);
     d->api = std::make_unique<AdminApi>(*this, d->adminToken);
     // Each call is answered on the engine's thread, where the facade may be used; a call still

@@ -121,7 +121,9 @@ void appendMediaHeader(QByteArray &out, int targetDurationMs, qint64 mediaSequen
     // Whole seconds, rounded up (RFC 8216 4.3.3.1); at least 1 so players accept it.
     const qint64 longestMs = std::max<qint64>(longestSegmentMs(targetDurationMs), 0);
     const qint64 targetSeconds = std::max<qint64>(1, (longestMs + 999) / 1000);
-    out += "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:";
+    out += "#EXTM3U\n#EXT-X-VERSION:";
+    out += QByteArray::number(kVersion);
+    out += "\n#EXT-X-TARGETDURATION:";
     out += QByteArray::number(targetSeconds);
     out += "\n#EXT-X-MEDIA-SEQUENCE:";
     out += QByteArray::number(mediaSequence);
@@ -179,6 +181,77 @@ QByteArray renderMedia(const QList<SegmentInfo> &segments, const MediaOptions &o
     }
     if (options.endList)
         out += "#EXT-X-ENDLIST\n";
+    return out;
+}
+
+QList<SegmentInfo> newestRun(QList<SegmentInfo> segments)
+{
+    qsizetype first = segments.size() - 1;
+    while (first > 0 && segments[first - 1].sequence + 1 == segments[first].sequence)
+        --first;
+    if (first > 0)
+        segments.remove(0, first);
+    return segments;
+}
+
+Bandwidth measureBandwidth(std::span<const SegmentInfo> segments, qint64 configuredBitsPerSecond)
+{
+    // Bits per second rounded up: ceil(bits * 1000 / ms).
+    const auto rate = [](qint64 bytes, qint64 durationMs) {
+        return (bytes * 8000 + durationMs - 1) / durationMs;
+    };
+    Bandwidth measured;
+    int counted = 0;
+    qint64 totalBytes = 0;
+    qint64 totalMs = 0;
+    for (const SegmentInfo &segment : segments) {
+        if (segment.durationMs <= 0)
+            continue;
+        ++counted;
+        totalBytes += segment.sizeBytes;
+        totalMs += segment.durationMs;
+        measured.peakBitsPerSecond
+            = std::max(measured.peakBitsPerSecond, rate(segment.sizeBytes, segment.durationMs));
+    }
+    if (counted < kMinSegmentsToMeasure)
+        return Bandwidth {configuredBitsPerSecond, 0};
+    measured.averageBitsPerSecond = rate(totalBytes, totalMs);
+    return measured;
+}
+
+QByteArray renderMaster(QList<Variant> variants)
+{
+    std::stable_sort(variants.begin(), variants.end(), [](const Variant &a, const Variant &b) {
+        return a.height != b.height ? a.height > b.height : a.bandwidth > b.bandwidth;
+    });
+    QByteArray out = "#EXTM3U\n#EXT-X-VERSION:" + QByteArray::number(kVersion)
+        + "\n#EXT-X-INDEPENDENT-SEGMENTS\n";
+    for (const Variant &variant : std::as_const(variants)) {
+        out += "#EXT-X-STREAM-INF:BANDWIDTH=";
+        out += QByteArray::number(variant.bandwidth);
+        if (variant.averageBandwidth > 0) {
+            out += ",AVERAGE-BANDWIDTH=";
+            out += QByteArray::number(variant.averageBandwidth);
+        }
+        if (!variant.codecs.isEmpty()) {
+            out += ",CODECS=\"";
+            out += attribute(variant.codecs);
+            out += '"';
+        }
+        if (variant.width > 0 && variant.height > 0) {
+            out += ",RESOLUTION=";
+            out += QByteArray::number(variant.width);
+            out += 'x';
+            out += QByteArray::number(variant.height);
+        }
+        if (variant.frameRate > 0) {
+            out += ",FRAME-RATE=";
+            out += QByteArray::number(variant.frameRate, 'f', 3);
+        }
+        out += '\n';
+        out += oneLine(variant.uri);
+        out += '\n';
+    }
     return out;
 }
 

@@ -440,15 +440,15 @@ struct HttpServer::Running {
     QHash<QByteArray, int> perAddress; // client key -> open connections
 
     explicit Running(HttpServer &s)
-        : server(s), live(s.m_store, s.m_channels),
+        : server(s), live(s.m_store, s.m_channels, s.m_renditions),
           segments(http::SegmentFiles::kDefaultMaxEntries, QFile::encodeName(s.m_store.rootDir())),
           exportFiles(kExportFilesOpen,
               s.m_exports ? QFile::encodeName(s.m_exports->folder()) : QByteArray())
     {
         if (s.m_recordings)
-            recordings.emplace(*s.m_recordings, s.m_store, s.m_channels);
+            recordings.emplace(*s.m_recordings, s.m_store, s.m_channels, s.m_renditions);
         if (s.m_buffers)
-            timeshift.emplace(s.m_channels, s.m_store, *s.m_buffers, live);
+            timeshift.emplace(s.m_channels, s.m_store, *s.m_buffers, live, s.m_renditions);
     }
 
     // --- connections ----------------------------------------------------------------------
@@ -753,7 +753,7 @@ struct HttpServer::Running {
                 self.sendAnswer(req, self.segments,
                     request.body == timeshift::BodyKind::TransportStream
                         ? self.live.stream(request.channel)
-                        : self.live.playlist(request.channel, kSourceRendition));
+                        : self.live.channelPlaylist(request.channel));
                 return 0;
             }
             if (catchup.outcome == timeshift::CatchupParse::Outcome::Request) {
@@ -771,8 +771,9 @@ struct HttpServer::Running {
             return 0;
         case http::RouteKind::LivePlaylist:
             self.sendAnswer(req, self.segments,
-                self.live.playlist(latin1(route.slug),
-                    route.rendition.empty() ? kSourceRendition : latin1(route.rendition)));
+                route.rendition.empty()
+                    ? self.live.channelPlaylist(latin1(route.slug))
+                    : self.live.playlist(latin1(route.slug), latin1(route.rendition)));
             return 0;
         case http::RouteKind::ChannelList:
             self.sendAnswer(
@@ -901,7 +902,9 @@ struct HttpServer::Running {
             answer = recordings->list(listBaseUrl(req, hasHost));
             break;
         case http::RouteKind::RecordingPlaylist:
-            answer = recordings->playlist(route.recordingId);
+            answer = route.rendition.empty()
+                ? recordings->playlist(route.recordingId)
+                : recordings->playlist(route.recordingId, latin1(route.rendition));
             break;
         case http::RouteKind::RecordingSegment:
             answer = recordings->segment(route.recordingId,

@@ -22,6 +22,7 @@ namespace panelx {
 class ChannelDirectory;
 class ExportCache;
 class RecordingDirectory;
+class RenditionDirectory;
 class SegmentStore;
 namespace timeshift {
 class BufferIndex;
@@ -74,6 +75,11 @@ public:
     // The channels' buffers the catch-up and timeshift forms are answered from; without them
     // those forms get 404. Set before start().
     void setBuffers(timeshift::BufferIndex &buffers) { m_buffers = &buffers; }
+    // What each channel's ladder makes (and made): with it, a channel whose ladder runs has a
+    // master playlist at /live/<slug>.m3u8, and timeshift windows and recordings that hold
+    // ladder segments have one too; without it every channel is served as copy only. Set
+    // before start().
+    void setRenditions(const RenditionDirectory *renditions) { m_renditions = renditions; }
     // Where /thumb/ stills are made (with the buffers); without it /thumb/ gets 404. Set before
     // start().
     void setThumbnailer(timeshift::Thumbnailer &thumbnails) { m_thumbnails = &thumbnails; }
@@ -105,6 +111,7 @@ private:
     const RecordingDirectory *m_recordings = nullptr;
     ExportCache *m_exports = nullptr;
     timeshift::BufferIndex *m_buffers = nullptr;
+    const RenditionDirectory *m_renditions = nullptr;
     timeshift::Thumbnailer *m_thumbnails = nullptr;
     HttpServerOptions m_options;
     std::unique_ptr<Running> m_running;

@@ -3,7 +3,9 @@
 #include "ChannelDirectory.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
+#include "http/MasterPlaylists.h"
 #include "timeshift/CatchupRequest.h"
+#include "transcode/RenditionDirectory.h"
 
 #include <algorithm>
 
@@ -21,8 +23,9 @@ constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 } // namespace
 
-LiveRoutes::LiveRoutes(const SegmentStore &store, const ChannelDirectory &channels)
-    : m_store(store), m_channels(channels)
+LiveRoutes::LiveRoutes(const SegmentStore &store, const ChannelDirectory &channels,
+    const RenditionDirectory *renditions)
+    : m_store(store), m_channels(channels), m_renditions(renditions)
 {
 }
 
@@ -61,12 +64,43 @@ LiveRoutes::Lookup LiveRoutes::onAir(const QString &slug) const
     return lookup;
 }
 
-Answer LiveRoutes::playlist(const QString &slug, const QString &rendition)
+Answer LiveRoutes::channelPlaylist(const QString &slug)
 {
     const Lookup lookup = onAir(slug);
     if (!lookup.channel)
         return lookup.refusal;
     const ChannelConfig &channel = *lookup.channel;
+    const QList<RenditionInfo> ladder
+        = m_renditions ? m_renditions->live(channel.id) : QList<RenditionInfo>();
+    if (ladder.isEmpty())
+        return mediaPlaylist(channel, kSourceRendition);
+    // Not cached: reading each rendition's newest segments from memory, which decides it, costs
+    // about as much as rendering these few lines.
+    QList<playlist::Variant> variants;
+    for (const RenditionInfo &rendition : ladder) {
+        const QList<SegmentInfo> window = playlist::newestRun(
+            m_store.latest(channel.id, rendition.rendition, kLiveWindowSegments));
+        if (window.isEmpty())
+            continue; // a rung just added: listed once its playlist has a segment to play
+        variants.append(
+            masterVariant(QStringLiteral("/live/%1/%2.m3u8").arg(channel.slug, rendition.rendition),
+                rendition, {window.constData(), size_t(window.size())}));
+    }
+    if (variants.isEmpty())
+        return noSegmentYet(channel);
+    return masterAnswer(variants, channel.id);
+}
+
+Answer LiveRoutes::playlist(const QString &slug, const QString &rendition)
+{
+    const Lookup lookup = onAir(slug);
+    if (!lookup.channel)
+        return lookup.refusal;
+    return mediaPlaylist(*lookup.channel, rendition);
+}
+
+Answer LiveRoutes::mediaPlaylist(const ChannelConfig &channel, const QString &rendition)
+{
     const std::optional<SegmentInfo> newest = m_store.last(channel.id, rendition);
     if (!newest)
         return noSegmentYet(channel);
@@ -81,7 +115,8 @@ Answer LiveRoutes::playlist(const QString &slug, const QString &rendition)
         options.uriPrefix = QStringLiteral("/seg/%1/%2/").arg(channel.id).arg(rendition);
         options.targetDurationMs = channel.segmentDurationMs;
         return playlist::renderMedia(
-            m_store.latest(channel.id, rendition, kLiveWindowSegments), options);
+            playlist::newestRun(m_store.latest(channel.id, rendition, kLiveWindowSegments)),
+            options);
     });
     answer.parts = {QByteArrayView(*body)};
     answer.owner = body;

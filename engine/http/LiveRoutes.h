@@ -13,6 +13,7 @@
 namespace panelx {
 
 class ChannelDirectory;
+class RenditionDirectory;
 class SegmentStore;
 
 namespace http {
@@ -22,10 +23,17 @@ public:
     // Segments in a live playlist: a sliding window over the newest segments.
     static constexpr int kLiveWindowSegments = 6;
 
-    LiveRoutes(const SegmentStore &store, const ChannelDirectory &channels);
+    // `renditions`: what each channel's ladder makes; without it every channel is copy only.
+    LiveRoutes(const SegmentStore &store, const ChannelDirectory &channels,
+        const RenditionDirectory *renditions = nullptr);
 
-    // /live/<slug>[/<rendition>].m3u8 and /<slug>/index.m3u8. The body is rendered once per
-    // window and shared by every request until the channel's newest segment changes.
+    // /live/<slug>.m3u8 and /<slug>/index.m3u8: with the channel's ladder running, a master
+    // playlist of its renditions (those that have a segment yet), each with BANDWIDTH measured
+    // over its live window; else the source rendition's playlist.
+    Answer channelPlaylist(const QString &slug);
+    // /live/<slug>/<rendition>.m3u8: the newest run of consecutively numbered segments, at
+    // most kLiveWindowSegments. The body is rendered once per window and shared by every
+    // request until the rendition's newest segment changes.
     Answer playlist(const QString &slug, const QString &rendition);
     // /<slug>/mpegts: from the newest segment on, following live until the client leaves.
     Answer stream(const QString &slug) const;
@@ -44,6 +52,8 @@ public:
     Lookup onAir(const QString &slug) const;
 
 private:
+    // The rendition's live media playlist, `channel` being on the air.
+    Answer mediaPlaylist(const ChannelConfig &channel, const QString &rendition);
     // 503 with Retry-After: the channel has no segment yet.
     static Answer noSegmentYet(const ChannelConfig &channel);
     // 404: a channel that is switched off serves nothing, whether asked by slug or by id.
@@ -51,6 +61,7 @@ private:
 
     const SegmentStore &m_store;
     const ChannelDirectory &m_channels;
+    const RenditionDirectory *m_renditions;
     LiveResponseCache m_cache;
 };
 

@@ -4,6 +4,8 @@
 #include "dvr/RecordingDirectory.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
+#include "http/MasterPlaylists.h"
+#include "transcode/RenditionDirectory.h"
 
 #include <QDateTime>
 #include <algorithm>
@@ -50,8 +52,8 @@ bool isFileSystemUnsafe(QChar c)
 
 } // namespace
 
-QByteArray renderRecordingPlaylist(
-    const Recording &recording, const QList<SegmentInfo> &segments, int channelTargetMs)
+QByteArray renderRecordingPlaylist(const Recording &recording, const QList<SegmentInfo> &segments,
+    int channelTargetMs, const QString &rendition)
 {
     // renderMedia declares longestSegmentMs(target) = target * 3 / 2: a target of two thirds of
     // the longest segment, rounded up, declares at least that segment.
@@ -59,7 +61,9 @@ QByteArray renderRecordingPlaylist(
     for (const SegmentInfo &segment : segments)
         targetMs = std::max<qint64>(targetMs, (segment.durationMs * 2 + 2) / 3);
     playlist::MediaOptions options;
-    options.uriPrefix = QStringLiteral("/recordings/%1/").arg(recording.id);
+    options.uriPrefix = rendition == kSourceRendition
+        ? QStringLiteral("/recordings/%1/").arg(recording.id)
+        : QStringLiteral("/recordings/%1/%2/").arg(recording.id).arg(rendition);
     options.targetDurationMs = targetMs;
     options.endList = isDone(recording.state);
     options.playlistType = options.endList ? QStringLiteral("VOD") : QStringLiteral("EVENT");
@@ -104,8 +108,8 @@ QByteArray contentDisposition(const QString &fileName)
 }
 
 RecordingRoutes::RecordingRoutes(const RecordingDirectory &recordings, const SegmentStore &store,
-    const ChannelDirectory &channels)
-    : m_recordings(recordings), m_store(store), m_channels(channels)
+    const ChannelDirectory &channels, const RenditionDirectory *renditions)
+    : m_recordings(recordings), m_store(store), m_channels(channels), m_renditions(renditions)
 {
 }
 
@@ -127,21 +131,52 @@ Answer RecordingRoutes::playlist(qint64 recordingId) const
     const std::optional<Recording> recording = m_recordings.byId(recordingId);
     if (!recording)
         return unknown(recordingId);
-    const QList<SegmentInfo> segments = segmentsOf(*recording, kSourceRendition);
-    const int targetMs = targetDurationMs(recording->channelId);
+    QList<playlist::Variant> variants;
+    if (m_renditions)
+        for (const RenditionInfo &rendition : m_renditions->known(recording->channelId)) {
+            const QList<SegmentInfo> segments = segmentsOf(*recording, rendition.rendition);
+            if (!segments.isEmpty())
+                variants.append(masterVariant(QStringLiteral("/recordings/%1/%2.m3u8")
+                                                  .arg(recordingId)
+                                                  .arg(rendition.rendition),
+                    rendition, {segments.constData(), size_t(segments.size())}));
+        }
+    if (!variants.isEmpty())
+        return masterAnswer(variants, 0);
+    return mediaPlaylist(*recording, kSourceRendition);
+}
+
+Answer RecordingRoutes::playlist(qint64 recordingId, const QString &rendition) const
+{
+    const std::optional<Recording> recording = m_recordings.byId(recordingId);
+    if (!recording)
+        return unknown(recordingId);
+    return mediaPlaylist(*recording, rendition);
+}
+
+Answer RecordingRoutes::mediaPlaylist(const Recording &recording, const QString &rendition) const
+{
+    const QList<SegmentInfo> segments = segmentsOf(recording, rendition);
+    const int targetMs = targetDurationMs(recording.channelId);
     if (segments.isEmpty()) {
-        if (isDone(recording->state))
-            return empty(*recording);
+        if (isDone(recording.state) && rendition != kSourceRendition)
+            return textAnswer(404,
+                QStringLiteral("recording \u201c%1\u201d holds no %2 rendition; "
+                               "/recordings/%3.m3u8 plays what it holds")
+                    .arg(recording.title, rendition)
+                    .arg(recording.id));
+        if (isDone(recording.state))
+            return empty(recording);
         // An EVENT playlist may only grow: one without segments would have to change its
         // EXT-X-MEDIA-SEQUENCE when the first arrives (RFC 8216 6.2.1), so there is none yet.
         const qint64 segmentS = std::max(1, (targetMs + 999) / 1000);
         const qint64 untilStartS
-            = (recording->startUtcMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000;
+            = (recording.startUtcMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000;
         if (untilStartS > 0) {
             const qint64 retryS = std::min(kMaxRetryAfterS, untilStartS + segmentS);
             return textAnswer(503,
                 QStringLiteral("recording \u201c%1\u201d starts in %2 s; retry in %3 s")
-                    .arg(recording->title)
+                    .arg(recording.title)
                     .arg(untilStartS)
                     .arg(retryS),
                 retryS);
@@ -149,14 +184,14 @@ Answer RecordingRoutes::playlist(qint64 recordingId) const
         return textAnswer(503,
             QStringLiteral("recording \u201c%1\u201d has no segment yet (its channel is starting "
                            "or its source is down); retry in %2 s")
-                .arg(recording->title)
+                .arg(recording.title)
                 .arg(segmentS),
             segmentS);
     }
     Answer answer;
     answer.contentType = kMediaPlaylistType;
     answer.cacheControl = kNoCache;
-    answer.body = renderRecordingPlaylist(*recording, segments, targetMs);
+    answer.body = renderRecordingPlaylist(recording, segments, targetMs, rendition);
     return answer;
 }
 

@@ -18,16 +18,18 @@ namespace panelx {
 
 class ChannelDirectory;
 class RecordingDirectory;
+class RenditionDirectory;
 class SegmentStore;
 
 namespace http {
 
-// A recording's media playlist over its segments (oldest first): EVENT while it is scheduled or
-// recording, VOD with EXT-X-ENDLIST once done; segment URIs /recordings/<id>/<sequence>.ts. The
-// target duration is the channel's (`channelTargetMs`), raised to cover a longer segment the
-// recording kept from before a change of the channel's segment duration.
-QByteArray renderRecordingPlaylist(
-    const Recording &recording, const QList<SegmentInfo> &segments, int channelTargetMs);
+// A recording's media playlist over its segments of one rendition (oldest first): EVENT while
+// it is scheduled or recording, VOD with EXT-X-ENDLIST once done; segment URIs
+// /recordings/<id>/<sequence>.ts for the source, /recordings/<id>/<rendition>/<sequence>.ts for
+// another rendition. The target duration is the channel's (`channelTargetMs`), raised to cover
+// a longer segment the recording kept from before a change of the channel's segment duration.
+QByteArray renderRecordingPlaylist(const Recording &recording, const QList<SegmentInfo> &segments,
+    int channelTargetMs, const QString &rendition = kSourceRendition);
 
 // Whether a segment lies (at least partly) in the recording's range [start, end): the segments
 // the store keeps for it and its playlist lists.
@@ -42,11 +44,16 @@ QByteArray contentDisposition(const QString &fileName);
 
 class RecordingRoutes {
 public:
+    // `renditions`: what each channel's ladder makes or made; without it recordings are of the
+    // source rendition only.
     RecordingRoutes(const RecordingDirectory &recordings, const SegmentStore &store,
-        const ChannelDirectory &channels);
+        const ChannelDirectory &channels, const RenditionDirectory *renditions = nullptr);
 
-    // /recordings/<id>.m3u8
+    // /recordings/<id>.m3u8: a master playlist when ladder renditions hold segments in the
+    // recording's range (variants /recordings/<id>/<rendition>.m3u8), else the source's.
     Answer playlist(qint64 recordingId) const;
+    // /recordings/<id>/<rendition>.m3u8
+    Answer playlist(qint64 recordingId, const QString &rendition) const;
     // /recordings/<id>[/<rendition>]/<sequence>.ts: the segment file when the segment is one of
     // the recording's, whether or not its channel is on the air now.
     Answer segment(qint64 recordingId, const QString &rendition, qint64 sequence) const;
@@ -67,12 +74,14 @@ public:
         const Recording &recording, const QString &file, const QTimeZone &zone);
 
 private:
+    Answer mediaPlaylist(const Recording &recording, const QString &rendition) const;
     QList<SegmentInfo> segmentsOf(const Recording &recording, const QString &rendition) const;
     int targetDurationMs(qint64 channelId) const;
 
     const RecordingDirectory &m_recordings;
     const SegmentStore &m_store;
     const ChannelDirectory &m_channels;
+    const RenditionDirectory *m_renditions;
 };
 
 } // namespace http

@@ -98,12 +98,14 @@ const char *unsafePathReason(std::string_view path)
     return nullptr;
 }
 
-// What follows "/recordings/": "<id>.m3u8", "<id>.mp4", "<id>/<sequence>.ts" or
-// "<id>/<rendition>/<sequence>.ts".
+// What follows "/recordings/": "<id>.m3u8", "<id>.mp4", "<id>/<rendition>.m3u8",
+// "<id>/<sequence>.ts" or "<id>/<rendition>/<sequence>.ts".
 Route parseRecordingRoute(std::string_view rest)
 {
-    constexpr const char *kForms = "recording URLs are /recordings/<id>.m3u8, /recordings/<id>.mp4 "
-                                   "and /recordings/<id>/<sequence>.ts";
+    constexpr const char *kForms
+        = "recording URLs are /recordings/<id>.m3u8, /recordings/<id>.mp4, "
+          "/recordings/<id>/<rendition>.m3u8 and "
+          "/recordings/<id>/<sequence>.ts";
     const size_t slash = rest.find('/');
     if (slash == std::string_view::npos) {
         const size_t dot = rest.find('.');
@@ -124,6 +126,13 @@ Route parseRecordingRoute(std::string_view rest)
     Route route = makeRoute(RouteKind::RecordingSegment);
     route.recordingId = parseDecimal(rest.substr(0, slash));
     std::string_view tail = rest.substr(slash + 1);
+    if (endsWith(tail, ".m3u8")) { // one rendition's playlist
+        route.kind = RouteKind::RecordingPlaylist;
+        route.rendition = tail.substr(0, tail.size() - 5);
+        if (route.recordingId <= 0 || !isValidRendition(route.rendition))
+            return bad(kForms);
+        return route;
+    }
     if (const size_t second = tail.find('/'); second != std::string_view::npos) {
         route.rendition = tail.substr(0, second);
         tail.remove_prefix(second + 1);

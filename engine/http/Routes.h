@@ -17,7 +17,9 @@ enum class RouteKind {
     LivePlaylist, // /live/<slug>.m3u8 or /live/<slug>/<rendition>.m3u8
     Segment, // /seg/<channelId>/<rendition>/<sequence>.ts
     RecordingList, // /recordings.m3u
-    RecordingPlaylist, // /recordings/<id>.m3u8
+    // /recordings/<id>.m3u8 (a master with the ladder's renditions, else the source's) or
+    // /recordings/<id>/<rendition>.m3u8
+    RecordingPlaylist,
     // /recordings/<id>/<sequence>.ts (the source rendition) or
     // /recordings/<id>/<rendition>/<sequence>.ts
     RecordingSegment,
@@ -28,7 +30,8 @@ enum class RouteKind {
 struct Route {
     RouteKind kind = RouteKind::Invalid;
     std::string_view slug; // LivePlaylist, Thumbnail: a view into the parsed path
-    // LivePlaylist, RecordingSegment (empty = the source rendition), Segment
+    // LivePlaylist and RecordingPlaylist (empty = the channel's: a master with the ladder, else
+    // the source rendition), RecordingSegment (empty = the source rendition), Segment
     std::string_view rendition;
     qint64 channelId = 0; // Segment
     qint64 recordingId = 0; // Recording*

@@ -3,9 +3,11 @@
 #include "ChannelDirectory.h"
 #include "hls/SegmentStore.h"
 #include "http/LiveRoutes.h"
+#include "http/MasterPlaylists.h"
 #include "http/Routes.h"
 #include "timeshift/BufferIndex.h"
 #include "timeshift/Window.h"
+#include "transcode/RenditionDirectory.h"
 
 #include <QDateTime>
 
@@ -36,8 +38,9 @@ struct HeldWindow {
 } // namespace
 
 TimeshiftRoutes::TimeshiftRoutes(const ChannelDirectory &channels, const SegmentStore &store,
-    timeshift::BufferIndex &buffers, LiveRoutes &live)
-    : m_channels(channels), m_store(store), m_buffers(buffers), m_live(live)
+    timeshift::BufferIndex &buffers, LiveRoutes &live, const RenditionDirectory *renditions)
+    : m_channels(channels), m_store(store), m_buffers(buffers), m_live(live),
+      m_renditions(renditions)
 {
 }
 
@@ -69,11 +72,14 @@ Answer TimeshiftRoutes::answer(const timeshift::CatchupRequest &request, qint64 
     const ChannelConfig &channel = *found;
     const bool stream = request.body == timeshift::BodyKind::TransportStream;
     if (request.kind == timeshift::WindowKind::Live)
-        return stream ? m_live.stream(channel.slug)
-                      : m_live.playlist(channel.slug, kSourceRendition);
+        return stream ? m_live.stream(channel.slug) : m_live.channelPlaylist(channel.slug);
+    if (!stream && request.rendition.isEmpty() && request.kind != timeshift::WindowKind::Delayed)
+        if (std::optional<Answer> ladder = master(channel, request, nowUtcMs))
+            return *ladder;
 
+    const QString rendition = request.rendition.isEmpty() ? kSourceRendition : request.rendition;
     std::shared_ptr<const timeshift::BufferSnapshot> snapshot
-        = m_buffers.snapshot(channel, kSourceRendition, nowUtcMs);
+        = m_buffers.snapshot(channel, rendition, nowUtcMs);
     const timeshift::Window window
         = timeshift::selectWindow(*snapshot, request, nowUtcMs, channel.segmentDurationMs);
     if (window.status != 200)
@@ -83,7 +89,7 @@ Answer TimeshiftRoutes::answer(const timeshift::CatchupRequest &request, qint64 
     answer.viewerOf = channel.id;
     if (stream) {
         const QList<SegmentInfo> &segments = snapshot->segments();
-        SegmentStream body {channel.id, kSourceRendition, segments[window.first].sequence};
+        SegmentStream body {channel.id, rendition, segments[window.first].sequence};
         if (window.endList) {
             body.lastSequence = segments[window.last].sequence;
             body.length = 0;
@@ -107,6 +113,34 @@ Answer TimeshiftRoutes::answer(const timeshift::CatchupRequest &request, qint64 
         QByteArrayView(rendered.body, rendered.bodyLength), QByteArrayView(held->trailer)};
     answer.owner = std::move(held);
     return answer;
+}
+
+std::optional<Answer> TimeshiftRoutes::master(
+    const ChannelConfig &channel, const timeshift::CatchupRequest &request, qint64 nowUtcMs)
+{
+    if (!m_renditions)
+        return std::nullopt;
+    // Whole seconds, as the variant's form takes them, widened so the window stays the same.
+    QString query = QStringLiteral("?start=%1").arg(request.startUtcMs / 1000);
+    if (request.kind == timeshift::WindowKind::Range)
+        query += QStringLiteral("&end=%1").arg((request.endUtcMs + 999) / 1000);
+    QList<playlist::Variant> variants;
+    for (const RenditionInfo &rendition : m_renditions->known(channel.id)) {
+        const std::shared_ptr<const timeshift::BufferSnapshot> snapshot
+            = m_buffers.snapshot(channel, rendition.rendition, nowUtcMs);
+        const timeshift::Window window
+            = timeshift::selectWindow(*snapshot, request, nowUtcMs, channel.segmentDurationMs);
+        if (window.status != 200)
+            continue;
+        variants.append(masterVariant(
+            QStringLiteral("/timeshift/%1/%2.m3u8").arg(channel.slug, rendition.rendition) + query,
+            rendition,
+            {snapshot->segments().constData() + window.first,
+                size_t(window.last - window.first + 1)}));
+    }
+    if (variants.isEmpty())
+        return std::nullopt;
+    return masterAnswer(variants, channel.id);
 }
 
 TimeshiftRoutes::Still TimeshiftRoutes::still(

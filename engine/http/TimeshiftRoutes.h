@@ -14,6 +14,7 @@
 namespace panelx {
 
 class ChannelDirectory;
+class RenditionDirectory;
 class SegmentStore;
 
 namespace timeshift {
@@ -26,11 +27,18 @@ class LiveRoutes;
 
 class TimeshiftRoutes {
 public:
+    // `renditions`: what each channel's ladder makes or made; without it windows are of the
+    // source rendition only.
     TimeshiftRoutes(const ChannelDirectory &channels, const SegmentStore &store,
-        timeshift::BufferIndex &buffers, LiveRoutes &live);
+        timeshift::BufferIndex &buffers, LiveRoutes &live,
+        const RenditionDirectory *renditions = nullptr);
 
     // The window `request` asks for as of `nowUtcMs`: 404 with the window's sentence when it is
-    // outside the buffer. (The server answers the live forms, /<slug>/index.m3u8 and
+    // outside the buffer. A playlist of a range, or of one from a moment to live, is a master
+    // playlist when ladder renditions hold segments in it: its variants are the same window of
+    // each rendition, /timeshift/<slug>/<rendition>.m3u8 with absolute start (and end), so they
+    // agree however the request was put. Continuous MPEG-TS bodies and delayed live windows are
+    // the source rendition's. (The server answers the live forms, /<slug>/index.m3u8 and
     // /<slug>/mpegts, from the live area, which keeps the live window rendered.)
     Answer answer(const timeshift::CatchupRequest &request, qint64 nowUtcMs);
 
@@ -48,11 +56,16 @@ public:
 private:
     // The enabled channel a request names (a slug, or a decimal id), or the refusal.
     std::optional<ChannelConfig> channel(const QString &slugOrId, Answer *refusal) const;
+    // The master playlist of the window over the ladder's renditions; nothing when none of them
+    // holds a segment in it.
+    std::optional<Answer> master(
+        const ChannelConfig &channel, const timeshift::CatchupRequest &request, qint64 nowUtcMs);
 
     const ChannelDirectory &m_channels;
     const SegmentStore &m_store;
     timeshift::BufferIndex &m_buffers;
     LiveRoutes &m_live;
+    const RenditionDirectory *m_renditions;
 };
 
 } // namespace http

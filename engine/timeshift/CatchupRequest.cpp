@@ -237,8 +237,8 @@ CatchupParse xtream(std::string_view stream, std::string_view minutes, std::stri
     return accept(request);
 }
 
-// What follows "/timeshift/": "{ch}.m3u8" with ?start=[&end=], or Xtream's
-// "U/P/MIN/START/ID.ts|.m3u8".
+// What follows "/timeshift/": "{ch}.m3u8" or "{ch}/{rendition}.m3u8" with ?start=[&end=], or
+// Xtream's "U/P/MIN/START/ID.ts|.m3u8".
 CatchupParse timeshiftPath(
     std::string_view rest, std::string_view query, const QTimeZone &serverZone)
 {
@@ -253,27 +253,42 @@ CatchupParse timeshiftPath(
             break;
         rest.remove_prefix(slash + 1);
     }
-    if (count == 1) {
+    if (count == 1 || count == 2) {
         std::string_view channel = parts[0];
-        if (!endsWith(channel, ".m3u8"))
+        std::string_view rendition = count == 2 ? parts[1] : std::string_view();
+        std::string_view &file = count == 2 ? rendition : channel;
+        if (!endsWith(file, ".m3u8"))
             return {};
-        channel.remove_suffix(5);
+        file.remove_suffix(5);
         if (!http::isValidSlug(channel))
             return refuse(badChannel(channel));
+        if (count == 2 && !http::isValidRendition(rendition))
+            return refuse(QStringLiteral("a rendition name is 1-16 of a-z, 0-9, _ and -, as in "
+                                         "/timeshift/%1/720p.m3u8?start=1796068800")
+                              .arg(latin1(channel)));
+        const QString name = count == 2
+            ? QStringLiteral("%1/%2").arg(latin1(channel), latin1(rendition))
+            : latin1(channel);
         const QString form = QStringLiteral("/timeshift/%1.m3u8?start=1796068800&end=1796072400 "
                                             "(unix seconds; without end it follows live)")
-                                 .arg(latin1(channel));
+                                 .arg(name);
         const std::optional<std::string_view> start = queryValue(query, "start");
         if (!start)
             return refuse(QStringLiteral("a timeshift window needs a start: %1").arg(form));
-        if (const std::optional<std::string_view> end = queryValue(query, "end"))
-            return range(latin1(channel), *start, *end, form, BodyKind::Playlist);
-        const std::optional<qint64> from = epochMs(*start);
-        if (!from)
-            return refuse(QStringLiteral("start must be a unix time in whole seconds (digits "
-                                         "only): %1")
-                              .arg(form));
-        return toLive(latin1(channel), *from, BodyKind::Playlist);
+        CatchupParse parse;
+        if (const std::optional<std::string_view> end = queryValue(query, "end")) {
+            parse = range(latin1(channel), *start, *end, form, BodyKind::Playlist);
+        } else {
+            const std::optional<qint64> from = epochMs(*start);
+            if (!from)
+                return refuse(QStringLiteral("start must be a unix time in whole seconds (digits "
+                                             "only): %1")
+                                  .arg(form));
+            parse = toLive(latin1(channel), *from, BodyKind::Playlist);
+        }
+        if (parse.outcome == Outcome::Request)
+            parse.request.rendition = latin1(rendition);
+        return parse;
     }
     if (count != 5)
         return {};

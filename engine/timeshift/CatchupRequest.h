@@ -26,6 +26,9 @@ struct CatchupRequest {
     qint64 endUtcMs = 0; // Range
     qint64 delayMs = 0; // Delayed
     BodyKind body = BodyKind::Playlist;
+    // One rendition's window (/timeshift/<slug>/<rendition>.m3u8); empty = the channel's: a
+    // master playlist over the ladder's renditions where they hold the window, else the source.
+    QString rendition;
     bool operator==(const CatchupRequest &) const = default;
 };
 

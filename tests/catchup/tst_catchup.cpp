@@ -24,9 +24,11 @@ const QTimeZone kUtc = QTimeZone::utc();
 const QTimeZone kBerlin("Europe/Berlin");
 
 CatchupRequest make(const QString &channel, WindowKind kind, qint64 startUtcMs = 0,
-    qint64 endUtcMs = 0, BodyKind body = BodyKind::Playlist, qint64 delayMs = 0)
+    qint64 endUtcMs = 0, BodyKind body = BodyKind::Playlist, qint64 delayMs = 0,
+    const QString &rendition = {})
 {
     CatchupRequest request;
+    request.rendition = rendition;
     request.channel = channel;
     request.kind = kind;
     request.startUtcMs = startUtcMs;
@@ -163,6 +165,13 @@ void TestCatchup::requests_data()
     QTest::newRow("timeshift start only = to live")
         << QByteArray("/timeshift/news.m3u8") << QByteArray("start=1796068800") << false
         << make(news, toLive, kFromMs);
+    QTest::newRow("timeshift rendition start+end")
+        << QByteArray("/timeshift/news/720p.m3u8") << QByteArray("start=1796068800&end=1796072400")
+        << false
+        << make(news, range, kFromMs, kToMs, BodyKind::Playlist, 0, QStringLiteral("720p"));
+    QTest::newRow("timeshift rendition start only = to live")
+        << QByteArray("/timeshift/news/360p.m3u8") << QByteArray("start=1796068800") << false
+        << make(news, toLive, kFromMs, 0, BodyKind::Playlist, 0, QStringLiteral("360p"));
     QTest::newRow("timeshift by channel number")
         << QByteArray("/timeshift/7.m3u8") << QByteArray("end=1796072400&start=1796068800") << false
         << make(seven, range, kFromMs, kToMs);
@@ -214,6 +223,7 @@ void TestCatchup::requests()
     QCOMPARE(parse.request.endUtcMs, expected.endUtcMs);
     QCOMPARE(parse.request.delayMs, expected.delayMs);
     QCOMPARE(int(parse.request.body), int(expected.body));
+    QCOMPARE(parse.request.rendition, expected.rendition);
     QVERIFY(parse.request == expected);
 }
 
@@ -245,6 +255,8 @@ void TestCatchup::notCatchup_data()
         << QByteArray("/news/x/archive-1796068800-3600.m3u8") << QByteArray();
     QTest::newRow("timeshift .ts")
         << QByteArray("/timeshift/news.ts") << QByteArray("start=1796068800");
+    QTest::newRow("timeshift rendition .ts")
+        << QByteArray("/timeshift/news/720p.ts") << QByteArray("start=1796068800");
     QTest::newRow("timeshift three components")
         << QByteArray("/timeshift/a/b/c.ts") << QByteArray();
     QTest::newRow("timeshift six components")
@@ -323,6 +335,18 @@ void TestCatchup::badRequests_data()
     QTest::newRow("timeshift only end")
         << QByteArray("/timeshift/news.m3u8") << QByteArray("end=1796072400")
         << QStringLiteral("needs a start");
+    QTest::newRow("timeshift rendition no start")
+        << QByteArray("/timeshift/news/720p.m3u8") << QByteArray()
+        << QStringLiteral("/timeshift/news/720p.m3u8?start=1796068800&end=1796072400");
+    QTest::newRow("timeshift rendition upper case")
+        << QByteArray("/timeshift/news/720P.m3u8") << QByteArray("start=1796068800")
+        << QStringLiteral("a rendition name is 1-16 of a-z");
+    QTest::newRow("timeshift rendition too long")
+        << QByteArray("/timeshift/news/abcdefghijklmnopq.m3u8") << QByteArray("start=1796068800")
+        << QStringLiteral("/timeshift/news/720p.m3u8");
+    QTest::newRow("timeshift rendition bad channel")
+        << QByteArray("/timeshift/.news/720p.m3u8") << QByteArray("start=1796068800")
+        << QStringLiteral("cannot name a channel");
     QTest::newRow("timeshift end before start")
         << QByteArray("/timeshift/news.m3u8") << QByteArray("start=1796072400&end=1796068800")
         << QStringLiteral("after the start");

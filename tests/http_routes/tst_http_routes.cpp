@@ -54,6 +54,10 @@ private slots:
         recording("recording segment zero", "/recordings/7/0.ts", K::RecordingSegment, 7, 0);
         recording("recording rendition segment", "/recordings/7/720p/345.ts", K::RecordingSegment,
             7, 345, "720p");
+        recording("recording rendition playlist", "/recordings/7/720p.m3u8", K::RecordingPlaylist,
+            7, 0, "720p");
+        recording("recording source playlist", "/recordings/7/src.m3u8", K::RecordingPlaylist, 7, 0,
+            "src");
         recording("recording max", "/recordings/999999999999999999.m3u8", K::RecordingPlaylist,
             999999999999999999LL);
 
@@ -112,6 +116,10 @@ private slots:
         row("recording segment upper rendition", "/recordings/1/SRC/1.ts", K::BadPath);
         row("recording segment too deep", "/recordings/1/src/x/1.ts", K::BadPath);
         row("recording trailing slash", "/recordings/1/", K::BadPath);
+        row("recording rendition playlist upper", "/recordings/1/720P.m3u8", K::BadPath);
+        row("recording rendition playlist id zero", "/recordings/0/720p.m3u8", K::BadPath);
+        row("recording rendition playlist too deep", "/recordings/1/src/x.m3u8", K::BadPath);
+        row("recording rendition playlist no name", "/recordings/1/.m3u8", K::BadPath);
         row("recording other extension", "/recordings/1.ts", K::NotFound);
         row("recording double extension", "/recordings/1.m3u8.mp4", K::NotFound);
         row("recording no extension", "/recordings/1", K::NotFound);
