@@ -6,6 +6,7 @@
 #include "ChannelValidator.h"
 #include "EngineClient.h"
 #include "TestSupport.h"
+#include "Translations.h"
 #include "channels/BrowserCodecs.h"
 #include "channels/ChannelTableModel.h"
 #include "channels/ChannelsPage.h"
@@ -42,6 +43,8 @@ private slots:
     void hintNamesWhatBrowsersCannotPlay_data();
     void hintNamesWhatBrowsersCannotPlay();
     void mpeg2ChannelShowsTheHintThatOpensTheEditor();
+    // Near the end: a catalogue stays installed for the rest of the run.
+    void speaksGerman();
     // Last: stops the window's engine to read the store with a new one.
     void ladderChangeIsStored();
 
@@ -393,6 +396,28 @@ void TestUiQuality::mpeg2ChannelShowsTheHintThatOpensTheEditor()
     QTRY_VERIFY(!page.ladderHint()->isVisible());
     QVERIFY(name.data(Qt::DecorationRole).isNull());
     m_client->setChannelEnabled(channel.id, false);
+}
+
+void TestUiQuality::speaksGerman()
+{
+    QCOMPARE(installTranslations(UiLanguage::German), QStringLiteral("de"));
+    ChannelConfig channel;
+    ChannelStatus status;
+    status.videoCodec = QStringLiteral("mpeg2video");
+    status.audioCodec = QStringLiteral("mp2");
+    const QString hint = browsercodecs::ladderHint(channel, status);
+    QCOMPARE(hint,
+        QStringLiteral("Browser und viele Handys können MPEG-2-Video oder MP2-Audio nicht "
+                       "abspielen; schalten Sie die Qualitätsstufen ein, um jedes Gerät zu "
+                       "erreichen."));
+    QualityTableModel model;
+    model.setChannels({channel});
+    QCOMPARE(model.index(0, QualityTableModel::FirstRungColumn).data().toString(),
+        QStringLiteral("aus"));
+    QCOMPARE(rungStateName(RungState::Behind), QStringLiteral("Fällt zurück"));
+    channel.abr.enabled = true;
+    LadderDialog dialog(channel);
+    QCOMPARE(dialog.enabledSwitch()->text(), QStringLiteral("Qualitätsstufen kodieren"));
 }
 
 void TestUiQuality::ladderChangeIsStored()

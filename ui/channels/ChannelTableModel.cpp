@@ -41,7 +41,8 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
             return status.message.isEmpty() ? stateText(status.state) : status.message;
         if (index.column() == NameColumn) {
             const QString hint = browsercodecs::ladderHint(channel, status);
-            return hint.isEmpty() ? channel.sourceUrl : tr("%1\n%2").arg(hint, channel.sourceUrl);
+            return hint.isEmpty() ? channel.sourceUrl
+                                  : hint + QLatin1Char('\n') + channel.sourceUrl;
         }
         return {};
     case Qt::DecorationRole:

@@ -133,7 +133,7 @@ QString QualityTableModel::cellText(const ChannelConfig &channel, const QString 
     if (!channel.abr.enabled)
         return tr("off");
     if (!ladder::normalisedRungs(channel.abr.rungs).contains(rendition))
-        return tr("—");
+        return QStringLiteral("—");
     const RungStatus *rung = rungStatus(channel.id, rendition);
     if (!rung) {
         // Planned, but nothing encodes it now (the channel is stopped, or starting).
@@ -142,7 +142,7 @@ QString QualityTableModel::cellText(const ChannelConfig &channel, const QString 
     }
     if (rung->state == RungState::Skipped)
         return rungStateName(rung->state);
-    return tr("%1\n%2").arg(figuresText(*rung), rungStateName(rung->state));
+    return figuresText(*rung) + QLatin1Char('\n') + rungStateName(rung->state);
 }
 
 QString QualityTableModel::megabitsText(qint64 bitsPerSecond)
@@ -152,16 +152,16 @@ QString QualityTableModel::megabitsText(qint64 bitsPerSecond)
 
 QString QualityTableModel::figuresText(const RungStatus &rung)
 {
-    const QString bitrates
-        = tr("%1 / %2 Mbit/s")
-              .arg(megabitsText(rung.targetBitrate),
-                  rung.measuredBitrate > 0 ? megabitsText(rung.measuredBitrate) : tr("…"));
+    const QString bitrates = tr("%1 / %2 Mbit/s")
+                                 .arg(megabitsText(rung.targetBitrate),
+                                     rung.measuredBitrate > 0 ? megabitsText(rung.measuredBitrate)
+                                                              : QStringLiteral("…"));
     QStringList parts;
     if (rung.width > 0 && rung.height > 0)
-        parts.append(tr("%1×%2").arg(rung.width).arg(rung.height));
+        parts.append(QStringLiteral("%1×%2").arg(rung.width).arg(rung.height));
     parts.append(bitrates);
     if (rung.speed > 0)
-        parts.append(tr("%1×").arg(rung.speed, 0, 'f', 2));
+        parts.append(QStringLiteral("%1×").arg(rung.speed, 0, 'f', 2));
     return parts.join(QStringLiteral(" · "));
 }
 
