@@ -2027,6 +2027,11 @@ Commands:
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <location filename="../ui/channels/ChannelsPage.cpp" line="33" />
+        <source>Turn the ladder on…</source>
+        <translation>Qualitätsstufen einschalten…</translation>
+    </message>
 </context>
 <context>
     <name>panelx::DashboardPage</name>
@@ -2403,6 +2408,11 @@ Commands:
         <location line="+1" />
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="72" />
+        <source>Quality</source>
+        <translation>Qualität</translation>
     </message>
     </context>
 <context>
@@ -4179,6 +4189,257 @@ Commands:
         <location line="+3" />
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserCodecs</name>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="12" />
+        <source>MPEG-2 video</source>
+        <translation>MPEG-2-Video</translation>
+    </message>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="14" />
+        <source>HEVC video</source>
+        <translation>HEVC-Video</translation>
+    </message>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="22" />
+        <source>MP2 audio</source>
+        <translation>MP2-Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="24" />
+        <source>AC-3 audio</source>
+        <translation>AC-3-Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="26" />
+        <source>E-AC-3 audio</source>
+        <translation>E-AC-3-Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="45" />
+        <source>Browsers and many phones cannot play %1; turn the ladder on to reach every device.</source>
+        <translation>Browser und viele Handys können %1 nicht abspielen; schalten Sie die Qualitätsstufen ein, um jedes Gerät zu erreichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/channels/BrowserCodecs.cpp" line="47" />
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+</context>
+<context>
+    <name>RungState</name>
+    <message>
+        <location filename="../engine/ChannelTypes.cpp" line="36" />
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <location filename="../engine/ChannelTypes.cpp" line="38" />
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../engine/ChannelTypes.cpp" line="40" />
+        <source>Falling behind</source>
+        <translation>Fällt zurück</translation>
+    </message>
+    <message>
+        <location filename="../engine/ChannelTypes.cpp" line="42" />
+        <source>Switched off</source>
+        <translation>Abgeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../engine/ChannelTypes.cpp" line="44" />
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../engine/ChannelTypes.cpp" line="48" />
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::LadderController</name>
+    <message>
+        <location filename="../ui/quality/LadderController.cpp" line="38" />
+        <source>The ladder of “%1” was not saved: %2</source>
+        <translation>Die Qualitätsstufen von „%1“ wurden nicht gespeichert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::LadderDialog</name>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="37" />
+        <source>Quality ladder of “%1”</source>
+        <translation>Qualitätsstufen von „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="40" />
+        <source>With the ladder on, PanelX decodes the source once and encodes every rung with H.264 and AAC, so phones on weak Wi-Fi and browsers that cannot play the source get a stream they hold. Rungs taller than the source are skipped; each rung costs CPU.</source>
+        <translation>Mit eingeschalteten Qualitätsstufen dekodiert PanelX die Quelle einmal und kodiert jede Stufe mit H.264 und AAC, sodass Handys in schwachem WLAN und Browser, die die Quelle nicht abspielen können, einen Stream bekommen, den sie halten. Stufen, die höher als die Quelle sind, werden übersprungen; jede Stufe kostet Rechenleistung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="48" />
+        <source>Encode a quality ladder</source>
+        <translation>Qualitätsstufen kodieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="57" />
+        <source>%1 (%2 kbit/s)</source>
+        <translation>%1 (%2 kbit/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="73" />
+        <source>Faster presets use less CPU for a little less picture quality at the same bitrate.</source>
+        <translation>Schnellere Voreinstellungen brauchen weniger Rechenleistung, bei etwas geringerer Bildqualität zur selben Bitrate.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="78" />
+        <source>Rungs:</source>
+        <translation>Stufen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/LadderDialog.cpp" line="79" />
+        <source>Encoder preset:</source>
+        <translation>Encoder-Voreinstellung:</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::QualityPage</name>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="23" />
+        <source>Edit ladder…</source>
+        <translation>Qualitätsstufen bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="55" />
+        <source>No channels yet. Add one on the Channels page, then choose here which qualities PanelX encodes for it.</source>
+        <translation>Noch keine Kanäle. Fügen Sie auf der Seite „Kanäle“ einen hinzu und wählen Sie dann hier, in welchen Qualitäten PanelX ihn kodiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="59" />
+        <source>Each cell is one rung of a channel&apos;s ladder: its size, target / measured bitrate and speed × real time. Tick or untick a cell to switch a rung on or off.</source>
+        <translation>Jede Zelle ist eine Qualitätsstufe eines Kanals: ihre Größe, Ziel- / gemessene Bitrate und Geschwindigkeit × Echtzeit. Haken Sie eine Zelle an oder ab, um eine Stufe ein- oder auszuschalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="66" />
+        <source>Turn the selected channel&apos;s ladder on or off, choose its rungs and encoder preset</source>
+        <translation>Die Qualitätsstufen des gewählten Kanals ein- oder ausschalten, seine Stufen und die Encoder-Voreinstellung wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="117" />
+        <source>Switch %1 off</source>
+        <translation>%1 ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="117" />
+        <source>Switch %1 on</source>
+        <translation>%1 einschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityPage.cpp" line="132" />
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::QualitySelector</name>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="16" />
+        <source>Quality:</source>
+        <translation>Qualität:</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="65" />
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="69" />
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="72" />
+        <source>Auto lets the player switch between the channel&apos;s qualities as the network allows; a fixed quality plays that rung only</source>
+        <translation>Bei „Automatisch“ wechselt der Player zwischen den Qualitäten des Kanals, wie das Netz es erlaubt; eine feste Qualität spielt nur diese Stufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="75" />
+        <source>This channel&apos;s ladder is off: it plays as the source sends it. Turn the ladder on on the Quality page for more qualities.</source>
+        <translation>Die Qualitätsstufen dieses Kanals sind aus: Er spielt so, wie die Quelle ihn sendet. Schalten Sie die Qualitätsstufen auf der Seite „Qualität“ ein, um mehr Qualitäten zu bekommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="136" />
+        <source>Playing %1 · %2 Mbit/s</source>
+        <translation>Spielt %1 · %2 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="140" />
+        <source>Playing %1</source>
+        <translation>Spielt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/QualitySelector.cpp" line="143" />
+        <source>Playing %1×%2</source>
+        <translation>Spielt %1×%2</translation>
+    </message>
+</context>
+<context>
+    <name>panelx::QualityTableModel</name>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="83" />
+        <source>Ladder on, libx264 preset %1</source>
+        <translation>Qualitätsstufen an, libx264-Voreinstellung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="84" />
+        <source>Ladder off: viewers get the source as it is</source>
+        <translation>Qualitätsstufen aus: Zuschauer bekommen die Quelle, wie sie ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="99" />
+        <source>The ladder is off; turn it on with “Edit ladder…”.</source>
+        <translation>Die Qualitätsstufen sind aus; schalten Sie sie mit „Qualitätsstufen bearbeiten…“ ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="100" />
+        <source>Untick to stop encoding %1 for this channel.</source>
+        <translation>Abhaken, um %1 für diesen Kanal nicht mehr zu kodieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="101" />
+        <source>Tick to encode %1 for this channel.</source>
+        <translation>Anhaken, um %1 für diesen Kanal zu kodieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="134" />
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="141" />
+        <source>target %1 Mbit/s</source>
+        <translation>Ziel %1 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="155" />
+        <source>%1 / %2 Mbit/s</source>
+        <translation>%1 / %2 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="195" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../ui/quality/QualityTableModel.cpp" line="200" />
+        <source>%1 (%2 Mbit/s)</source>
+        <translation>%1 (%2 Mbit/s)</translation>
     </message>
 </context>
 </TS>

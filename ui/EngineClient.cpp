@@ -331,6 +331,21 @@ void EngineClient::askEngine(const std::function<Result(Engine *)> &call, QObjec
         Qt::QueuedConnection);
 }
 
+void EngineClient::saveChannel(
+    const ChannelConfig &channel, QObject *receiver, const ChannelAnswer &answer)
+{
+    if (!m_engine) {
+        ChannelChange stopped;
+        stopped.outcome = ChannelChange::Outcome::Failed;
+        stopped.error = tr("PanelX is shutting down; try again after it has started.");
+        if (answer)
+            answer(stopped);
+        return;
+    }
+    askEngine<ChannelChange>(
+        [channel](Engine *engine) { return engine->saveChannel(channel); }, receiver, answer);
+}
+
 void EngineClient::changeRecording(const std::function<RecordingChange(Engine *)> &change,
     QObject *receiver, const RecordingAnswer &answer)
 {

@@ -74,6 +74,9 @@ public:
     // The conflicts `draft` would be in if it were saved (id 0: a new one), for the editor.
     void conflictsWith(const Schedule &draft, QObject *receiver,
         const std::function<void(const QList<Conflict> &)> &answer);
+    // What became of a change to a channel, on the GUI thread; dropped if the receiver given
+    // with it is gone by then.
+    using ChannelAnswer = std::function<void(const ChannelChange &change)>;
     // What became of a change to the schedules, on the GUI thread; dropped if the receiver
     // given with it is gone by then.
     using ScheduleAnswer = std::function<void(const ScheduleChange &change)>;
@@ -84,6 +87,9 @@ public slots:
     void shutdown();
     void addChannel(const panelx::ChannelConfig &channel);
     void updateChannel(const panelx::ChannelConfig &channel);
+    // The same change, with the engine's verdict (a refusal in words) handed to `answer`.
+    void saveChannel(
+        const panelx::ChannelConfig &channel, QObject *receiver, const ChannelAnswer &answer);
     void removeChannel(qint64 channelId);
     void setChannelEnabled(qint64 channelId, bool enabled);
     void setRemoteAdmin(bool allowed);

@@ -4,6 +4,7 @@
 #include "channels/ChannelsPage.h"
 #include "dashboard/DashboardPage.h"
 #include "player/PlayerPage.h"
+#include "quality/QualityPage.h"
 #include "recordings/RecordingsPage.h"
 #include "schedules/SchedulesPage.h"
 #include "settings/SettingsPage.h"
@@ -68,6 +69,7 @@ void MainWindow::addPages()
     addPage(recordings, tr("Recordings"), s->standardIcon(QStyle::SP_DriveHDIcon));
     addPage(new SchedulesPage(m_client), tr("Schedules"),
         s->standardIcon(QStyle::SP_FileDialogContentsView));
+    addPage(new QualityPage(m_client), tr("Quality"), s->standardIcon(QStyle::SP_DesktopIcon));
     addPage(new SettingsPage(m_client), tr("Settings"),
         s->standardIcon(QStyle::SP_FileDialogDetailedView));
 

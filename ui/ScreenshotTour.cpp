@@ -80,6 +80,7 @@ void ScreenshotTour::startWarmUp()
     m_liveDeadline.stop();
     recordSamples();
     planSamples();
+    ladderSample();
     QTimer::singleShot(m_warmUpMs, this, [this] { visitPage(0); });
 }
 
@@ -126,6 +127,16 @@ void ScreenshotTour::planSamples()
     sports.weekdays = Weekdays().add(Qt::Saturday).add(Qt::Sunday);
     sports.paddingBeforeMinutes = sports.paddingAfterMinutes = 0;
     m_client->addSchedule(sports, false, this, {});
+}
+
+void ScreenshotTour::ladderSample()
+{
+    const auto channel = m_client->channel(liveChannelId());
+    if (!channel)
+        return;
+    ChannelConfig withLadder = *channel;
+    withLadder.abr.enabled = true;
+    m_client->saveChannel(withLadder, this, {});
 }
 
 void ScreenshotTour::visitPage(int index)

@@ -40,6 +40,9 @@ private:
     // Plans a weekday recording and a weekend start of the live channel, so the Schedules page
     // has a list and a week to show.
     void planSamples();
+    // Turns the live channel's ladder on, so the Quality page shows its rungs at work (1080p
+    // skipped for the 720p demo pattern) and the player its quality choice.
+    void ladderSample();
     void visitPage(int index);
     void capture(int index);
     qint64 liveChannelId() const;

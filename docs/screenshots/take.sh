@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Saves a screenshot of every page of the PanelX window into this folder. It starts PanelX
 # under Xvfb with a fresh data folder and settings (so the demo channel is created and goes
-# live), waits until the dashboard has some history, then visits each page.
+# live), turns the demo channel's quality ladder on, waits until the dashboard has some history,
+# then visits each page (the Quality page shows the ladder's rungs at work).
 #
 #   docs/screenshots/take.sh [path/to/panelx] [--lang de]
 #
@@ -15,7 +16,7 @@ lang=en
 while [ $# -gt 0 ]; do
   case "$1" in
     --lang) lang=${2:?--lang needs en or de}; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) bin=$1; shift ;;
   esac
 done

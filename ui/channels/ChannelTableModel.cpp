@@ -1,6 +1,10 @@
 #include "ChannelTableModel.h"
 
+#include "BrowserCodecs.h"
 #include "EngineClient.h"
+
+#include <QApplication>
+#include <QStyle>
 
 namespace panelx {
 
@@ -35,8 +39,15 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == StateColumn)
             return status.message.isEmpty() ? stateText(status.state) : status.message;
-        if (index.column() == NameColumn)
-            return channel.sourceUrl;
+        if (index.column() == NameColumn) {
+            const QString hint = browsercodecs::ladderHint(channel, status);
+            return hint.isEmpty() ? channel.sourceUrl
+                                  : hint + QLatin1Char('\n') + channel.sourceUrl;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !browsercodecs::ladderHint(channel, status).isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == BitrateColumn || index.column() == ViewersColumn)
@@ -50,6 +61,8 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
         return reasonText(status);
     case SortRole:
         return sortKey(channel, status, index.column());
+    case LadderHintRole:
+        return browsercodecs::ladderHint(channel, status);
     default:
         return {};
     }
@@ -208,8 +221,8 @@ void ChannelTableModel::onRemoved(qint64 channelId)
 void ChannelTableModel::onStatus(const ChannelStatus &status)
 {
     const int row = rowOf(status.channelId);
-    if (row >= 0)
-        emit dataChanged(index(row, StateColumn), index(row, ColumnCount - 1));
+    if (row >= 0) // the name too: its hint follows the codecs
+        emit dataChanged(index(row, NameColumn), index(row, ColumnCount - 1));
 }
 
 } // namespace panelx

@@ -28,6 +28,9 @@ public:
         StateRole, // ChannelState as int, for the badge delegate
         ReasonRole, // why a channel is not live, painted next to its badge
         SortRole,
+        // Why the channel does not reach every device and what to do (BrowserCodecs); empty
+        // when it does.
+        LadderHintRole,
     };
 
     explicit ChannelTableModel(EngineClient *client, QObject *parent = nullptr);

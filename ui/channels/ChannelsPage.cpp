@@ -1,16 +1,21 @@
 #include "ChannelsPage.h"
 
+#include "BrowserCodecs.h"
 #include "ChannelStateDelegate.h"
 #include "ChannelTableModel.h"
 #include "ChannelsController.h"
 #include "EngineClient.h"
 #include "PageLayout.h"
+#include "quality/LadderController.h"
 
 #include <QAction>
 #include <QFontMetrics>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStyle>
 #include <QTableView>
@@ -23,7 +28,9 @@ ChannelsPage::ChannelsPage(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_controller(new ChannelsController(client, this)),
       m_model(new ChannelTableModel(client, this)), m_sorted(new QSortFilterProxyModel(this)),
       m_toolBar(new QToolBar(this)), m_banner(new QLabel(this)), m_emptyHint(new QLabel(this)),
-      m_table(new QTableView(this))
+      m_table(new QTableView(this)), m_ladder(new LadderController(client, this)),
+      m_ladderHint(new QFrame(this)), m_ladderHintText(new QLabel(m_ladderHint)),
+      m_ladderHintButton(new QPushButton(tr("Turn the ladder on…"), m_ladderHint))
 {
     setObjectName(QStringLiteral("channelsPage"));
     m_sorted->setSourceModel(m_model);
@@ -87,6 +94,18 @@ ChannelsPage::ChannelsPage(EngineClient *client, QWidget *parent)
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setWordWrap(true);
 
+    // In the look of the player's resume offer: advice, not an error.
+    m_ladderHint->setObjectName(QStringLiteral("ladderHint"));
+    m_ladderHint->setStyleSheet(QStringLiteral(
+        "#ladderHint { background: #fef3c7; border: 1px solid #f59e0b; border-radius: 4px; }"
+        "#ladderHint QLabel { color: #78350f; }"));
+    m_ladderHintText->setWordWrap(true);
+    m_ladderHintButton->setObjectName(QStringLiteral("ladderHintButton"));
+    auto *hintLayout = new QHBoxLayout(m_ladderHint);
+    hintLayout->addWidget(m_ladderHintText, 1);
+    hintLayout->addWidget(m_ladderHintButton);
+    m_ladderHint->hide();
+
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     createActions();
 
@@ -95,10 +114,16 @@ ChannelsPage::ChannelsPage(EngineClient *client, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_emptyHint);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_ladderHint);
 
     connect(m_controller, &ChannelsController::playRequested, this, &ChannelsPage::playRequested);
     connect(m_controller, &ChannelsController::problem, this, &ChannelsPage::showProblem);
     connect(m_banner, &QLabel::linkActivated, m_banner, &QLabel::hide);
+    connect(m_ladder, &LadderController::problem, this, &ChannelsPage::showProblem);
+    connect(m_ladderHintButton, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selectedChannelId())
+            m_ladder->editLadder(id);
+    });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.isValid())
             onPlay();
@@ -191,6 +216,10 @@ void ChannelsPage::updateActions()
     m_copyUrl->setEnabled(selected && !m_client->liveUrl(id).isEmpty());
     m_delete->setEnabled(selected);
     m_emptyHint->setVisible(m_model->rowCount() == 0);
+    const QString hint
+        = selected ? browsercodecs::ladderHint(*channel, m_client->status(id)) : QString();
+    m_ladderHintText->setText(hint);
+    m_ladderHint->setVisible(!hint.isEmpty());
 }
 
 void ChannelsPage::showProblem(const QString &message)

@@ -5,6 +5,7 @@
 
 class QAction;
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 class QToolBar;
@@ -14,6 +15,7 @@ namespace panelx {
 class ChannelTableModel;
 class ChannelsController;
 class EngineClient;
+class LadderController;
 
 class ChannelsPage : public QWidget {
     Q_OBJECT
@@ -23,6 +25,11 @@ public:
     QTableView *table() const { return m_table; }
     ChannelTableModel *model() const { return m_model; }
     ChannelsController *controller() const { return m_controller; }
+    // The selected channel's hint to turn its ladder on (BrowserCodecs), with its button.
+    QWidget *ladderHint() const { return m_ladderHint; }
+    QLabel *ladderHintText() const { return m_ladderHintText; }
+    QPushButton *ladderHintButton() const { return m_ladderHintButton; }
+    LadderController *ladderController() const { return m_ladder; }
     qint64 selectedChannelId() const; // 0 when none
     void selectChannel(qint64 channelId);
 
@@ -52,6 +59,10 @@ private:
     QLabel *m_banner;
     QLabel *m_emptyHint;
     QTableView *m_table;
+    LadderController *m_ladder;
+    QWidget *m_ladderHint;
+    QLabel *m_ladderHintText;
+    QPushButton *m_ladderHintButton;
     QAction *m_edit = nullptr;
     QAction *m_start = nullptr;
     QAction *m_stop = nullptr;

@@ -3,6 +3,7 @@
 #include "EngineClient.h"
 #include "PlayerControls.h"
 #include "PositionSlider.h"
+#include "QualitySelector.h"
 #include "ThumbnailCache.h"
 #include "TimelineBar.h"
 #include "TimeshiftPlayback.h"
@@ -20,6 +21,8 @@
 #include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QVideoFrame>
+#include <QVideoSink>
 #include <QVideoWidget>
 
 namespace panelx {
@@ -47,9 +50,10 @@ QString localClock(qint64 utcMs)
 PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_player(new QMediaPlayer(this)),
       m_audio(new QAudioOutput(this)), m_video(new QVideoWidget(this)),
-      m_channels(new QComboBox(this)), m_url(new QLabel(this)), m_status(new QLabel(this)),
-      m_position(new QLabel(this)), m_seek(new PositionSlider(this)),
-      m_controls(new PlayerControls(this)), m_timeline(new TimelineBar(this)),
+      m_channels(new QComboBox(this)), m_quality(new QualitySelector(this)),
+      m_url(new QLabel(this)), m_status(new QLabel(this)), m_position(new QLabel(this)),
+      m_seek(new PositionSlider(this)), m_controls(new PlayerControls(this)),
+      m_timeline(new TimelineBar(this)),
       m_recordSelection(new QPushButton(tr("Record selection"), this)),
       m_timelineRow(new QWidget(this)), m_resumeBar(new QFrame(this)),
       m_resumeText(new QLabel(m_resumeBar)), m_resume(new QPushButton(m_resumeBar)),
@@ -106,6 +110,7 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Channel:"), this));
     top->addWidget(m_channels);
+    top->addWidget(m_quality);
     top->addWidget(m_url, 1);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_status, 1);
@@ -121,6 +126,9 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
 
     connect(m_channels, &QComboBox::activated, this,
         [this](int index) { play(m_channels->itemData(index).toLongLong()); });
+    connect(m_quality, &QualitySelector::choiceChanged, this, &PlayerPage::onQualityChosen);
+    connect(m_video->videoSink(), &QVideoSink::videoFrameChanged, m_quality,
+        [this](const QVideoFrame &frame) { m_quality->setPlayingSize(frame.size()); });
     connect(m_controls, &PlayerControls::playPauseClicked, this, &PlayerPage::togglePlayPause);
     connect(m_controls, &PlayerControls::muteToggled, m_audio, &QAudioOutput::setMuted);
     connect(m_controls, &PlayerControls::volumeChanged, m_audio, &QAudioOutput::setVolume);
@@ -175,6 +183,14 @@ PlayerPage::PlayerPage(EngineClient *client, QWidget *parent)
 
     connect(client, &EngineClient::channelAdded, this, &PlayerPage::refreshChannelList);
     connect(client, &EngineClient::channelUpdated, this, &PlayerPage::refreshChannelList);
+    connect(client, &EngineClient::channelUpdated, this, [this](const ChannelConfig &channel) {
+        if (channel.id == m_channelId)
+            refreshQuality();
+    });
+    connect(client, &EngineClient::channelStatusChanged, this, [this](const ChannelStatus &status) {
+        if (status.channelId == m_channelId)
+            refreshQuality();
+    });
     connect(client, &EngineClient::channelRemoved, this, [this](qint64 channelId) {
         refreshChannelList();
         if (channelId == m_channelId) {
@@ -228,6 +244,9 @@ void PlayerPage::play(qint64 channelId)
     m_timeline->clear();
     m_thumbnails->setBaseUrl(m_client->viewerBaseUrl());
     m_timeline->setThumbnails(m_thumbnails, channelId, channel->segmentDurationMs);
+    m_quality->reset();
+    m_quality->show();
+    refreshQuality();
     refreshTimelineRecordings();
     refreshChannelList();
     const QString url = m_client->liveUrl(channelId);
@@ -264,6 +283,7 @@ void PlayerPage::playRecording(qint64 recordingId)
     m_channelId = 0;
     m_recordingId = recordingId;
     m_title = recording->title;
+    m_quality->hide();
     refreshChannelList();
     const QString url = m_client->recordingPlaylistUrl(recordingId);
     m_url->setText(url);
@@ -286,7 +306,8 @@ void PlayerPage::startPlaying(const QString &url)
 
 void PlayerPage::startLive()
 {
-    const QString url = m_client->liveUrl(m_channelId);
+    const QString url
+        = QualitySelector::variantUrl(m_client->liveUrl(m_channelId), m_quality->choice());
     m_url->setText(url);
     m_notice.clear();
     m_pausedAtUtcMs.reset();
@@ -440,6 +461,23 @@ void PlayerPage::goLive()
 {
     if (m_channelId == 0 || m_client->liveUrl(m_channelId).isEmpty())
         return;
+    m_resumeBar->hide();
+    startLive();
+}
+
+void PlayerPage::refreshQuality()
+{
+    const auto channel = m_client->channel(m_channelId);
+    if (channel)
+        m_quality->setLadder(channel->abr.enabled, m_client->status(m_channelId).rungs);
+}
+
+void PlayerPage::onQualityChosen()
+{
+    if (m_channelId == 0 || m_player->source().isEmpty())
+        return;
+    // Timeshift windows are served as the channel's master or source playlist, not per rung:
+    // a different quality plays from live.
     m_resumeBar->hide();
     startLive();
 }

@@ -25,6 +25,7 @@ namespace panelx {
 class EngineClient;
 class PlayerControls;
 class PositionSlider;
+class QualitySelector;
 class ThumbnailCache;
 class TimelineBar;
 class TimeshiftPlayback;
@@ -41,6 +42,7 @@ public:
     qint64 recordingId() const { return m_recordingId; }
     PositionSlider *positionSlider() const { return m_seek; }
     TimelineBar *timeline() const { return m_timeline; }
+    QualitySelector *qualitySelector() const { return m_quality; }
     QString statusText() const;
     // The wall-clock moment playing on a live channel; nullopt until known.
     std::optional<qint64> playingUtcMs() const;
@@ -75,6 +77,9 @@ protected:
 
 private:
     void refreshChannelList();
+    // The playing channel's ladder (on or off, its running rungs) into the quality selector.
+    void refreshQuality();
+    void onQualityChosen();
     void startPlaying(const QString &url);
     void startLive();
     void refreshBuffer();
@@ -97,6 +102,7 @@ private:
     QAudioOutput *m_audio;
     QVideoWidget *m_video;
     QComboBox *m_channels;
+    QualitySelector *m_quality;
     QLabel *m_url;
     QLabel *m_status;
     QLabel *m_position;
