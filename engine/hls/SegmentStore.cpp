@@ -325,11 +325,13 @@ bool SegmentStore::commit(SegmentInfo &info, QString *error)
                         .arg(info.channelId)
                         .arg(transaction.errorText()));
     QString sqlError;
-    const qint64 sequence = nextSequence(db, info.channelId, info.rendition, &sqlError);
-    if (sequence < 0)
+    const qint64 next = nextSequence(db, info.channelId, info.rendition, &sqlError);
+    if (next < 0)
         return fail(QStringLiteral("Cannot number a segment of channel %1: %2")
                         .arg(info.channelId)
                         .arg(sqlError));
+    // A ladder asks every rung for the same number; numbers may skip to it, never repeat.
+    const qint64 sequence = std::max(next, info.sequence);
     const QString final = segmentPath(info.channelId, info.rendition, sequence);
     if (QFileInfo::exists(final))
         return fail(QStringLiteral("Segment %1 of channel %2 exists already but is not indexed; "

@@ -6,10 +6,12 @@
 #include "ChannelTypes.h"
 #include "av/AvHandles.h"
 #include "hls/RetentionClock.h"
+#include "hls/SegmentGrid.h"
 #include "hls/WallClockAnchor.h"
 #include "ingest/PacketListener.h"
 
 #include <functional>
+#include <memory>
 
 namespace panelx {
 
@@ -26,6 +28,9 @@ struct SegmenterOptions {
     // The wall clock segments are dated by; tests pass their own. Called on the thread that
     // feeds the segmenter.
     std::function<qint64()> utcNowMs = StoreClocks::system().wallUtcMs;
+    // A ladder's rungs share one grid: their segments get its numbers, wall-clock starts and
+    // durations. Without one the segmenter places and numbers its segments on its own.
+    std::shared_ptr<SegmentGrid> grid;
     // Both called on the thread that feeds the segmenter. onError is called once per problem
     // (a full disk fails every keyframe), and onCommitted tells that the channel writes again.
     std::function<void(const SegmentInfo &)> onCommitted;
