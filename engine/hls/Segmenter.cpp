@@ -423,9 +423,14 @@ void Segmenter::packetReceived(const AVPacket &packet)
 
 void Segmenter::sessionEnded()
 {
+    endSessionAt(m_segmentEndUs);
+}
+
+void Segmenter::endSessionAt(int64_t endUs)
+{
     if (!m_muxer)
         return;
-    closeSegment(m_segmentEndUs, true);
+    closeSegment(std::max(m_segmentEndUs, endUs), true);
     destroyMuxer();
     m_session = {};
 }

@@ -50,6 +50,10 @@ public:
     bool sessionStarted(const IngestSession &session, QString *error) override;
     void packetReceived(const AVPacket &packet) override;
     void sessionEnded() override;
+    // Ends the session as sessionEnded() does, the open segment lasting at least until media
+    // time endUs (microseconds): a ladder's rung that stops at a segment boundary, its last
+    // frames dropped, still ends its segment where the other rungs' segment ends.
+    void endSessionAt(int64_t endUs);
 
     void setTargetDurationMs(int targetDurationMs);
     qint64 segmentsCommitted() const { return m_segmentsCommitted; }

@@ -155,10 +155,7 @@ void RungEncoder::finish()
 void RungEncoder::shed()
 {
     const std::lock_guard lock(m_mutex);
-    m_shed = true;
-    m_queue.clear();
-    m_queuedFrames = 0;
-    m_changed.notify_all();
+    m_shedding = true;
 }
 
 RungEncoder::Figures RungEncoder::figures() const
@@ -185,6 +182,7 @@ void RungEncoder::run()
         m_startedAt = lastProgress;
         m_running = true;
     }
+    int64_t shedAtUs = AV_NOPTS_VALUE; // the boundary the rung was shed at
     for (;;) {
         Item item;
         {
@@ -202,7 +200,22 @@ void RungEncoder::run()
             m_queue.pop_front();
             if (item.frame)
                 --m_queuedFrames;
+            // Shed at the next segment boundary, so the last segment is whole and lasts what
+            // the other rungs' segment there lasts.
+            if (m_shedding && item.frame && item.frame->pict_type == AV_PICTURE_TYPE_I) {
+                m_shed = true;
+                m_queue.clear();
+                m_queuedFrames = 0;
+            }
             m_changed.notify_all();
+            if (m_shed) {
+                lock.unlock();
+                encode(nullptr);
+                shedAtUs = toUs(item.frame->pts, m_setup.timeBase);
+                releaseAudio(shedAtUs);
+                m_heldAudio.clear();
+                break;
+            }
         }
         if (item.end) {
             encode(nullptr);
@@ -220,7 +233,10 @@ void RungEncoder::run()
         }
     }
     releaseAudio(INT64_MAX);
-    m_segmenter->sessionEnded();
+    if (shedAtUs != AV_NOPTS_VALUE)
+        m_segmenter->endSessionAt(shedAtUs);
+    else
+        m_segmenter->sessionEnded();
     {
         const std::lock_guard lock(m_mutex);
         m_figures.busyMs = std::chrono::duration_cast<std::chrono::milliseconds>(

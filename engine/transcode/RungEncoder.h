@@ -64,9 +64,10 @@ public:
     void pushAudio(AvPacketPtr packet);
     // Encodes what is queued, flushes the encoder and commits the last segment; joins.
     void finish();
-    // Stops encoding at once (the rung is shed): what is queued is dropped, the open segment
-    // is still committed. Returns without waiting; finish() joins.
+    // Stops encoding at the next keyframe (the rung is shed): its last segment is committed
+    // whole, what is queued after it dropped. Returns without waiting; finish() joins.
     void shed();
+    // Stopped after shed(): it takes no more frames.
     bool isShed() const { return m_shed; }
 
     const PlannedRung &rung() const { return m_setup.rung; }
@@ -108,6 +109,7 @@ private:
     std::chrono::steady_clock::time_point m_startedAt;
     std::chrono::steady_clock::time_point m_waitingSince;
     std::chrono::steady_clock::duration m_idle {};
+    bool m_shedding = false; // under m_mutex
     std::atomic<bool> m_shed {false};
 };
 

@@ -390,10 +390,21 @@ void TestTranscoder::lowestRungIsShedWhenBehind()
         for (const RenditionInfo &info : liveAfterShed)
             QVERIFY(info.rendition != QLatin1String("360p"));
     }
-    // The shed rung stopped making segments; the other went on to the end.
-    QVERIFY(f.store.store->latest(1, QStringLiteral("360p"), 100).size()
-        < f.store.store->latest(1, QStringLiteral("480p"), 100).size());
-    QVERIFY(f.store.store->latest(1, QStringLiteral("480p"), 100).size() >= 18);
+    // The shed rung stopped making segments, its last one whole and aligned with the other
+    // rung's; the other went on to the end.
+    const QList<SegmentInfo> shedSegments = f.store.store->latest(1, QStringLiteral("360p"), 100);
+    const QList<SegmentInfo> keptSegments = f.store.store->latest(1, QStringLiteral("480p"), 100);
+    QVERIFY(!shedSegments.isEmpty());
+    QVERIFY(shedSegments.size() < keptSegments.size());
+    QVERIFY(keptSegments.size() >= 18);
+    for (const SegmentInfo &segment : shedSegments) {
+        const auto same = std::find_if(keptSegments.begin(), keptSegments.end(),
+            [&](const SegmentInfo &kept) { return kept.sequence == segment.sequence; });
+        QVERIFY(same != keptSegments.end());
+        QCOMPARE(segment.startUtcMs, same->startUtcMs);
+        QCOMPARE(segment.durationMs, same->durationMs);
+        QCOMPARE(segment.durationMs, kSegmentMs);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTranscoder)
