@@ -317,7 +317,7 @@ bool SegmentStore::commit(SegmentInfo &info, QString *error)
                         .arg(ioError));
 
     // Numbered inside the transaction that indexes it, so a segment that fails anywhere before
-    // uses no number and the numbers stay contiguous.
+    // uses no number and the numbers stay contiguous unless a caller asks for a higher one.
     QSqlDatabase db = m_db.connection();
     Transaction transaction(db);
     if (!transaction.isActive())
