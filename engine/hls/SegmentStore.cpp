@@ -317,7 +317,7 @@ bool SegmentStore::commit(SegmentInfo &info, QString *error)
                         .arg(ioError));
 
     // Numbered inside the transaction that indexes it, so a segment that fails anywhere before
-    // uses no number and the numbers stay contiguous.
+    // uses no number and the numbers stay contiguous unless a caller asks for a higher one.
     QSqlDatabase db = m_db.connection();
     Transaction transaction(db);
     if (!transaction.isActive())
@@ -325,11 +325,13 @@ bool SegmentStore::commit(SegmentInfo &info, QString *error)
                         .arg(info.channelId)
                         .arg(transaction.errorText()));
     QString sqlError;
-    const qint64 sequence = nextSequence(db, info.channelId, info.rendition, &sqlError);
-    if (sequence < 0)
+    const qint64 next = nextSequence(db, info.channelId, info.rendition, &sqlError);
+    if (next < 0)
         return fail(QStringLiteral("Cannot number a segment of channel %1: %2")
                         .arg(info.channelId)
                         .arg(sqlError));
+    // A ladder asks every rung for the same number; numbers may skip to it, never repeat.
+    const qint64 sequence = std::max(next, info.sequence);
     const QString final = segmentPath(info.channelId, info.rendition, sequence);
     if (QFileInfo::exists(final))
         return fail(QStringLiteral("Segment %1 of channel %2 exists already but is not indexed; "

@@ -63,8 +63,10 @@ public:
 
     // Numbers the segment in tempPath, publishes it (fsync, rename to segmentPath, fsync of the
     // folder) and indexes it, all in one transaction: info.sequence and info.sizeBytes are
-    // filled in. Numbers are contiguous per channel+rendition and never repeat, also across
-    // restarts and after retention removed every segment. On failure nothing changed and no
+    // filled in. Numbers increase per channel+rendition and never repeat, also across restarts
+    // and after retention removed every segment. info.sequence > 0 on entry is the least number
+    // the segment may get (a ladder's rungs ask for the same one, so numbers may skip);
+    // otherwise it gets the next one. On failure nothing changed and no
     // number was used: the temp file is still there for the caller to delete.
     bool commit(SegmentInfo &info, QString *error);
 

@@ -261,9 +261,18 @@ void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
     const bool writeFailed = m_muxer->pb->error < 0;
     const int writeError = m_muxer->pb->error;
     avio_closep(&m_muxer->pb);
-    const qint64 durationMs = std::max<int64_t>((endUs - m_segmentStartUs + 500) / 1000, 1);
+    qint64 durationMs = std::max<int64_t>((endUs - m_segmentStartUs + 500) / 1000, 1);
     // Placed even when lost, so the next segment continues the timeline after it.
-    const WallClockAnchor::Placement placement = m_wallClock.place(m_segmentStartUs, durationMs);
+    WallClockAnchor::Placement placement;
+    qint64 sequence = 0;
+    if (m_options.grid) {
+        const SegmentGrid::Slot slot = m_options.grid->place(m_segmentStartUs, durationMs);
+        placement = {slot.startUtcMs, slot.discontinuity};
+        durationMs = slot.durationMs;
+        sequence = slot.sequence;
+    } else {
+        placement = m_wallClock.place(m_segmentStartUs, durationMs);
+    }
     if (writeFailed) {
         reportWriteError(writeError,
             QStringLiteral("a segment could not be written: %1")
@@ -276,6 +285,7 @@ void Segmenter::closeSegment(int64_t endUs, bool lastOfMuxer)
     SegmentInfo info;
     info.channelId = m_options.channelId;
     info.rendition = m_options.rendition;
+    info.sequence = sequence;
     info.durationMs = durationMs;
     info.startUtcMs = placement.startUtcMs;
     info.discontinuity = m_segmentDiscontinuity || placement.discontinuity;
@@ -348,7 +358,9 @@ void Segmenter::packetReceived(const AVPacket &packet)
     }
 
     const bool isReference = packet.stream_index == m_referenceIndex;
-    if (isReference)
+    if (isReference && m_options.grid)
+        m_options.grid->observe(dtsUs, m_options.utcNowMs());
+    else if (isReference)
         m_wallClock.observe(dtsUs, m_options.utcNowMs());
     const bool isKey = packet.flags & AV_PKT_FLAG_KEY;
     const bool cutPoint = isReference && (isKey || !m_hasVideo);
@@ -411,9 +423,14 @@ void Segmenter::packetReceived(const AVPacket &packet)
 
 void Segmenter::sessionEnded()
 {
+    endSessionAt(m_segmentEndUs);
+}
+
+void Segmenter::endSessionAt(int64_t endUs)
+{
     if (!m_muxer)
         return;
-    closeSegment(m_segmentEndUs, true);
+    closeSegment(std::max(m_segmentEndUs, endUs), true);
     destroyMuxer();
     m_session = {};
 }

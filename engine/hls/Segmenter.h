@@ -6,10 +6,12 @@
 #include "ChannelTypes.h"
 #include "av/AvHandles.h"
 #include "hls/RetentionClock.h"
+#include "hls/SegmentGrid.h"
 #include "hls/WallClockAnchor.h"
 #include "ingest/PacketListener.h"
 
 #include <functional>
+#include <memory>
 
 namespace panelx {
 
@@ -26,6 +28,9 @@ struct SegmenterOptions {
     // The wall clock segments are dated by; tests pass their own. Called on the thread that
     // feeds the segmenter.
     std::function<qint64()> utcNowMs = StoreClocks::system().wallUtcMs;
+    // A ladder's rungs share one grid: their segments get its numbers, wall-clock starts and
+    // durations. Without one the segmenter places and numbers its segments on its own.
+    std::shared_ptr<SegmentGrid> grid;
     // Both called on the thread that feeds the segmenter. onError is called once per problem
     // (a full disk fails every keyframe), and onCommitted tells that the channel writes again.
     std::function<void(const SegmentInfo &)> onCommitted;
@@ -45,6 +50,10 @@ public:
     bool sessionStarted(const IngestSession &session, QString *error) override;
     void packetReceived(const AVPacket &packet) override;
     void sessionEnded() override;
+    // Ends the session as sessionEnded() does, the open segment lasting at least until media
+    // time endUs (microseconds): a ladder's rung that stops at a segment boundary, its last
+    // frames dropped, still ends its segment where the other rungs' segment ends.
+    void endSessionAt(int64_t endUs);
 
     void setTargetDurationMs(int targetDurationMs);
     qint64 segmentsCommitted() const { return m_segmentsCommitted; }

@@ -129,6 +129,8 @@ private slots:
     void commitWithoutTempFileFails();
     void commitNeverOverwrites();
     void failedCommitUsesNoNumber();
+    void commitTakesTheLeastNumberAskedFor_data();
+    void commitTakesTheLeastNumberAskedFor();
     void latestFromCacheAgreesWithSql();
     void lastSurvivesRestart();
     void bySequence();
@@ -182,7 +184,7 @@ void TestSegmentStore::commitRenamesAndIndexes()
     Fixture f;
     SegmentInfo info;
     info.channelId = 7;
-    info.sequence = 99; // the store numbers it
+    info.sequence = 0; // the store numbers it
     info.startUtcMs = 1'700'000'000'000;
     info.durationMs = 4000;
     const QString temp = f.store->tempPath(7, kRendition);
@@ -271,6 +273,43 @@ void TestSegmentStore::failedCommitUsesNoNumber()
     QVERIFY2(f.store->commit(failed, &retryError), qPrintable(retryError));
     QCOMPARE(failed.sequence, first.sequence + 1);
     QCOMPARE(commitOne(*f.store, 1, 8000, 4000).sequence, first.sequence + 2);
+}
+
+void TestSegmentStore::commitTakesTheLeastNumberAskedFor_data()
+{
+    QTest::addColumn<int>("committedBefore"); // segments 0.. already there
+    QTest::addColumn<qint64>("asked");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("empty, next") << 0 << qint64(0) << qint64(0);
+    QTest::newRow("empty, skips ahead") << 0 << qint64(5) << qint64(5);
+    QTest::newRow("asks for a used number") << 3 << qint64(1) << qint64(3);
+    QTest::newRow("asks for the next") << 3 << qint64(3) << qint64(3);
+    QTest::newRow("skips ahead") << 3 << qint64(10) << qint64(10);
+}
+
+void TestSegmentStore::commitTakesTheLeastNumberAskedFor()
+{
+    QFETCH(int, committedBefore);
+    QFETCH(qint64, asked);
+    QFETCH(qint64, expected);
+    Fixture f;
+    for (int i = 0; i < committedBefore; ++i)
+        commitOne(*f.store, 1, i * 1000, 1000);
+    SegmentInfo info;
+    info.channelId = 1;
+    info.sequence = asked;
+    info.startUtcMs = 100'000;
+    info.durationMs = 1000;
+    writeTemp(*f.store, 1, kRendition, QByteArray(100, 'l'));
+    QString error;
+    QVERIFY2(f.store->commit(info, &error), qPrintable(error));
+    QCOMPARE(info.sequence, expected);
+    QVERIFY(QFile::exists(f.store->segmentPath(1, kRendition, expected)));
+    // Numbers never repeat: the next one follows it, also after a restart.
+    QCOMPARE(commitOne(*f.store, 1, 101'000, 1000).sequence, expected + 1);
+    f.reopen();
+    QCOMPARE(f.store->last(1, kRendition)->sequence, expected + 1);
+    QCOMPARE(commitOne(*f.store, 1, 102'000, 1000).sequence, expected + 2);
 }
 
 void TestSegmentStore::latestFromCacheAgreesWithSql()

@@ -1,0 +1,48 @@
+// Which rungs a ladder makes of a given source, and at what picture size. Pure: no libav
+// objects, no I/O, so it is tested with invented sources.
+#pragma once
+
+#include "ChannelTypes.h"
+#include "transcode/Ladder.h"
+
+#include <QList>
+#include <QString>
+
+namespace panelx {
+
+// What the ladder needs to know of the source's video.
+struct SourceVideo {
+    int width = 0; // coded picture, in samples
+    int height = 0;
+    int sampleAspectNum = 0; // 0 or 0/x: square samples
+    int sampleAspectDen = 0;
+    bool interlaced = false;
+    double frameRate = 0; // 0 when unknown
+};
+
+struct PlannedRung {
+    RungSpec spec;
+    int width = 0; // the encoded picture: the source's display aspect, even dimensions
+    int height = 0;
+    RungState state = RungState::Starting; // Starting, or Skipped (see message)
+    QString message;
+};
+
+struct LadderPlan {
+    QList<PlannedRung> rungs; // the configured rungs, highest first, skipped ones included
+    bool deinterlace = false;
+    QString refusal; // not empty: the ladder cannot run for this source, and why
+
+    bool runs() const { return refusal.isEmpty(); }
+    int runningCount() const;
+};
+
+namespace ladder {
+
+// The plan for a source with video; a source without (hasVideo false) is refused.
+LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, bool hasVideo = true);
+// The width that keeps the source's display aspect at `height` lines, rounded to even.
+int evenWidthFor(const SourceVideo &source, int height);
+
+} // namespace ladder
+} // namespace panelx
