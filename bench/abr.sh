@@ -91,12 +91,12 @@ grep -E '^rung' "$WORK/ours.txt" | sed 's/ dir .*//'
 # rung's size the same way for both sides; timestamps from 0 on both, so frames pair up.
 psnr() {
   local rung=$1 size
-  size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=: "$rung")
+  size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=x "$rung" | sed -n 1p)
   ffmpeg -nostdin -hide_banner -i "$rung" -i "$INPUT" -lavfi \
-    "[0:v]setpts=PTS-STARTPTS[d];[1:v]setpts=PTS-STARTPTS,scale=${size%:*}:${size#*:}:flags=bicubic[ref];[d][ref]psnr" \
+    "[0:v]setpts=PTS-STARTPTS[d];[1:v]setpts=PTS-STARTPTS,scale=${size%x*}:${size#*x}:flags=bicubic[ref];[d][ref]psnr" \
     -f null - 2>&1 | sed -n 's/.*PSNR .* average:\([0-9.inf]*\).*/\1/p' | tail -1
 }
-frames() { ffprobe -v error -select_streams v:0 -count_packets -show_entries stream=nb_read_packets -of csv=p=0 "$1"; }
+frames() { ffprobe -v error -select_streams v:0 -count_packets -show_entries stream=nb_read_packets -of csv=p=0 "$1" | sed -n 1p; }
 # Segments in order, concatenated: what a player downloads.
 concat() { find "$1" -name '*.ts' -printf '%f\n' | sort -n | sed "s|^|$1/|" | xargs cat >"$2"; }
 
@@ -108,7 +108,7 @@ for rung in "${RUNGS[@]}"; do
   ours_dir=$(awk -v n="$name" '$1 == "rung" && $2 == n { print $NF }' "$WORK/ours.txt")
   concat "$ours_dir" "$WORK/ours-$name.ts"
   concat "$WORK/ff/$name" "$WORK/ff-$name.ts"
-  size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=x "$WORK/ours-$name.ts")
+  size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=x "$WORK/ours-$name.ts" | sed -n 1p)
   ours=$(psnr "$WORK/ours-$name.ts"); ff=$(psnr "$WORK/ff-$name.ts")
   awk -v n="$name" -v s="$size" -v o="$ours" -v f="$ff" -v fo="$(frames "$WORK/ours-$name.ts")" \
     -v ff="$(frames "$WORK/ff-$name.ts")" \
