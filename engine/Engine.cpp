@@ -20,6 +20,8 @@
 #include "storage/PlayerPositionRepository.h"
 #include "timeshift/BufferIndex.h"
 #include "timeshift/Thumbnailer.h"
+#include "transcode/RenditionDirectory.h"
+#include "transcode/Transcoder.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -130,6 +132,11 @@ struct Engine::Private {
     timeshift::Thumbnailer thumbnails; // the timeline's and /thumb/'s stills
     std::unique_ptr<HttpServer> http;
     std::map<qint64, std::unique_ptr<Ingest>> ingests;
+    std::unique_ptr<RenditionDirectory> renditions; // while running
+    // A channel's ladder, a listener of its ingest (destroyed before it), while it runs.
+    std::map<qint64, std::unique_ptr<Transcoder>> transcoders;
+    // Counts each channel's transcoders, so figures queued by one already gone are dropped.
+    QHash<qint64, quint64> rungGeneration;
     QHash<qint64, ChannelStatus> statuses;
     QTimer *housekeeping = nullptr; // a child of the Engine, so it moves thread with it
     AdminToken adminToken;
@@ -176,6 +183,11 @@ Engine::~Engine()
 {
     if (d->running)
         stop();
+}
+
+const RenditionDirectory *Engine::renditions() const
+{
+    return d->renditions.get();
 }
 
 QList<ChannelConfig> Engine::channels() const
@@ -304,6 +316,7 @@ void Engine::start()
         return;
     }
     d->repository = std::make_unique<ChannelRepository>(*d->db);
+    d->renditions = std::make_unique<RenditionDirectory>(*d->db);
     d->playerPositions = std::make_unique<PlayerPositionRepository>(*d->db);
     d->store = std::make_unique<SegmentStore>(
         *d->db, QDir(dataDir).filePath(QStringLiteral("segments")));
@@ -404,7 +417,8 @@ void Engine::stop()
     d->scheduleExecutor.reset(); // found again at the next start
     d->recorder.reset(); // recordings in progress resume at the next start
     d->schedules.reset();
-    d->ingests.clear(); // each commits its open segment and joins its thread
+    while (!d->ingests.empty()) // each commits its open segments and joins its threads
+        stopIngest(d->ingests.begin()->first);
     if (d->http)
         d->http->stop();
     d->exports.reset(); // cancels a download being made
@@ -446,11 +460,64 @@ void Engine::startIngest(const ChannelConfig &channel)
     auto ingest = std::make_unique<Ingest>(channel, *d->store, options);
     ingest->start();
     d->ingests[channel.id] = std::move(ingest);
+    startTranscoder(channel);
 }
 
 void Engine::stopIngest(qint64 channelId)
 {
+    stopTranscoder(channelId);
     d->ingests.erase(channelId);
+}
+
+void Engine::startTranscoder(const ChannelConfig &channel)
+{
+    const auto ingest = d->ingests.find(channel.id);
+    if (!channel.abr.enabled || ingest == d->ingests.end())
+        return;
+    TranscoderOptions options;
+    options.channelId = channel.id;
+    options.targetDurationMs = channel.segmentDurationMs;
+    options.abr = channel.abr;
+    options.bufferMs = channel.bufferMs;
+    options.directory = d->renditions.get();
+    const quint64 generation = ++d->rungGeneration[channel.id];
+    options.onRungs = [this, id = channel.id, generation](const QList<RungStatus> &rungs) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, generation, rungs] {
+                if (d->rungGeneration.value(id) == generation)
+                    onTranscoderRungs(id, rungs);
+            },
+            Qt::QueuedConnection);
+    };
+    auto transcoder = std::make_unique<Transcoder>(*d->store, options);
+    // Not the ingest's required listener: a source the ladder cannot take still plays as copy.
+    ingest->second->addListener(transcoder.get(), QStringLiteral("abr"));
+    d->transcoders[channel.id] = std::move(transcoder);
+}
+
+void Engine::stopTranscoder(qint64 channelId)
+{
+    const auto transcoder = d->transcoders.find(channelId);
+    if (transcoder == d->transcoders.end())
+        return;
+    if (const auto ingest = d->ingests.find(channelId); ingest != d->ingests.end())
+        ingest->second->removeListener(transcoder->second.get());
+    d->transcoders.erase(transcoder);
+    d->renditions->setLive(channelId, {});
+    ++d->rungGeneration[channelId]; // what it queued before it went is dropped
+    onTranscoderRungs(channelId, {});
+}
+
+void Engine::onTranscoderRungs(qint64 channelId, const QList<RungStatus> &rungs)
+{
+    if (!d->statuses.contains(channelId))
+        return;
+    ChannelStatus &status = d->statuses[channelId];
+    if (status.rungs == rungs)
+        return;
+    status.rungs = rungs;
+    emit channelStatusChanged(status);
 }
 
 void Engine::syncIngest(qint64 channelId)
@@ -473,6 +540,7 @@ void Engine::onIngestStatus(ChannelStatus status)
     const ChannelStatus previous = d->statuses.value(status.channelId);
     status.viewers = previous.viewers;
     status.bufferBytes = previous.bufferBytes;
+    status.rungs = previous.rungs; // the transcoder's, reported on their own
     d->statuses.insert(status.channelId, status);
     emit channelStatusChanged(status);
 }
@@ -525,6 +593,10 @@ ChannelChange Engine::saveChannel(ChannelConfig channel)
     if (restart) {
         stopIngest(channel.id);
         syncIngest(channel.id);
+    } else if (channel.abr != current->abr) {
+        // A new ladder on the running ingest: the copy rendition goes on undisturbed.
+        stopTranscoder(channel.id);
+        startTranscoder(channel);
     }
     emit channelUpdated(channel);
     return done(channel);
@@ -547,6 +619,7 @@ ChannelChange Engine::deleteChannel(qint64 channelId)
         return failed(ChannelChange::Outcome::Failed, error);
     d->directory.remove(channelId);
     d->store->removeChannel(channelId);
+    d->renditions->removeChannel(channelId);
     d->buffers->forgetChannel(channelId);
     d->statuses.remove(channelId);
     if (!d->playerPositions->remove(channelId, &error))
@@ -738,7 +811,8 @@ ConflictLimits Engine::conflictLimits() const
     for (const ChannelConfig &channel : d->directory.all()) {
         const qint64 measured = d->statuses.value(channel.id).inputBitrate;
         const qint64 bitsPerSecond = measured > 0 ? measured : kAssumedBitsPerSecond;
-        limits.channels.insert(channel.id, ConflictChannel {channel.name, bitsPerSecond / 8 * 60});
+        limits.channels.insert(channel.id,
+            ConflictChannel {channel.name, bitsPerSecond / 8 * 60, channel.abr.enabled});
     }
     return limits;
 }

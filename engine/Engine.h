@@ -20,6 +20,8 @@
 
 namespace panelx {
 
+class RenditionDirectory;
+
 struct EngineOptions {
     QString dataDir; // database, segments
     quint16 httpPort = kDefaultHttpPort;
@@ -83,6 +85,9 @@ public:
     QString liveUrl(const ChannelConfig &channel) const;
     QString playlistUrl() const;
     QString dataDir() const;
+    // What each channel's ladder renditions are (for master playlists); null before the
+    // first start(). Thread-safe, unlike the rest of the facade.
+    const RenditionDirectory *renditions() const;
     // Since start(); 0 when not running.
     qint64 uptimeSeconds() const;
     StorageUse storageUse() const;
@@ -191,6 +196,10 @@ signals:
 private:
     void startIngest(const ChannelConfig &channel);
     void stopIngest(qint64 channelId);
+    // The channel's ladder as a listener of its running ingest, when its ABR is on.
+    void startTranscoder(const ChannelConfig &channel);
+    void stopTranscoder(qint64 channelId);
+    void onTranscoderRungs(qint64 channelId, const QList<RungStatus> &rungs);
     // Runs the channel's ingest when it is enabled or a recording needs it, else stops it.
     void syncIngest(qint64 channelId);
     void onIngestStatus(panelx::ChannelStatus status);

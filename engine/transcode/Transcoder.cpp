@@ -30,6 +30,7 @@ constexpr int kAudioSampleRate = 48'000;
 constexpr int64_t kBoundaryToleranceUs = 1'000;
 // Measured bitrate over this many of the newest segments.
 constexpr int kBitrateSegments = 10;
+constexpr qint64 kReportIntervalMs = 1000;
 
 int64_t toUs(int64_t value, AVRational timeBase)
 {
@@ -99,7 +100,7 @@ void Transcoder::refuse(const QString &reason)
     }
     qWarning().noquote() << "Channel" << m_options.channelId << "ladder:" << reason;
     const std::lock_guard lock(m_publishMutex);
-    publish();
+    publish(true);
 }
 
 bool Transcoder::sessionStarted(const IngestSession &session, QString *error)
@@ -205,7 +206,7 @@ bool Transcoder::sessionStarted(const IngestSession &session, QString *error)
     }
     m_open = true;
     const std::lock_guard lock(m_publishMutex);
-    publish();
+    publish(true);
     return true;
 }
 
@@ -296,9 +297,13 @@ void Transcoder::packetReceived(const AVPacket &packet)
 {
     if (!m_open)
         return;
-    if (packet.stream_index == m_videoIndex)
-        decodeVideo(&packet);
-    else if (packet.stream_index == m_audioIndex && !m_audioDecoder)
+    if (packet.stream_index == m_videoIndex) {
+        // A session joined mid-GOP (a ladder turned on while the channel runs) decodes from
+        // the first keyframe on.
+        m_videoKeySeen = m_videoKeySeen || (packet.flags & AV_PKT_FLAG_KEY);
+        if (m_videoKeySeen)
+            decodeVideo(&packet);
+    } else if (packet.stream_index == m_audioIndex && !m_audioDecoder)
         sendAudio(packet);
     else if (packet.stream_index == m_audioIndex)
         decodeAudio(&packet);
@@ -529,12 +534,17 @@ void Transcoder::endSession()
     m_audioNextPts = AV_NOPTS_VALUE;
     m_videoIndex = m_audioIndex = -1;
     m_firstPtsUs = m_nextKeyUs = m_lastPtsUs = AV_NOPTS_VALUE;
+    m_videoKeySeen = false;
     if (wasOpen && m_options.directory)
         m_options.directory->setLive(m_options.channelId, {});
     {
         const std::lock_guard lock(m_statusMutex);
         m_published.clear();
         m_audioCodecs.clear();
+    }
+    if (wasOpen) {
+        const std::lock_guard lock(m_publishMutex);
+        publish(true); // the last figures
     }
 }
 
@@ -564,7 +574,7 @@ void Transcoder::onRungProgress()
         const std::lock_guard lock(m_statusMutex);
         updateStatus();
     }
-    publish();
+    publish(false);
 }
 
 void Transcoder::updateStatus()
@@ -674,7 +684,7 @@ QList<RenditionInfo> Transcoder::liveRenditions() const
     return live;
 }
 
-void Transcoder::publish()
+void Transcoder::publish(bool force)
 {
     QList<RungStatus> statuses;
     QList<RenditionInfo> live;
@@ -689,6 +699,16 @@ void Transcoder::publish()
     }
     if (liveChanged && m_options.directory)
         m_options.directory->setLive(m_options.channelId, live);
+    // Figures about once a second; a change of state at once.
+    const qint64 now = steadyNowMs();
+    bool statesChanged = statuses.size() != m_reported.size();
+    for (qsizetype i = 0; !statesChanged && i < statuses.size(); ++i)
+        statesChanged = statuses[i].state != m_reported[i].state
+            || statuses[i].message != m_reported[i].message;
+    if (!force && !statesChanged && now - m_reportedAtMs < kReportIntervalMs)
+        return;
+    m_reported = statuses;
+    m_reportedAtMs = now;
     if (m_options.onRungs)
         m_options.onRungs(statuses);
 }

@@ -80,8 +80,9 @@ private:
     void updateStatus();
     // With m_statusMutex held: the renditions to publish as live, highest first.
     QList<RenditionInfo> liveRenditions() const;
-    // Tells onRungs and the directory (with m_publishMutex held, not m_statusMutex).
-    void publish();
+    // Tells the directory of a change, and onRungs about once a second or when a rung's state
+    // changed (at once when forced). With m_publishMutex held, not m_statusMutex.
+    void publish(bool force);
     void endSession();
 
     SegmentStore &m_store;
@@ -109,6 +110,7 @@ private:
     AvPacketPtr m_packet;
     AvFramePtr m_frame;
     AvFramePtr m_filtered;
+    bool m_videoKeySeen = false;
     int64_t m_firstPtsUs = AV_NOPTS_VALUE;
     int64_t m_nextKeyUs = AV_NOPTS_VALUE;
     int64_t m_lastPtsUs = AV_NOPTS_VALUE;
@@ -122,6 +124,8 @@ private:
     std::vector<std::unique_ptr<RungTrack>> m_tracks; // parallel to m_status
     QString m_audioCodecs; // "mp4a.40.2"; empty without audio
     QList<RenditionInfo> m_published;
+    QList<RungStatus> m_reported; // what onRungs was told last (under m_publishMutex)
+    qint64 m_reportedAtMs = 0;
 };
 
 } // namespace panelx

@@ -3,6 +3,7 @@
 // QSignalSpy::wait() begins, so the tests poll the spies' counts instead.
 #include "Engine.h"
 #include "TestSupport.h"
+#include "transcode/RenditionDirectory.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -78,6 +79,53 @@ private slots:
         const ChannelConfig renamed = updated.first().at(0).value<ChannelConfig>();
         QCOMPARE(renamed.name, QStringLiteral("World News"));
         QCOMPARE(renamed.slug, QStringLiteral("news-one"));
+    }
+
+    // The ladder is one more listener of the channel's ingest: turning it on or off (or
+    // changing it) leaves the ingest and its copy rendition running, and the channel's status
+    // carries the rungs' figures while it runs.
+    void ladderFollowsTheChannelWithoutRestartingIt()
+    {
+        ChannelStatus latest;
+        bool restarted = false;
+        bool watching = false;
+        QObject listening; // disconnects when the test ends
+        connect(
+            m_engine, &Engine::channelStatusChanged, &listening, [&](const ChannelStatus &status) {
+                latest = status;
+                if (watching && status.state != ChannelState::Live)
+                    restarted = true;
+            });
+        ChannelConfig demo;
+        QVERIFY(QMetaObject::invokeMethod(
+            m_engine, [&] { demo = m_engine->channels().first(); }, Qt::BlockingQueuedConnection));
+        QTRY_VERIFY_WITH_TIMEOUT(latest.state == ChannelState::Live, 30000);
+
+        watching = true;
+        demo.abr.enabled = true;
+        demo.abr.rungs = {QStringLiteral("1080p"), QStringLiteral("360p")};
+        demo.abr.preset = QStringLiteral("ultrafast");
+        QMetaObject::invokeMethod(
+            m_engine, [&] { m_engine->updateChannel(demo); }, Qt::QueuedConnection);
+        const auto rungState = [&](int index) {
+            return latest.rungs.size() == 2 ? latest.rungs[index].state : RungState::Invalid;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rungState(1) == RungState::Running, 60000);
+        QCOMPARE(rungState(0), RungState::Skipped); // the demo is 720p
+        QCOMPARE(latest.rungs[1].rendition, QStringLiteral("360p"));
+        QCOMPARE(latest.rungs[1].width, 640);
+        const RenditionDirectory *renditions = m_engine->renditions();
+        QVERIFY(renditions);
+        QTRY_COMPARE_WITH_TIMEOUT(renditions->live(demo.id).size(), 1, 10000);
+        QCOMPARE(renditions->live(demo.id).first().rendition, QStringLiteral("360p"));
+
+        demo.abr.enabled = false;
+        QMetaObject::invokeMethod(
+            m_engine, [&] { m_engine->updateChannel(demo); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(latest.rungs.isEmpty(), 20000);
+        QVERIFY(renditions->live(demo.id).isEmpty());
+        QVERIFY2(!restarted, "the ingest restarted for a change of the ladder");
+        QCOMPARE(latest.state, ChannelState::Live);
     }
 
 private:
