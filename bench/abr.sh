@@ -10,8 +10,9 @@
 # BUILD_DIR defaults to ./build (the `abr_bench` target must be built), RUNS to 3, SECONDS of
 # generated media to 60. PRESET (veryfast) and SEGMENT_MS (2000, also the GOP) may be set in the
 # environment; NOISE (6) is the strength of the temporal noise laid over testsrc2 so the
-# encoders get something closer to camera pictures than flat test patterns. Needs ffmpeg,
-# ffprobe and /usr/bin/time.
+# encoders get something closer to camera pictures than flat test patterns; INPUT=file uses
+# that file instead (1080p at 30 fps for the GOP to be SEGMENT_MS). Needs ffmpeg, ffprobe and
+# /usr/bin/time.
 set -euo pipefail
 
 BUILD_DIR=${1:-build}
@@ -34,13 +35,17 @@ trap 'rm -rf "$WORK"' EXIT
 source "$(dirname "$0")/lib.sh"
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Generating ${SECONDS_OF_MEDIA} s of 1080p${FPS} H.264 (20 Mb/s) + AAC ..."
-INPUT="$WORK/input.ts"
-ffmpeg -nostdin -hide_banner -loglevel error -y \
-  -f lavfi -i "testsrc2=s=1920x1080:r=${FPS}:d=${SECONDS_OF_MEDIA},noise=alls=${NOISE}:allf=t" \
-  -f lavfi -i "sine=frequency=440:sample_rate=48000:d=${SECONDS_OF_MEDIA}" \
-  -c:v libx264 -preset ultrafast -b:v 20M -maxrate 20M -bufsize 40M -g "$GOP" -keyint_min "$GOP" \
-  -sc_threshold 0 -pix_fmt yuv420p -c:a aac -b:a 192k -ac 2 -f mpegts "$INPUT"
+if [ -n "${INPUT:-}" ]; then
+  [ -f "$INPUT" ] || { echo "INPUT=$INPUT is not a file" >&2; exit 1; }
+else
+  echo "Generating ${SECONDS_OF_MEDIA} s of 1080p${FPS} H.264 (20 Mb/s) + AAC ..."
+  INPUT="$WORK/input.ts"
+  ffmpeg -nostdin -hide_banner -loglevel error -y \
+    -f lavfi -i "testsrc2=s=1920x1080:r=${FPS}:d=${SECONDS_OF_MEDIA},noise=alls=${NOISE}:allf=t" \
+    -f lavfi -i "sine=frequency=440:sample_rate=48000:d=${SECONDS_OF_MEDIA}" \
+    -c:v libx264 -preset ultrafast -b:v 20M -maxrate 20M -bufsize 40M -g "$GOP" -keyint_min "$GOP" \
+    -sc_threshold 0 -pix_fmt yuv420p -c:a aac -b:a 192k -ac 2 -f mpegts "$INPUT"
+fi
 echo "Input: $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$INPUT") s, $(( $(stat -c %s "$INPUT") / 1000000 )) MB"
 
 # The ladder of engine/transcode/Ladder.cpp: name height kb/s profile.
@@ -60,7 +65,7 @@ for rung in "${RUNGS[@]}"; do
 done
 echo
 echo "ffmpeg command (INPUT and OUT stand for the folders of the run):"
-printf '%q ' "${FFMPEG_CMD[@]}" | sed "s|$WORK/input.ts|INPUT.ts|g; s|$WORK/ff|OUT|g"
+printf '%q ' "${FFMPEG_CMD[@]}" | sed "s|$INPUT|INPUT|g; s|$WORK/ff|OUT|g"
 echo
 echo
 

@@ -141,8 +141,9 @@ int ladderRun(const QString &input, const QString &outputDir, int segmentMs, con
 }
 
 // `count` channels of the clip, each with the ladder, for `seconds` after a warm-up. A channel
-// keeps up when every rung ran at real time or faster at every reading, dropped no frame and
-// cut the segments real time allows.
+// keeps up when at every reading (once a second) every rung could encode at real time or
+// faster (the transcoder's speed: media time per busy time), dropped no frame, neither fell
+// behind nor was shed, and encoded the source's frame rate on average.
 int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &abr)
 {
     const double rssBefore = rssMb();
@@ -177,6 +178,9 @@ int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &ab
 
     struct Rung {
         double minSpeed = 1e9;
+        double fpsSum = 0; // encoded frames per second, summed over the readings
+        int readings = 0;
+        double frameRate = 0;
         qint64 droppedBefore = -1;
         qint64 dropped = 0;
         QString worstState;
@@ -193,6 +197,9 @@ int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &ab
             for (const RungStatus &figures : status.rungs) {
                 Rung &rung = rungs[{channel.id, figures.rendition}];
                 rung.minSpeed = std::min(rung.minSpeed, figures.speed);
+                rung.fpsSum += figures.encodedFps;
+                ++rung.readings;
+                rung.frameRate = figures.frameRate;
                 if (rung.droppedBefore < 0)
                     rung.droppedBefore = figures.framesDropped;
                 rung.dropped = figures.framesDropped - rung.droppedBefore;
@@ -219,10 +226,15 @@ int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &ab
             if (key.first != channel.id)
                 continue;
             ++rungCount;
-            const bool ok = rung.minSpeed >= 1.0 && rung.dropped == 0 && rung.worstState.isEmpty();
+            // Frames the ingest dropped before the ladder saw them (a decoder that cannot
+            // keep up) show as fewer frames encoded than the source has.
+            const double fps = rung.readings > 0 ? rung.fpsSum / rung.readings : 0;
+            const bool ok = rung.minSpeed >= 1.0 && rung.dropped == 0 && rung.worstState.isEmpty()
+                && fps >= 0.95 * rung.frameRate;
             kept = kept && ok;
-            std::printf("  channel %lld %s min_speed %.2f dropped %lld%s%s\n", channel.id,
-                qPrintable(key.second), rung.minSpeed, rung.dropped,
+            std::printf("  channel %lld %s min_speed %.2f fps %.1f of %.1f dropped %lld%s%s\n",
+                channel.id, qPrintable(key.second), rung.minSpeed, fps, rung.frameRate,
+                rung.dropped,
                 rung.worstState.isEmpty() ? ""
                                           : qPrintable(QStringLiteral(" state ") + rung.worstState),
                 rung.message.isEmpty() ? ""
