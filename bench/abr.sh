@@ -11,8 +11,9 @@
 # generated media to 60. PRESET (veryfast) and SEGMENT_MS (2000, also the GOP) may be set in the
 # environment; NOISE (6) is the strength of the temporal noise laid over testsrc2 so the
 # encoders get something closer to camera pictures than flat test patterns; INPUT=file uses
-# that file instead (1080p at 30 fps for the GOP to be SEGMENT_MS). Needs ffmpeg, ffprobe and
-# /usr/bin/time.
+# that file instead (1080p at 30 fps for the GOP to be SEGMENT_MS). At the end one more run
+# of each side under perf gives the CPU per library (PROFILE=0 leaves it out). Needs ffmpeg,
+# ffprobe and /usr/bin/time; perf for the profile.
 set -euo pipefail
 
 BUILD_DIR=${1:-build}
