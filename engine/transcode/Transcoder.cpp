@@ -46,7 +46,7 @@ qint64 steadyNowMs()
 
 QString speedText(double speed)
 {
-    return QString::number(speed, 'f', 1) + QStringLiteral("×");
+    return QString::number(speed, 'f', 2) + QStringLiteral("×");
 }
 
 } // namespace
@@ -613,8 +613,12 @@ void Transcoder::updateStatus()
             status.speed = (last.mediaUs - first.mediaUs) / 1000.0 / (last.busyMs - first.busyMs);
         if (status.state == RungState::Starting && track.committed)
             status.state = RungState::Running;
-        const bool behind
-            = m_realTime && windowFull && measured && status.speed < m_options.minSpeed;
+        // A window not yet full (after a shed cleared them) or in which the rung encoded
+        // nothing (the source paused or ended) says nothing new about its speed: its state
+        // stays what it was.
+        if (!measured || !windowFull)
+            continue;
+        const bool behind = m_realTime && status.speed < m_options.minSpeed;
         if (!behind) {
             track.behindSinceMs = -1;
             if (status.state == RungState::Behind) {
