@@ -63,7 +63,10 @@ bool RungEncoder::start(QString *error)
     // source whose timestamps stall.
     encoder->gop_size = m_setup.gopFrames * 2;
     encoder->keyint_min = m_setup.gopFrames;
-    encoder->thread_count = 0;
+    // Every rung has a thread of its own already; libx264's frame threads on top (three per
+    // rung on two cores, plus lookahead threads) only add overhead. The top rung, about half of
+    // the ladder's work, gets a second one so it is not the one thread the others wait for.
+    encoder->thread_count = rung.height >= 1080 ? 2 : 1;
     av_opt_set(encoder->priv_data, "preset", m_setup.preset.toUtf8().constData(), 0);
     av_opt_set(encoder->priv_data, "profile", rung.spec.profile.toUtf8().constData(), 0);
     // Closed GOPs without scene-cut keyframes: each segment starts with an IDR, and only there.
