@@ -2,8 +2,8 @@
 // by the ffmpeg program for the test, keyframes forced every second and cut into 1 s segments,
 // committed to a real segment store beside the source rendition) is a master at
 // /live/<slug>.m3u8 with BANDWIDTH measured in bits per second, and so are its timeshift windows
-// and recordings; ffprobe, ffmpeg (and the shared HLS clients when installed) read them, and a
-// channel without a ladder is served as before.
+// and recordings; ffprobe and ffmpeg read them, and a channel without a ladder is served as
+// before. tests/abr_live plays the real transcoder's master in the shared HLS clients.
 #include "ChannelDirectory.h"
 #include "TestSupport.h"
 #include "dvr/ExportCache.h"
@@ -21,9 +21,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 using namespace panelx;
 using namespace panelx::test;
@@ -34,13 +31,9 @@ constexpr int kSegmentMs = 1000;
 constexpr int kClipSegments = 12; // made per rung
 constexpr int kCommittedAtStart = 10;
 // The channel the HLS clients play while it grows: 2 s segments (see hlsClientsPlayTheLiveMaster).
-constexpr int kWideSegmentMs = 2000;
-constexpr int kWideClipSegments = 30;
-constexpr int kWideAtStart = 6;
 constexpr qint64 kNewsId = 1;
 constexpr qint64 kPlainId = 2;
 constexpr qint64 kFreshId = 3;
-constexpr qint64 kWideId = 4;
 
 struct Rung {
     RenditionInfo info;
@@ -170,11 +163,8 @@ class TestHttpMaster : public QObject {
     std::unique_ptr<ExportCache> m_exports;
     std::unique_ptr<HttpServer> m_server;
     Clips m_clips; // 1 s segments
-    Clips m_wideClips; // 2 s segments
     qint64 m_t0 = 0; // start of every 1 s channel's first segment
-    qint64 m_wideT0 = 0; // start of the 2 s channel's first segment
     int m_committed = 0; // segments of news committed per rendition
-    int m_wideCommitted = 0;
 
     QString url(const QString &path) const
     {
@@ -185,17 +175,14 @@ class TestHttpMaster : public QObject {
     // the same start and duration in each. The source rendition is a copy of the 720p.
     QString commit(qint64 channelId, int index, const QStringList &renditions)
     {
-        const bool wide = channelId == kWideId;
-        const Clips &clips = wide ? m_wideClips : m_clips;
-        const int segmentMs = wide ? kWideSegmentMs : kSegmentMs;
         for (const QString &rendition : renditions) {
             SegmentInfo info;
             info.channelId = channelId;
             info.rendition = rendition;
-            info.startUtcMs = (wide ? m_wideT0 : m_t0) + qint64(index) * segmentMs;
-            info.durationMs = segmentMs;
+            info.startUtcMs = m_t0 + qint64(index) * kSegmentMs;
+            info.durationMs = kSegmentMs;
             const QString clip = rendition == kSourceRendition ? QStringLiteral("720p") : rendition;
-            const QString error = commitSegment(*m_fixture.store, info, clips[clip].at(index));
+            const QString error = commitSegment(*m_fixture.store, info, m_clips[clip].at(index));
             if (!error.isEmpty())
                 return error;
         }
@@ -230,9 +217,6 @@ private slots:
         QByteArray clipError
             = makeClips(m_dir.filePath("clips"), kSegmentMs, kClipSegments, &m_clips);
         QVERIFY2(clipError.isEmpty(), clipError.constData());
-        clipError
-            = makeClips(m_dir.filePath("wide"), kWideSegmentMs, kWideClipSegments, &m_wideClips);
-        QVERIFY2(clipError.isEmpty(), clipError.constData());
 
         ChannelConfig news;
         news.id = kNewsId;
@@ -248,12 +232,7 @@ private slots:
         fresh.id = kFreshId;
         fresh.name = QStringLiteral("Fresh");
         fresh.slug = QStringLiteral("fresh");
-        ChannelConfig wide = news;
-        wide.id = kWideId;
-        wide.name = QStringLiteral("Wide");
-        wide.slug = QStringLiteral("wide");
-        wide.segmentDurationMs = kWideSegmentMs;
-        for (const ChannelConfig &channel : {news, plain, fresh, wide})
+        for (const ChannelConfig &channel : {news, plain, fresh})
             m_channels.put(channel);
 
         m_t0 = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000 - kCommittedAtStart * kSegmentMs;
@@ -261,12 +240,6 @@ private slots:
             QString failure = commit(kNewsId, m_committed, newsRenditions());
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
             failure = commit(kPlainId, m_committed, {kSourceRendition});
-            QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        }
-        m_wideT0
-            = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000 - kWideAtStart * kWideSegmentMs;
-        for (; m_wideCommitted < kWideAtStart; ++m_wideCommitted) {
-            const QString failure = commit(kWideId, m_wideCommitted, newsRenditions());
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
         }
         // A ladder that has just started: two segments per rung.
@@ -283,7 +256,6 @@ private slots:
         QString storeError;
         QVERIFY2(m_renditions->setLive(kNewsId, ladder, &storeError), qPrintable(storeError));
         QVERIFY2(m_renditions->setLive(kFreshId, ladder, &storeError), qPrintable(storeError));
-        QVERIFY2(m_renditions->setLive(kWideId, ladder, &storeError), qPrintable(storeError));
 
         Recording done;
         done.id = 1;
@@ -495,43 +467,6 @@ private slots:
         const HttpReply missing = httpRequest(url(QStringLiteral("/recordings/1/1080p.m3u8")));
         QCOMPARE(missing.status, 404);
         QVERIFY2(missing.body.contains("holds no 1080p rendition"), missing.body);
-    }
-
-    // Every client of the shared harness on a live master while the ladder keeps committing, as
-    // a live channel does. Its segments are 2 s long: on a master of 1 s segments VLC 3.0 stops
-    // with "buffer deadlock prevented" while it plays each variant alone (as it does the harness's
-    // own ladder, and ours with 2 s segments).
-    void hlsClientsPlayTheLiveMaster()
-    {
-        if (const QString missing = hlsClientsMissing(); !missing.isEmpty())
-            QSKIP(qPrintable(missing));
-        std::mutex mutex;
-        std::condition_variable stop;
-        bool stopping = false;
-        QString feedError;
-        std::thread feeder([&] {
-            std::unique_lock lock(mutex);
-            auto next = std::chrono::steady_clock::now();
-            while (m_wideCommitted < kWideClipSegments) {
-                next += std::chrono::milliseconds(kWideSegmentMs);
-                if (stop.wait_until(lock, next, [&] { return stopping; }))
-                    return;
-                feedError = commit(kWideId, m_wideCommitted, newsRenditions());
-                if (!feedError.isEmpty())
-                    return;
-                ++m_wideCommitted;
-            }
-        });
-        const HlsClientsRun run = runHlsClients(url(QStringLiteral("/live/wide.m3u8")), 6);
-        {
-            std::lock_guard lock(mutex);
-            stopping = true;
-        }
-        stop.notify_all();
-        feeder.join();
-        qInfo().noquote() << run.table;
-        QVERIFY2(feedError.isEmpty(), qPrintable(feedError));
-        QVERIFY2(run.exitCode == 0, qPrintable(QStringLiteral("logs in %1").arg(run.logs)));
     }
 };
 
