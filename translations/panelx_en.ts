@@ -68,6 +68,13 @@
             <numerusform>“%1” has %n recordings. Delete them on the Recordings page first; deleting the channel would delete what they recorded.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>“%1” has %n schedule(s). Delete them on the Schedules page first; they would have no channel to run on.</source>
+        <translation>
+            <numerusform>“%1” has %n schedule. Delete it on the Schedules page first; it would have no channel to run on.</numerusform>
+            <numerusform>“%1” has %n schedules. Delete them on the Schedules page first; they would have no channel to run on.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>panelx::PlayerPage</name>
