@@ -6,6 +6,7 @@
 //   abr_bench channels <clip> <channels> <seconds> [rungs] [preset]
 //       that many channels of a clip read at its native rate in one engine, each with the
 //       ladder on: whether every rung keeps up with real time, and the RSS per channel.
+#include "BenchSupport.h"
 #include "Engine.h"
 #include "hls/SegmentStore.h"
 #include "ingest/DemuxSource.h"
@@ -34,24 +35,6 @@ namespace {
 double toSeconds(const timeval &time)
 {
     return time.tv_sec + time.tv_usec / 1e6;
-}
-
-double rssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
-
-void runFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 AbrConfig ladderOf(const QString &rungs, const QString &preset)
@@ -146,7 +129,7 @@ int ladderRun(const QString &input, const QString &outputDir, int segmentMs, con
 // behind nor was shed, and encoded the source's frame rate on average.
 int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &abr)
 {
-    const double rssBefore = rssMb();
+    const double rssBefore = bench::rssMb();
     QTemporaryDir dir;
     EngineOptions engineOptions;
     engineOptions.dataDir = dir.path();
@@ -165,7 +148,7 @@ int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &ab
         if (loop.exec() != 0)
             return 1;
     }
-    const double rssStarted = rssMb();
+    const double rssStarted = bench::rssMb();
     for (int i = 0; i < count; ++i) {
         ChannelConfig channel;
         channel.name = QStringLiteral("ABR %1").arg(i);
@@ -174,7 +157,7 @@ int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &ab
         channel.abr = abr;
         engine.addChannel(channel);
     }
-    runFor(15000); // warm-up: every channel opened, every rung cut its first segments
+    bench::runFor(15000); // warm-up: every channel opened, every rung cut its first segments
 
     struct Rung {
         double minSpeed = 1e9;
@@ -209,14 +192,14 @@ int channelsRun(const QString &clip, int count, int seconds, const AbrConfig &ab
                 }
             }
         }
-        runFor(1000);
+        bench::runFor(1000);
     }
     rusage after {};
     getrusage(RUSAGE_SELF, &after);
     const double elapsedS = wall.elapsed() / 1000.0;
     const double cpu = toSeconds(after.ru_utime) + toSeconds(after.ru_stime)
         - toSeconds(before.ru_utime) - toSeconds(before.ru_stime);
-    const double rss = rssMb();
+    const double rss = bench::rssMb();
 
     int keptUp = 0;
     for (const ChannelConfig &channel : engine.channels()) {

@@ -4,6 +4,7 @@
 //   engine_bench store <channels> <rounds>       segment store: commit, retention and live
 //                                                playlist cost, fresh vs steady state vs 24 h
 // Sources are the clip read at its native rate (a file channel behaves like a live one).
+#include "BenchSupport.h"
 #include "Engine.h"
 #include "hls/Playlist.h"
 #include "hls/SegmentStore.h"
@@ -35,24 +36,6 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double rssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
-
-void runFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 template<typename Signal> bool waitForSignal(Engine &engine, Signal signal, int timeoutMs)
@@ -116,13 +99,13 @@ ChannelConfig fileChannel(const QString &clip, int index)
 // segments in the measured window as real time allows (one fewer for the window's edges).
 int scaleStep(const QString &clip, int channels, int seconds)
 {
-    const double rssBefore = rssMb();
+    const double rssBefore = bench::rssMb();
     Instance instance;
     if (!instance.start())
         return 1;
     for (int i = 0; i < channels; ++i)
         instance.engine->addChannel(fileChannel(clip, i));
-    runFor(8000); // warm-up: every channel opened and cut its first segment
+    bench::runFor(8000); // warm-up: every channel opened and cut its first segment
     QHash<qint64, qint64> segmentsBefore;
     const double cpuBefore = cpuSeconds();
     QElapsedTimer wall;
@@ -141,10 +124,10 @@ int scaleStep(const QString &clip, int channels, int seconds)
     };
     for (const ChannelConfig &channel : instance.engine->channels())
         segmentsBefore[channel.id] = segmentsCut(channel);
-    runFor(seconds * 1000);
+    bench::runFor(seconds * 1000);
     const double elapsedS = wall.elapsed() / 1000.0;
     const double cpu = cpuSeconds() - cpuBefore;
-    const double rss = rssMb();
+    const double rss = bench::rssMb();
     int keptUp = 0;
     const int expectedSegments = static_cast<int>(elapsedS * 1000 / kDefaultSegmentDurationMs);
     for (const ChannelConfig &channel : instance.engine->channels()) {
@@ -181,7 +164,7 @@ int startup(const QString &clip, int runs)
                 ok = true;
                 break;
             }
-            runFor(20);
+            bench::runFor(20);
         }
         times << (ok ? timer.elapsed() / 1000.0 : -1);
         instance.engine->removeChannel(added.id);
