@@ -1,6 +1,7 @@
 #include "transcode/Transcoder.h"
 
 #include "av/AvError.h"
+#include "hls/Playlist.h"
 #include "hls/SegmentGrid.h"
 #include "hls/SegmentStore.h"
 #include "transcode/CodecString.h"
@@ -60,7 +61,7 @@ struct Transcoder::RungTrack {
     };
     RungEncoder *encoder = nullptr; // null for a skipped rung
     std::deque<Sample> samples;
-    std::deque<std::pair<qint64, qint64>> segments; // bytes, duration ms
+    QList<SegmentInfo> segments; // the newest kBitrateSegments, oldest first
     qint64 behindSinceMs = -1;
     bool committed = false; // a first segment is in the store
 };
@@ -557,9 +558,9 @@ void Transcoder::onRungCommitted(const SegmentInfo &info)
                 continue;
             RungTrack &track = *m_tracks[i];
             track.committed = true;
-            track.segments.emplace_back(info.sizeBytes, info.durationMs);
-            while (track.segments.size() > kBitrateSegments)
-                track.segments.pop_front();
+            track.segments.append(info);
+            if (track.segments.size() > kBitrateSegments)
+                track.segments.removeFirst();
         }
     }
     if (m_options.onCommitted)
@@ -584,14 +585,8 @@ void Transcoder::updateStatus()
     for (qsizetype i = 0; i < m_status.size(); ++i) {
         RungStatus &status = m_status[i];
         RungTrack &track = *m_tracks[i];
-        qint64 bytes = 0;
-        qint64 durationMs = 0;
-        for (const auto &[segmentBytes, segmentMs] : track.segments) {
-            bytes += segmentBytes;
-            durationMs += segmentMs;
-        }
-        if (durationMs > 0)
-            status.measuredBitrate = bytes * 8000 / durationMs;
+        // Measured as the master playlist's AVERAGE-BANDWIDTH is (0 until it can be).
+        status.measuredBitrate = playlist::measureBandwidth(track.segments, 0).averageBitsPerSecond;
         if (!track.encoder || status.state == RungState::Shed)
             continue;
         const RungEncoder::Figures figures = track.encoder->figures();
