@@ -23,7 +23,7 @@ int evenWidthFor(const SourceVideo &source, int height)
     return std::max(2, int(std::lround(height * displayAspect / 2.0)) * 2);
 }
 
-LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, bool hasVideo)
+LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, int cores, bool hasVideo)
 {
     LadderPlan result;
     if (!hasVideo || source.width <= 0 || source.height <= 0) {
@@ -53,6 +53,20 @@ LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, bool hasVideo)
             "smaller rung or turn the ladder off for this channel")
                              .arg(source.width)
                              .arg(source.height);
+        return result;
+    }
+    qint64 pixels = 0;
+    for (const PlannedRung &rung : std::as_const(result.rungs))
+        if (rung.state != RungState::Skipped)
+            pixels += qint64(rung.width) * rung.height;
+    bool top = true;
+    for (PlannedRung &rung : result.rungs) {
+        if (rung.state == RungState::Skipped)
+            continue;
+        const double share = double(qint64(rung.width) * rung.height) / double(pixels);
+        rung.threads = std::max(1, int(std::lround(share * std::max(1, cores))));
+        rung.niceness = top ? 0 : kLowerRungNiceness;
+        top = false;
     }
     return result;
 }

@@ -26,6 +26,13 @@ struct PlannedRung {
     int height = 0;
     RungState state = RungState::Starting; // Starting, or Skipped (see message)
     QString message;
+    // libx264 threads: the rung's share of the running rungs' pixels, of the machine's cores
+    // (at least one). One thread per rung on two cores: frame threads cost the top rung 3 %
+    // more CPU there (docs/benchmarks.md).
+    int threads = 1;
+    // The rung thread's nice value: 0 for the highest rung that runs, the largest job and the
+    // one the ladder waits for; the smaller rungs yield to it and fill the other cores.
+    int niceness = 0;
 };
 
 struct LadderPlan {
@@ -39,8 +46,12 @@ struct LadderPlan {
 
 namespace ladder {
 
-// The plan for a source with video; a source without (hasVideo false) is refused.
-LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, bool hasVideo = true);
+// The nice value of every rung below the highest that runs.
+constexpr int kLowerRungNiceness = 5;
+
+// The plan for a source with video on a machine of `cores`; a source without (hasVideo
+// false) is refused.
+LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, int cores, bool hasVideo = true);
 // The width that keeps the source's display aspect at `height` lines, rounded to even.
 int evenWidthFor(const SourceVideo &source, int height);
 

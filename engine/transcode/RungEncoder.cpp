@@ -11,6 +11,10 @@ extern "C" {
 
 #include <QThread>
 #include <chrono>
+#include <future>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace panelx {
 
@@ -41,6 +45,29 @@ RungEncoder::~RungEncoder()
 
 bool RungEncoder::start(QString *error)
 {
+    std::promise<bool> opened;
+    std::future<bool> ok = opened.get_future();
+    m_thread.reset(QThread::create([this, &opened, error] {
+        // Linux gives each thread its own nice value, and libx264's threads inherit it from the
+        // thread that opens the encoder: this one.
+        setpriority(PRIO_PROCESS, gettid(), m_setup.rung.niceness);
+        const bool running = open(error);
+        opened.set_value(running); // `opened` and `error` are not touched after this
+        if (running)
+            run();
+    }));
+    m_thread->setObjectName(
+        QStringLiteral("abr-%1-%2").arg(m_setup.rung.spec.name).arg(m_setup.channelId));
+    m_thread->start();
+    if (ok.get())
+        return true;
+    m_thread->wait();
+    m_thread.reset();
+    return false;
+}
+
+bool RungEncoder::open(QString *error)
+{
     const PlannedRung &rung = m_setup.rung;
     const AVCodec *codec = avcodec_find_encoder_by_name("libx264");
     if (!codec) {
@@ -63,10 +90,7 @@ bool RungEncoder::start(QString *error)
     // source whose timestamps stall.
     encoder->gop_size = m_setup.gopFrames * 2;
     encoder->keyint_min = m_setup.gopFrames;
-    // Every rung has a thread of its own already; libx264's frame threads on top (three per
-    // rung on two cores, plus lookahead threads) only add overhead. The top rung, about half of
-    // the ladder's work, gets a second one so it is not the one thread the others wait for.
-    encoder->thread_count = rung.height >= 1080 ? 2 : 1;
+    encoder->thread_count = rung.threads;
     av_opt_set(encoder->priv_data, "preset", m_setup.preset.toUtf8().constData(), 0);
     av_opt_set(encoder->priv_data, "profile", rung.spec.profile.toUtf8().constData(), 0);
     // Closed GOPs without scene-cut keyframes: each segment starts with an IDR, and only there.
@@ -107,9 +131,6 @@ bool RungEncoder::start(QString *error)
     if (!m_segmenter->sessionStarted(session, error))
         return false;
 
-    m_thread.reset(QThread::create([this] { run(); }));
-    m_thread->setObjectName(QStringLiteral("abr-%1-%2").arg(rung.spec.name).arg(m_setup.channelId));
-    m_thread->start();
     return true;
 }
 

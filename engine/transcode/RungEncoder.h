@@ -54,8 +54,9 @@ public:
     RungEncoder(const RungEncoder &) = delete;
     RungEncoder &operator=(const RungEncoder &) = delete;
 
-    // Opens the encoder and the rung's segmenter and starts the thread. False with a
-    // sentence when libx264 refused. Frames of any size and pixel format are scaled.
+    // Starts the rung's thread, which opens the encoder and the rung's segmenter at the
+    // rung's priority. False with a sentence when libx264 refused. Frames of any size and pixel
+    // format are scaled.
     bool start(QString *error);
     // A decoded frame (a reference of its own; pict_type is set here). Blocks while the queue
     // is full, except that a non-keyframe of a real-time source is dropped instead.
@@ -80,6 +81,7 @@ private:
         bool end = false;
     };
 
+    bool open(QString *error); // on the rung's thread
     void run();
     void encode(AVFrame *frame); // null flushes
     void handleVideoPacket(AVPacket *packet);

@@ -17,6 +17,7 @@ extern "C" {
 }
 
 #include <QDebug>
+#include <QThread>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -127,7 +128,7 @@ bool Transcoder::sessionStarted(const IngestSession &session, QString *error)
             = par.field_order != AV_FIELD_PROGRESSIVE && par.field_order != AV_FIELD_UNKNOWN;
         source.frameRate = video->frameRate.num > 0 ? av_q2d(video->frameRate) : 0;
     }
-    m_plan = ladder::plan(source, m_options.abr, video != nullptr);
+    m_plan = ladder::plan(source, m_options.abr, QThread::idealThreadCount(), video != nullptr);
     if (!m_plan.runs()) {
         *error = m_plan.refusal;
         refuse(*error);

@@ -28,6 +28,8 @@ private slots:
     void plan_data();
     void plan();
     void rungsKeepTheirSpec();
+    void threadsAndPriority_data();
+    void threadsAndPriority();
     void audioOnlyIsRefused();
     void tooSmallIsRefused();
 };
@@ -92,7 +94,7 @@ void TestLadderPlan::plan()
     AbrConfig abr;
     abr.enabled = true;
     abr.rungs = rungs;
-    const LadderPlan plan = ladder::plan(source, abr);
+    const LadderPlan plan = ladder::plan(source, abr, 2);
     QVERIFY2(plan.runs(), qPrintable(plan.refusal));
     QCOMPARE(plan.deinterlace, deinterlace);
     QCOMPARE(describe(plan), expected);
@@ -112,7 +114,7 @@ void TestLadderPlan::plan()
 void TestLadderPlan::rungsKeepTheirSpec()
 {
     SourceVideo source {1920, 1080, 1, 1, false, 25};
-    const LadderPlan plan = ladder::plan(source, AbrConfig {});
+    const LadderPlan plan = ladder::plan(source, AbrConfig {}, 2);
     QCOMPARE(plan.rungs.size(), 4);
     const QList<qint64> bitrates {5'000'000, 2'800'000, 1'400'000, 800'000};
     const QStringList profiles {"high", "high", "main", "main"};
@@ -124,9 +126,47 @@ void TestLadderPlan::rungsKeepTheirSpec()
     }
 }
 
+void TestLadderPlan::threadsAndPriority_data()
+{
+    QTest::addColumn<int>("sourceHeight");
+    QTest::addColumn<int>("cores");
+    QTest::addColumn<QList<int>>("threads"); // per rung, highest first; 0: skipped
+    QTest::addColumn<QList<int>>("niceness");
+    const int lower = ladder::kLowerRungNiceness;
+    QTest::newRow("1080p on 2 cores: one each")
+        << 1080 << 2 << QList<int> {1, 1, 1, 1} << QList<int> {0, lower, lower, lower};
+    QTest::newRow("1080p on 4 cores: 1080p gets two")
+        << 1080 << 4 << QList<int> {2, 1, 1, 1} << QList<int> {0, lower, lower, lower};
+    QTest::newRow("1080p on 16 cores: by pixels")
+        << 1080 << 16 << QList<int> {9, 4, 2, 1} << QList<int> {0, lower, lower, lower};
+    QTest::newRow("one core") << 1080 << 1 << QList<int> {1, 1, 1, 1}
+                              << QList<int> {0, lower, lower, lower};
+    QTest::newRow("720p source: 720p is the top")
+        << 720 << 8 << QList<int> {0, 5, 2, 1} << QList<int> {0, 0, lower, lower};
+}
+
+void TestLadderPlan::threadsAndPriority()
+{
+    QFETCH(int, sourceHeight);
+    QFETCH(int, cores);
+    QFETCH(QList<int>, threads);
+    QFETCH(QList<int>, niceness);
+    const SourceVideo source {sourceHeight * 16 / 9, sourceHeight, 1, 1, false, 30};
+    const LadderPlan plan = ladder::plan(source, AbrConfig {}, cores);
+    QCOMPARE(plan.rungs.size(), threads.size());
+    QList<int> planned, nice;
+    for (const PlannedRung &rung : plan.rungs) {
+        const bool skipped = rung.state == RungState::Skipped;
+        planned.append(skipped ? 0 : rung.threads);
+        nice.append(rung.niceness);
+    }
+    QCOMPARE(planned, threads);
+    QCOMPARE(nice, niceness);
+}
+
 void TestLadderPlan::audioOnlyIsRefused()
 {
-    const LadderPlan plan = ladder::plan(SourceVideo {}, AbrConfig {}, false);
+    const LadderPlan plan = ladder::plan(SourceVideo {}, AbrConfig {}, 2, false);
     QVERIFY(!plan.runs());
     QVERIFY(plan.rungs.isEmpty());
     QVERIFY2(plan.refusal.contains(QStringLiteral("no video"))
@@ -136,7 +176,7 @@ void TestLadderPlan::audioOnlyIsRefused()
 
 void TestLadderPlan::tooSmallIsRefused()
 {
-    const LadderPlan plan = ladder::plan(SourceVideo {320, 240, 1, 1, false, 25}, AbrConfig {});
+    const LadderPlan plan = ladder::plan(SourceVideo {320, 240, 1, 1, false, 25}, AbrConfig {}, 2);
     QVERIFY(!plan.runs());
     QCOMPARE(plan.runningCount(), 0);
     QVERIFY2(plan.refusal.contains(QStringLiteral("320×240")), qPrintable(plan.refusal));

@@ -9,9 +9,12 @@
 #include "transcode/RenditionDirectory.h"
 #include "transcode/Transcoder.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -128,6 +131,26 @@ const RungStatus *findRung(const QList<RungStatus> &rungs, const QString &name)
     return nullptr;
 }
 
+// The nice value of each of this process's threads named "abr-…" (the rung threads).
+QMap<QString, int> rungThreadNiceness()
+{
+    QMap<QString, int> niceness;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QString name = QString::fromUtf8(comm.readAll()).trimmed();
+        const QByteArray line = stat.readAll();
+        // After "pid (comm) ": state is field 3 of proc(5), nice field 19.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (name.startsWith(QStringLiteral("abr-")) && fields.size() > 16)
+            niceness.insert(name, fields.at(16).toInt());
+    }
+    return niceness;
+}
+
 } // namespace
 
 class TestTranscoder : public QObject {
@@ -186,13 +209,23 @@ void TestTranscoder::ladderFrom1080p()
     TranscoderOptions options = f.options();
     // The fastest preset with CABAC and 8x8 transforms: the SPS shows the rung's profile.
     options.abr.preset = QStringLiteral("superfast");
+    QMap<QString, int> niceness;
     options.onRungs = [&](const QList<RungStatus> &rungs) {
         const std::lock_guard lock(reportedMutex);
         lastReported = rungs;
+        niceness.insert(rungThreadNiceness());
     };
     Transcoder transcoder(*f.store.store, options);
     const QString error = feed(m_source1080, {&transcoder}, false);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    {
+        // The top rung keeps the process's priority; the smaller ones yield to it.
+        const std::lock_guard lock(reportedMutex);
+        const int lower = ladder::kLowerRungNiceness;
+        QCOMPARE(niceness,
+            (QMap<QString, int> {{"abr-1080p-1", 0}, {"abr-720p-1", lower}, {"abr-480p-1", lower},
+                {"abr-360p-1", lower}}));
+    }
 
     const QStringList names {"1080p", "720p", "480p", "360p"};
     const QList<QSize> sizes {{1920, 1080}, {1280, 720}, {854, 480}, {640, 360}};
