@@ -82,6 +82,7 @@ struct RungStatus {
     int height = 0;
     double frameRate = 0; // of the encoded video
     qint64 targetBitrate = 0; // video, bits per second, as configured
+    qint64 videoBitrate = 0; // video as encoded, bits per second, recent: against the target
     qint64 measuredBitrate = 0; // whole segments (video and audio), bits per second, recent
     double encodedFps = 0; // frames encoded per second, recent
     double speed = 0; // encoded media time per wall-clock time (1.0 = real time)

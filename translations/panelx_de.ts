@@ -800,31 +800,31 @@ Befehle:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+160"/>
+        <location line="+161"/>
         <location line="+141"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <location line="+301"/>
+        <location line="-302"/>
+        <location line="+302"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-302"/>
         <source>SLUG</source>
         <translation>SLUG</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+44"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>STATE</source>
         <translation>ZUSTAND</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-161"/>
         <source>VIEWERS</source>
         <translation>ZUSCHAUER</translation>
     </message>
@@ -839,7 +839,7 @@ Befehle:
         <translation>ANSEHEN UNTER</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+126"/>
         <location line="+138"/>
         <source>id:</source>
@@ -956,13 +956,13 @@ Befehle:
         <translation>DAUER</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+117"/>
+        <location line="-118"/>
+        <location line="+118"/>
         <source>SIZE</source>
         <translation>GRÖSSE</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-144"/>
         <source>%1 kb/s</source>
         <translation>%1 kb/s</translation>
     </message>
@@ -998,16 +998,21 @@ Befehle:
     </message>
     <message>
         <location line="+0"/>
+        <source>VIDEO</source>
+        <translation>VIDEO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>SPEED</source>
         <translation>TEMPO</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>DROPPED</source>
         <translation>VERWORFEN</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1, %2 packets dropped</source>
         <translation>%1, %2 Pakete verworfen</translation>
     </message>
@@ -2865,8 +2870,8 @@ Gilt, wenn PanelX neu startet: %1
     <message>
         <location line="+40"/>
         <location line="+13"/>
-        <location line="+124"/>
-        <location line="+186"/>
+        <location line="+126"/>
+        <location line="+190"/>
         <source>Connecting to “%1”…</source>
         <translation>Verbinde mit „%1“…</translation>
     </message>
@@ -2997,8 +3002,8 @@ Gilt, wenn PanelX neu startet: %1
     </message>
     <message>
         <location line="+4"/>
-        <source>Each cell is one rung of a channel&apos;s ladder: its size, target / measured bitrate and speed × real time. Tick or untick a cell to switch a rung on or off.</source>
-        <translation>Jede Zelle ist eine Qualitätsstufe eines Kanals: ihre Größe, Ziel- / gemessene Bitrate und Geschwindigkeit × Echtzeit. Haken Sie eine Zelle an oder ab, um eine Stufe ein- oder auszuschalten.</translation>
+        <source>Each cell is one rung of a channel&apos;s ladder: its size, target / encoded video bitrate and speed × real time. Tick or untick a cell to switch a rung on or off.</source>
+        <translation>Jede Zelle ist eine Qualitätsstufe eines Kanals: ihre Größe, Ziel- / kodierte Videobitrate und Geschwindigkeit × Echtzeit. Haken Sie eine Zelle an oder ab, um eine Stufe ein- oder auszuschalten.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3102,12 +3107,12 @@ Gilt, wenn PanelX neu startet: %1
         <translation>Ziel %1 Mbit/s</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 / %2 Mbit/s</source>
         <translation>%1 / %2 Mbit/s</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>

@@ -95,14 +95,15 @@ QString pictureSize(const QJsonObject &rung)
 QString rungsTable(const QJsonArray &rungs)
 {
     QList<QStringList> rows {{CtlText::tr("RUNG"), CtlText::tr("STATE"), CtlText::tr("SIZE"),
-        CtlText::tr("TARGET"), CtlText::tr("MEASURED"), CtlText::tr("FPS"), CtlText::tr("SPEED"),
-        CtlText::tr("DROPPED")}};
+        CtlText::tr("TARGET"), CtlText::tr("VIDEO"), CtlText::tr("MEASURED"), CtlText::tr("FPS"),
+        CtlText::tr("SPEED"), CtlText::tr("DROPPED")}};
     QString messages;
     for (const QJsonValue &value : rungs) {
         const QJsonObject rung = value.toObject();
         const QString name = rung.value(QStringLiteral("rendition")).toString();
         rows << QStringList {name, rung.value(QStringLiteral("state")).toString(),
             pictureSize(rung), kilobitsPerSecond(rung.value(QStringLiteral("targetBitrate"))),
+            kilobitsPerSecond(rung.value(QStringLiteral("videoBitrate"))),
             kilobitsPerSecond(rung.value(QStringLiteral("measuredBitrate"))),
             QString::number(rung.value(QStringLiteral("encodedFps")).toDouble(), 'f', 1),
             QStringLiteral("%1x").arg(rung.value(QStringLiteral("speed")).toDouble(), 0, 'f', 2),

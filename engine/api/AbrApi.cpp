@@ -98,6 +98,7 @@ QJsonObject rungStatusJson(const RungStatus &rung)
         {QStringLiteral("height"), rung.height},
         {QStringLiteral("frameRate"), rung.frameRate},
         {QStringLiteral("targetBitrate"), rung.targetBitrate},
+        {QStringLiteral("videoBitrate"), rung.videoBitrate},
         {QStringLiteral("measuredBitrate"), rung.measuredBitrate},
         {QStringLiteral("encodedFps"), rung.encodedFps},
         {QStringLiteral("speed"), rung.speed},

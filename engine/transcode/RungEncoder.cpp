@@ -324,12 +324,13 @@ void RungEncoder::encode(AVFrame *source)
 void RungEncoder::handleVideoPacket(AVPacket *packet)
 {
     const bool key = packet->flags & AV_PKT_FLAG_KEY;
+    bool known;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_figures.videoBytes += packet->size;
+        known = !m_figures.codecs.isEmpty();
+    }
     if (key) {
-        bool known;
-        {
-            const std::lock_guard lock(m_mutex);
-            known = !m_figures.codecs.isEmpty();
-        }
         if (!known) {
             const QString codecs = codecstring::avc1(QByteArray::fromRawData(
                 reinterpret_cast<const char *>(packet->data), packet->size));

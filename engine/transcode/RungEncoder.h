@@ -45,6 +45,7 @@ public:
         qint64 framesEncoded = 0;
         qint64 framesDropped = 0;
         int64_t mediaUs = 0; // media time encoded since the start
+        qint64 videoBytes = 0; // encoded video since the start
         qint64 busyMs = 0; // wall time not spent waiting for frames
         QString codecs; // "avc1.64001f" once the first keyframe is out
     };

@@ -59,6 +59,7 @@ struct Transcoder::RungTrack {
         int64_t mediaUs = 0;
         qint64 busyMs = 0;
         qint64 frames = 0;
+        qint64 videoBytes = 0;
     };
     RungEncoder *encoder = nullptr; // null for a skipped rung
     std::deque<Sample> samples;
@@ -592,7 +593,8 @@ void Transcoder::updateStatus()
             continue;
         const RungEncoder::Figures figures = track.encoder->figures();
         status.framesDropped = figures.framesDropped;
-        track.samples.push_back({now, figures.mediaUs, figures.busyMs, figures.framesEncoded});
+        track.samples.push_back(
+            {now, figures.mediaUs, figures.busyMs, figures.framesEncoded, figures.videoBytes});
         while (
             track.samples.size() > 2 && now - track.samples[1].steadyMs >= m_options.speedWindowMs)
             track.samples.pop_front();
@@ -602,6 +604,9 @@ void Transcoder::updateStatus()
         if (last.steadyMs > first.steadyMs)
             status.encodedFps
                 = (last.frames - first.frames) * 1000.0 / (last.steadyMs - first.steadyMs);
+        if (last.mediaUs > first.mediaUs)
+            status.videoBitrate
+                = (last.videoBytes - first.videoBytes) * 8'000'000 / (last.mediaUs - first.mediaUs);
         // Speed against the time the rung was busy: a rung that keeps up with a live source
         // shows how much faster than real time it could go, not 1.0.
         const bool measured = last.busyMs > first.busyMs;

@@ -681,6 +681,7 @@ void TestAdminApi::rungFiguresAsJson()
     rung.height = 720;
     rung.frameRate = 25;
     rung.targetBitrate = 2800000;
+    rung.videoBitrate = 2790456;
     rung.measuredBitrate = 2950123;
     rung.encodedFps = 20.5;
     rung.speed = 0.82;
@@ -689,9 +690,9 @@ void TestAdminApi::rungFiguresAsJson()
                                   "a faster preset");
     QCOMPARE(api::rungStatusJson(rung),
         (QJsonObject {{"rendition", "720p"}, {"state", "behind"}, {"width", 1280}, {"height", 720},
-            {"frameRate", 25}, {"targetBitrate", 2800000}, {"measuredBitrate", 2950123},
-            {"encodedFps", 20.5}, {"speed", 0.82}, {"framesDropped", 14},
-            {"message", rung.message}}));
+            {"frameRate", 25}, {"targetBitrate", 2800000}, {"videoBitrate", 2790456},
+            {"measuredBitrate", 2950123}, {"encodedFps", 20.5}, {"speed", 0.82},
+            {"framesDropped", 14}, {"message", rung.message}}));
 
     // State names are fixed English words, whatever language the window speaks.
     const QList<QPair<RungState, QString>> states {{RungState::Starting, "starting"},

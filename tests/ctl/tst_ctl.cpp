@@ -506,6 +506,7 @@ private slots:
         top.height = 720;
         top.frameRate = 25;
         top.targetBitrate = 2800000;
+        top.videoBitrate = 2790000;
         top.measuredBitrate = 2951000;
         top.encodedFps = 25.4;
         top.speed = 1.02;
@@ -515,6 +516,7 @@ private slots:
         low.width = 640;
         low.height = 360;
         low.targetBitrate = 800000;
+        low.videoBitrate = 0;
         low.measuredBitrate = 0;
         low.encodedFps = 0;
         low.speed = 0;
@@ -543,18 +545,18 @@ private slots:
         const QString table = out.section(QStringLiteral("\n\n"), 1);
         QStringList lines = table.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 6);
-        QVERIFY2(lines.takeAt(1).contains(
-                     QRegularExpression("^1080p +skipped +- +5000 kb/s +0 kb/s +0.0 +0.00x +0$")),
+        QVERIFY2(lines.takeAt(1).contains(QRegularExpression(
+                     "^1080p +skipped +- +5000 kb/s +0 kb/s +0 kb/s +0.0 +0.00x +0$")),
             qPrintable(table));
         QCOMPARE(lines.takeAt(3), "1080p: " + skipped.message);
         QVERIFY2(lines[0].contains(QRegularExpression(
-                     "^RUNG +STATE +SIZE +TARGET +MEASURED +FPS +SPEED +DROPPED$")),
+                     "^RUNG +STATE +SIZE +TARGET +VIDEO +MEASURED +FPS +SPEED +DROPPED$")),
             qPrintable(table));
         QVERIFY2(lines[1].contains(QRegularExpression(
-                     "^720p +running +1280x720 +2800 kb/s +2951 kb/s +25.4 +1.02x +0$")),
+                     "^720p +running +1280x720 +2800 kb/s +2790 kb/s +2951 kb/s +25.4 +1.02x +0$")),
             qPrintable(table));
-        QVERIFY2(lines[2].contains(
-                     QRegularExpression("^360p +shed +640x360 +800 kb/s +0 kb/s +0.0 +0.00x +12$")),
+        QVERIFY2(lines[2].contains(QRegularExpression(
+                     "^360p +shed +640x360 +800 kb/s +0 kb/s +0 kb/s +0.0 +0.00x +12$")),
             qPrintable(table));
         QCOMPARE(lines[3], "360p: " + low.message);
 

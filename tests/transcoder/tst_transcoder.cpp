@@ -317,6 +317,9 @@ void TestTranscoder::ladderFrom1080p()
         QCOMPARE(QSize(status->width, status->height), sizes[r]);
         QCOMPARE(status->targetBitrate, targets[r]);
         QVERIFY(status->measuredBitrate > 0);
+        QVERIFY2(std::abs(status->videoBitrate - targets[r]) <= targets[r] / 5,
+            qPrintable(
+                QStringLiteral("%1: video at %2 bit/s").arg(name).arg(status->videoBitrate)));
         QVERIFY(status->speed > 0);
         QCOMPARE(status->framesDropped, 0);
         const RenditionInfo &info = known[r];

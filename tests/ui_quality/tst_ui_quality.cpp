@@ -109,7 +109,8 @@ RungStatus TestUiQuality::rung(const QString &rendition, RungState state, int wi
     result.width = width;
     result.height = height;
     result.targetBitrate = ladder::rung(rendition)->videoBitrate;
-    result.measuredBitrate = measured;
+    result.videoBitrate = measured;
+    result.measuredBitrate = measured + 250'000; // whole segments: the grid shows the video
     result.speed = speed;
     result.message = message;
     return result;

@@ -430,10 +430,12 @@ void PlayerPage::seekTo(qint64 utcMs)
         }
         utcMs = std::max(utcMs, m_buffer->oldestUtcMs);
     }
-    const QString url = QStringLiteral("%1/timeshift/%2.m3u8?start=%3")
-                            .arg(m_client->viewerBaseUrl())
-                            .arg(m_channelId)
-                            .arg(utcMs / 1000);
+    // The chosen rung's own window (/timeshift/<id>/<rung>.m3u8), or the master of all.
+    const QString url = QualitySelector::variantUrl(QStringLiteral("%1/timeshift/%2.m3u8")
+                                                        .arg(m_client->viewerBaseUrl())
+                                                        .arg(m_channelId),
+                            m_quality->choice())
+        + QStringLiteral("?start=%1").arg(utcMs / 1000);
     m_url->setText(url);
     showStatus(tr("Connecting to “%1”…").arg(m_title));
     m_playback->playFrom(QUrl(url), utcMs);
@@ -476,8 +478,12 @@ void PlayerPage::onQualityChosen()
 {
     if (m_channelId == 0 || m_player->source().isEmpty())
         return;
-    // Timeshift windows are served as the channel's master or source playlist, not per rung:
-    // a different quality plays from live.
+    // Watching the past, the other quality goes on from the moment playing now.
+    const std::optional<qint64> playing = m_playback->playingUtcMs();
+    if (!m_playback->isLive() && playing) {
+        seekTo(*playing);
+        return;
+    }
     m_resumeBar->hide();
     startLive();
 }

@@ -57,8 +57,8 @@ QualityPage::QualityPage(EngineClient *client, QWidget *parent)
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setWordWrap(true);
     auto *explanation = new QLabel(tr("Each cell is one rung of a channel's ladder: its size, "
-                                      "target / measured bitrate and speed × real time. Tick or "
-                                      "untick a cell to switch a rung on or off."),
+                                      "target / encoded video bitrate and speed × real time. Tick "
+                                      "or untick a cell to switch a rung on or off."),
         this);
     explanation->setWordWrap(true);
 

@@ -152,10 +152,10 @@ QString QualityTableModel::megabitsText(qint64 bitsPerSecond)
 
 QString QualityTableModel::figuresText(const RungStatus &rung)
 {
-    const QString bitrates = tr("%1 / %2 Mbit/s")
-                                 .arg(megabitsText(rung.targetBitrate),
-                                     rung.measuredBitrate > 0 ? megabitsText(rung.measuredBitrate)
-                                                              : QStringLiteral("…"));
+    const QString bitrates
+        = tr("%1 / %2 Mbit/s")
+              .arg(megabitsText(rung.targetBitrate),
+                  rung.videoBitrate > 0 ? megabitsText(rung.videoBitrate) : QStringLiteral("…"));
     QStringList parts;
     if (rung.width > 0 && rung.height > 0)
         parts.append(QStringLiteral("%1×%2").arg(rung.width).arg(rung.height));
