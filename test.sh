@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 installer/install-deps.sh --test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPANELX_TESTS=ON
 cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure --timeout 600
+ctest --test-dir build --output-on-failure --timeout 600 -j"$(nproc)"
