@@ -27,8 +27,8 @@ struct PlannedRung {
     RungState state = RungState::Starting; // Starting, or Skipped (see message)
     QString message;
     // libx264 threads: the rung's share of the running rungs' pixels, of the machine's cores
-    // (at least one). One thread per rung on two cores: frame threads cost the top rung 3 %
-    // more CPU there (docs/benchmarks.md).
+    // (at least one). One thread per rung on two cores: the top rung's frame threads cost the
+    // ladder about 2 % more CPU there (docs/benchmarks.md).
     int threads = 1;
     // The rung thread's nice value: 0 for the highest rung that runs, the largest job and the
     // one the ladder waits for; the smaller rungs yield to it and fill the other cores.
