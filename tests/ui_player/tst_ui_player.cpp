@@ -10,14 +10,18 @@
 #include "player/ThumbnailCache.h"
 #include "player/TimelineBar.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -43,6 +47,7 @@ private slots:
     void goLiveReturnsToTheLiveEdge();
     void pauseThenPlayResumesBehindLive();
     void selectionIsRecordedInWholeMinutes();
+    void stillsAreAskedAgainAfterABusyAnswer();
     void qualitySelectorPlaysTheChosenVariant();
     // Last: turns the demo channel's ladder on.
     void fixedRungChangesTheVideoResolution();
@@ -490,6 +495,45 @@ void TestUiPlayer::selectionIsRecordedInWholeMinutes()
         page.statusText().contains(QStringLiteral("rounded up")), qPrintable(page.statusText()));
     QVERIFY(!timeline->selection().has_value());
     page.stop();
+}
+
+void TestUiPlayer::stillsAreAskedAgainAfterABusyAnswer()
+{
+    // A server that is busy the first time (503 with Retry-After, as the viewer server answers
+    // while its thumbnailer is behind) and has the still the second time.
+    QByteArray jpeg;
+    {
+        QImage picture(160, 90, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(picture.save(&buffer, "JPEG"));
+    }
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int asked = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            ++asked;
+            const QByteArray answer = asked == 1
+                ? QByteArray("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+                             "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                : "HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: "
+                    + QByteArray::number(jpeg.size()) + "\r\nConnection: close\r\n\r\n" + jpeg;
+            socket->write(answer);
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    });
+    ThumbnailCache stills;
+    stills.setBaseUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    QVERIFY(stills.thumbnail(7, 1000).isNull()); // asked, not there yet
+    // Hovering on: once the busy answer is in, the next hover asks again and gets the still.
+    QTRY_VERIFY_WITH_TIMEOUT(!stills.thumbnail(7, 1000).isNull(), 10000);
+    QCOMPARE(asked, 2);
 }
 
 void TestUiPlayer::qualitySelectorPlaysTheChosenVariant()

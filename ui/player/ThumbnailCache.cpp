@@ -46,7 +46,12 @@ QPixmap ThumbnailCache::thumbnail(qint64 channelId, qint64 utcSeconds)
         m_pending.remove(address);
         QPixmap still;
         if (reply->error() != QNetworkReply::NoError || !still.loadFromData(reply->readAll())) {
-            m_missing.insert(address);
+            // A moment the server has no still of (404, or an answer that is no picture) stays
+            // missing; a busy server (503 with Retry-After) or a lost connection is asked again
+            // at the next hover.
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 404 || status == 200)
+                m_missing.insert(address);
             return;
         }
         m_stills.insert(address, new QPixmap(still));
