@@ -307,18 +307,29 @@ void TestUiPlayer::timelineSeeksSelectsAndPreviews()
     const qint64 hovered = bar.scale().timeAt(bar.xAt(tenPast) - 6);
     QCOMPARE(bar.previewText(),
         QDateTime::fromMSecsSinceEpoch(hovered).toString(QStringLiteral("HH:mm:ss")));
-    // A moment of the demo channel's buffer has a still where the server makes them.
-    const qint64 recent = QDateTime::currentSecsSinceEpoch() - 10;
-    if (test::httpRequest(
-            ThumbnailCache::url(m_client->viewerBaseUrl(), demoChannelId(), recent).toString())
-            .status
-        == 200) {
-        bar.setSpan(recent * 1000 - 60000, recent * 1000 + 5000, recent * 1000);
-        const int x = bar.xAt(recent * 1000);
-        QTest::mouseMove(&bar, QPoint(x, 10));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (QTest::mouseMove(&bar, QPoint(x, 10)), bar.previewHasStill()), 10000);
-    }
+    // A moment in the middle of the demo channel's buffer: the still the bar asks for there (the
+    // second its segment step starts) comes from the server and is shown once it arrives.
+    waitForBuffer(6 * segmentMs());
+    const BufferInfo kept = buffer();
+    const qint64 middle = (kept.oldestUtcMs + kept.newestUtcMs) / 2000;
+    bar.setSpan(middle * 1000 - 60000, middle * 1000 + 5000, middle * 1000);
+    const int x = bar.xAt(middle * 1000);
+    const qint64 stepMs = std::max(1000, segmentMs());
+    const qint64 asked = bar.scale().timeAt(x - 6) / stepMs * stepMs / 1000;
+    const QString stillUrl
+        = ThumbnailCache::url(m_client->viewerBaseUrl(), demoChannelId(), asked).toString();
+    test::HttpReply answer;
+    QTRY_VERIFY2_WITH_TIMEOUT((answer = test::httpRequest(stillUrl)).status == 200,
+        qPrintable(QStringLiteral("%1: %2 %3")
+                       .arg(stillUrl)
+                       .arg(answer.status)
+                       .arg(QString::fromUtf8(answer.body.left(200)))),
+        30000);
+    QTRY_VERIFY2_WITH_TIMEOUT((QTest::mouseMove(&bar, QPoint(x, 10)), bar.previewHasStill()),
+        qPrintable(QStringLiteral("no still shown for %1 (preview %2)")
+                       .arg(stillUrl)
+                       .arg(bar.previewText().isEmpty() ? "hidden" : "shown")),
+        20000);
 }
 
 void TestUiPlayer::resumeIsOfferedForAMomentStillInTheBuffer()
