@@ -68,6 +68,19 @@ LadderPlan plan(const SourceVideo &source, const AbrConfig &abr, int cores, bool
         rung.niceness = top ? 0 : kLowerRungNiceness;
         top = false;
     }
+    for (PlannedRung &rung : result.rungs) {
+        if (rung.state == RungState::Skipped)
+            continue;
+        for (qsizetype i = 0; i < result.rungs.size(); ++i) {
+            const PlannedRung &larger = result.rungs.at(i);
+            if (larger.state != RungState::Skipped && larger.width == 2 * rung.width
+                && larger.height == 2 * rung.height
+                && (larger.width != source.width || larger.height != source.height)) {
+                rung.scaledFrom = int(i);
+                break;
+            }
+        }
+    }
     return result;
 }
 

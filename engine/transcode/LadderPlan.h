@@ -33,6 +33,11 @@ struct PlannedRung {
     // The rung thread's nice value: 0 for the highest rung that runs, the largest job and the
     // one the ladder waits for; the smaller rungs yield to it and fill the other cores.
     int niceness = 0;
+    // The index in LadderPlan::rungs of the running rung whose scaled pictures this rung scales
+    // down, or -1 for the source's. A rung takes another's when that one is exactly twice its
+    // size and itself scaled: 360p from 720p costs half of 360p from 1080p and is as close to
+    // the source (docs/benchmarks.md, "Scaling: one pass or a cascade").
+    int scaledFrom = -1;
 };
 
 struct LadderPlan {

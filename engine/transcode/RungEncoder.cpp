@@ -297,6 +297,13 @@ void RungEncoder::encode(AVFrame *source)
         scaled->pts = source->pts;
         scaled->pict_type = source->pict_type;
         input = scaled.get();
+        if (m_feeds && !m_feeds->isShed()) {
+            // A frame this rung dropped is not passed on either: the smaller rung's frame rate
+            // shows it.
+            AvFramePtr copy(av_frame_clone(scaled.get()));
+            if (copy)
+                m_feeds->pushFrame(std::move(copy), scaled->pict_type == AV_PICTURE_TYPE_I);
+        }
     }
     if (input)
         input->sample_aspect_ratio = {1, 1};

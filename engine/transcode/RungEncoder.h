@@ -62,6 +62,16 @@ public:
     // A decoded frame (a reference of its own; pict_type is set here). Blocks while the queue
     // is full, except that a non-keyframe of a real-time source is dropped instead.
     void pushFrame(AvFramePtr frame, bool keyframe);
+    // Before start(): each picture this rung scales is also pushed to `smaller`, which scales
+    // it down again (LadderPlan's scaledFrom). `smaller` must finish after this rung and be
+    // shed before it, as the ladder does (highest first; the lowest is shed first).
+    void feed(RungEncoder *smaller)
+    {
+        m_feeds = smaller;
+        smaller->m_fed = true;
+    }
+    // Fed by a larger rung: the decoded frames are not for it.
+    bool isFed() const { return m_fed; }
     // An encoded audio packet (a reference of its own), carried in every segment.
     void pushAudio(AvPacketPtr packet);
     // Encodes what is queued, flushes the encoder and commits the last segment; joins.
@@ -96,6 +106,8 @@ private:
     AvCodecParametersPtr m_videoParameters;
     AvCodecParametersPtr m_audioParameters;
     SwsContext *m_scaler = nullptr; // sws_getCachedContext's; freed by the destructor
+    RungEncoder *m_feeds = nullptr; // the rung scaling this one's pictures down, if any
+    bool m_fed = false;
     AvPacketPtr m_packet;
     std::deque<AvPacketPtr> m_heldAudio; // rung thread only
     std::unique_ptr<QThread> m_thread;

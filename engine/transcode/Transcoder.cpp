@@ -195,6 +195,11 @@ bool Transcoder::sessionStarted(const IngestSession &session, QString *error)
         m_encoders.push_back(std::make_unique<RungEncoder>(m_store, std::move(setup)));
         tracks.back()->encoder = m_encoders.back().get();
     }
+    // A rung that scales another's pictures is fed by that rung, not by dispatchFrame.
+    for (qsizetype i = 0; i < m_plan.rungs.size(); ++i) {
+        if (const int from = m_plan.rungs.at(i).scaledFrom; from >= 0)
+            tracks.at(from)->encoder->feed(tracks.at(i)->encoder);
+    }
     {
         const std::lock_guard lock(m_statusMutex);
         m_status = statuses;
@@ -403,7 +408,7 @@ void Transcoder::dispatchFrame(AVFrame *frame)
         m_nextKeyUs = m_firstPtsUs + (passed + 1) * targetUs;
     }
     for (const auto &encoder : m_encoders) {
-        if (encoder->isShed())
+        if (encoder->isShed() || encoder->isFed())
             continue;
         AvFramePtr copy(av_frame_clone(frame));
         if (copy)

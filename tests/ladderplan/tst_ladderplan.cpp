@@ -30,6 +30,8 @@ private slots:
     void rungsKeepTheirSpec();
     void threadsAndPriority_data();
     void threadsAndPriority();
+    void cascade_data();
+    void cascade();
     void audioOnlyIsRefused();
     void tooSmallIsRefused();
 };
@@ -162,6 +164,50 @@ void TestLadderPlan::threadsAndPriority()
     }
     QCOMPARE(planned, threads);
     QCOMPARE(nice, niceness);
+}
+
+void TestLadderPlan::cascade_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<QStringList>("rungs");
+    QTest::addColumn<QStringList>("from"); // per rung, highest first: its pictures' rung
+    const QStringList all {"1080p", "720p", "480p", "360p"};
+    const QString source = QStringLiteral("source");
+    QTest::newRow("1080p: 360p from 720p, the rest from the source")
+        << 1920 << 1080 << all << QStringList {source, source, source, "720p"};
+    QTest::newRow("720p source: 720p is not scaled, so 360p takes the source")
+        << 1280 << 720 << all << QStringList {"skipped", source, source, source};
+    QTest::newRow("1080p without 720p") << 1920 << 1080 << QStringList {"1080p", "480p", "360p"}
+                                        << QStringList {source, source, source};
+    QTest::newRow("anamorphic 1440x1080 HDV: still exactly twice")
+        << 1440 << 1080 << all << QStringList {source, source, source, "720p"};
+    QTest::newRow("1000 lines: 720p is scaled, 360p from it")
+        << 1778 << 1000 << all << QStringList {"skipped", source, source, "720p"};
+}
+
+void TestLadderPlan::cascade()
+{
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(QStringList, rungs);
+    QFETCH(QStringList, from);
+    // HDV's samples are 4:3 wide; the others square.
+    const bool hdv = width == 1440;
+    const SourceVideo video {width, height, hdv ? 4 : 1, hdv ? 3 : 1, false, 25};
+    AbrConfig abr;
+    abr.rungs = rungs;
+    const LadderPlan plan = ladder::plan(video, abr, 2);
+    QStringList got;
+    for (const PlannedRung &rung : plan.rungs) {
+        if (rung.state == RungState::Skipped)
+            got.append(QStringLiteral("skipped"));
+        else if (rung.scaledFrom < 0)
+            got.append(QStringLiteral("source"));
+        else
+            got.append(plan.rungs.at(rung.scaledFrom).spec.name);
+    }
+    QCOMPARE(got, from);
 }
 
 void TestLadderPlan::audioOnlyIsRefused()
