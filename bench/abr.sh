@@ -43,11 +43,7 @@ else
   # AAC sources, where ffmpeg told to encode would do work the ladder does not).
   echo "Generating ${SECONDS_OF_MEDIA} s of 1080p${FPS} H.264 (20 Mb/s) + MP2 ..."
   INPUT="$WORK/input.ts"
-  ffmpeg -nostdin -hide_banner -loglevel error -y \
-    -f lavfi -i "testsrc2=s=1920x1080:r=${FPS}:d=${SECONDS_OF_MEDIA},noise=alls=${NOISE}:allf=t" \
-    -f lavfi -i "sine=frequency=440:sample_rate=48000:d=${SECONDS_OF_MEDIA}" \
-    -c:v libx264 -preset ultrafast -b:v 20M -maxrate 20M -bufsize 40M -g "$GOP" -keyint_min "$GOP" \
-    -sc_threshold 0 -pix_fmt yuv420p -c:a mp2 -b:a 192k -ac 2 -f mpegts "$INPUT"
+  make_abr_input "$INPUT" "$SECONDS_OF_MEDIA" "$FPS" "$GOP" "$NOISE"
 fi
 echo "Input: $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$INPUT") s, $(( $(stat -c %s "$INPUT") / 1000000 )) MB"
 
@@ -95,15 +91,6 @@ done
 echo
 grep -E '^rung' "$WORK/ours.txt" | sed 's/ dir .*//'
 
-# PSNR (the psnr filter's "average", all planes) of one rung against the source scaled to the
-# rung's size the same way for both sides; timestamps from 0 on both, so frames pair up.
-psnr() {
-  local rung=$1 size
-  size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=x "$rung" | sed -n 1p)
-  ffmpeg -nostdin -hide_banner -i "$rung" -i "$INPUT" -lavfi \
-    "[0:v]setpts=PTS-STARTPTS[d];[1:v]setpts=PTS-STARTPTS,scale=${size%x*}:${size#*x}:flags=bicubic[ref];[d][ref]psnr" \
-    -f null - 2>&1 | sed -n 's/.*PSNR .* average:\([0-9.inf]*\).*/\1/p' | tail -1
-}
 frames() { ffprobe -v error -select_streams v:0 -count_packets -show_entries stream=nb_read_packets -of csv=p=0 "$1" | sed -n 1p; }
 # Segments in order, concatenated: what a player downloads.
 concat() { find "$1" -name '*.ts' -printf '%f\n' | sort -n | sed "s|^|$1/|" | xargs cat >"$2"; }
@@ -117,7 +104,7 @@ for rung in "${RUNGS[@]}"; do
   concat "$ours_dir" "$WORK/ours-$name.ts"
   concat "$WORK/ff/$name" "$WORK/ff-$name.ts"
   size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=x "$WORK/ours-$name.ts" | sed -n 1p)
-  ours=$(psnr "$WORK/ours-$name.ts"); ff=$(psnr "$WORK/ff-$name.ts")
+  ours=$(psnr "$WORK/ours-$name.ts" "$INPUT"); ff=$(psnr "$WORK/ff-$name.ts" "$INPUT")
   awk -v n="$name" -v s="$size" -v o="$ours" -v f="$ff" -v fo="$(frames "$WORK/ours-$name.ts")" \
     -v ff="$(frames "$WORK/ff-$name.ts")" \
     'BEGIN { printf "| %s | %s | %s / %s | %.2f | %.2f | %+.2f |\n", n, s, fo, ff, o, f, o - f }'

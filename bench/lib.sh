@@ -64,3 +64,26 @@ wrk_run() {
         '{ o = others / (hz * elapsed / 1000 * n) * 100; if (o < 0) o = 0
            printf "%s %s %s %.1f %s %s %.0f\n", $1, $2, $3, ($1 > 0) ? t / hz * 1e6 / ($1 * d) : 0, load, $4, o }'
 }
+
+# --- adaptive bitrate (abr.sh, abr_scaling.sh)
+# Writes SECONDS of 1920x1080 H.264 at FPS (20 Mb/s, a keyframe every GOP frames) + MP2 192k,
+# as DVB sources send, to OUT: lavfi's testsrc2 with temporal noise of strength NOISE, so the
+# encoders see grain rather than flat test patterns.
+make_abr_input() {
+  local out=$1 seconds=$2 fps=$3 gop=$4 noise=$5
+  ffmpeg -nostdin -hide_banner -loglevel error -y \
+    -f lavfi -i "testsrc2=s=1920x1080:r=${fps}:d=${seconds},noise=alls=${noise}:allf=t" \
+    -f lavfi -i "sine=frequency=440:sample_rate=48000:d=${seconds}" \
+    -c:v libx264 -preset ultrafast -b:v 20M -maxrate 20M -bufsize 40M -g "$gop" -keyint_min "$gop" \
+    -sc_threshold 0 -pix_fmt yuv420p -c:a mp2 -b:a 192k -ac 2 -f mpegts "$out"
+}
+
+# PSNR (the psnr filter's "average", all planes) of an encoded RUNG against SOURCE scaled to the
+# rung's size with swscale's bicubic; timestamps from 0 on both, so frames pair up.
+psnr() {
+  local rung=$1 source=$2 size
+  size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0:s=x "$rung" | sed -n 1p)
+  ffmpeg -nostdin -hide_banner -i "$rung" -i "$source" -lavfi \
+    "[0:v]setpts=PTS-STARTPTS[d];[1:v]setpts=PTS-STARTPTS,scale=${size%x*}:${size#*x}:flags=bicubic[ref];[d][ref]psnr" \
+    -f null - 2>&1 | sed -n 's/.*PSNR .* average:\([0-9.inf]*\).*/\1/p' | tail -1
+}
