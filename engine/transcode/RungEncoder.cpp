@@ -297,13 +297,14 @@ void RungEncoder::encode(AVFrame *source)
         scaled->pts = source->pts;
         scaled->pict_type = source->pict_type;
         input = scaled.get();
-        if (m_feeds && !m_feeds->isShed()) {
-            // A frame this rung dropped is not passed on either: the smaller rung's frame rate
-            // shows it.
-            AvFramePtr copy(av_frame_clone(scaled.get()));
-            if (copy)
-                m_feeds->pushFrame(std::move(copy), scaled->pict_type == AV_PICTURE_TYPE_I);
-        }
+    }
+    if (input && m_feeds && !m_feeds->isShed()) {
+        // The picture as this rung encodes it (the source's, should a changed source need no
+        // scaling). A frame this rung dropped is not passed on either: the smaller rung's frame
+        // rate shows it.
+        AvFramePtr copy(av_frame_clone(input));
+        if (copy)
+            m_feeds->pushFrame(std::move(copy), input->pict_type == AV_PICTURE_TYPE_I);
     }
     if (input)
         input->sample_aspect_ratio = {1, 1};
