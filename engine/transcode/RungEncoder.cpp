@@ -20,9 +20,14 @@ namespace panelx {
 
 namespace {
 
-// Frames waiting for the encoder: enough to ride out a slow frame, small enough that a rung
-// that cannot keep up is seen at once (and its memory stays small: 1080p frames are 3 MB).
+// Frames waiting for the encoder of a file fed as fast as it goes (the feeder waits when the
+// queue is full): enough to ride out a slow frame, and memory stays small (1080p frames are
+// 3 MB).
 constexpr int kQueueFrames = 6;
+// A live source's frames wait up to this long before frames are dropped: a rung at nice 5
+// can lose the cores for a moment to another program starting (a browser takes both for a
+// second), and a burst of dropped frames stalls Chromium's own HLS player.
+constexpr int kLiveQueueMs = 1000;
 constexpr auto kProgressInterval = std::chrono::milliseconds(500);
 
 int64_t toUs(int64_t value, AVRational timeBase)
@@ -33,8 +38,17 @@ int64_t toUs(int64_t value, AVRational timeBase)
 } // namespace
 
 RungEncoder::RungEncoder(SegmentStore &store, RungEncoderSetup setup)
-    : m_store(store), m_setup(std::move(setup)), m_packet(makeAvPacket())
+    : m_store(store), m_setup(std::move(setup)), m_packet(makeAvPacket()),
+      m_queueFrames(queueFrames(m_setup.realTime, m_setup.frameRate))
 {
+}
+
+int RungEncoder::queueFrames(bool realTime, AVRational frameRate)
+{
+    if (!realTime || frameRate.num <= 0 || frameRate.den <= 0)
+        return kQueueFrames;
+    return std::max(
+        kQueueFrames, int(av_rescale(kLiveQueueMs, frameRate.num, 1000LL * frameRate.den)));
 }
 
 RungEncoder::~RungEncoder()
@@ -140,12 +154,12 @@ void RungEncoder::pushFrame(AvFramePtr frame, bool keyframe)
     std::unique_lock lock(m_mutex);
     if (m_shed || !m_thread)
         return;
-    if (m_queuedFrames >= kQueueFrames) {
+    if (m_queuedFrames >= m_queueFrames) {
         if (m_setup.realTime && !keyframe) {
             ++m_figures.framesDropped;
             return;
         }
-        m_changed.wait(lock, [this] { return m_queuedFrames < kQueueFrames || m_shed; });
+        m_changed.wait(lock, [this] { return m_queuedFrames < m_queueFrames || m_shed; });
         if (m_shed)
             return;
     }

@@ -83,6 +83,9 @@ public:
     bool isShed() const { return m_shed; }
 
     const PlannedRung &rung() const { return m_setup.rung; }
+    // How many frames may wait for the encoder: six for a file fed as fast as it goes (the
+    // feeder waits), a second of frames for a live source (then non-keyframes are dropped).
+    static int queueFrames(bool realTime, AVRational frameRate);
     Figures figures() const;
 
 private:
@@ -117,6 +120,7 @@ private:
     std::condition_variable m_changed;
     std::deque<Item> m_queue;
     int m_queuedFrames = 0;
+    const int m_queueFrames; // queueFrames()
     Figures m_figures;
     // The thread's busy time: since it started, less the time it waited for the queue.
     bool m_running = false;

@@ -7,6 +7,7 @@
 #include "ingest/DemuxSource.h"
 #include "storage/Database.h"
 #include "transcode/RenditionDirectory.h"
+#include "transcode/RungEncoder.h"
 #include "transcode/Transcoder.h"
 
 #include <QDir>
@@ -162,6 +163,8 @@ private slots:
     void mpeg2InterlacedBecomesH264AndAac();
     void audioOnlySourceIsRefused();
     void lowestRungIsShedWhenBehind();
+    void liveQueueHoldsASecond_data();
+    void liveQueueHoldsASecond();
 
 private:
     QTemporaryDir m_media;
@@ -448,6 +451,32 @@ void TestTranscoder::lowestRungIsShedWhenBehind()
         QCOMPARE(segment.durationMs, same->durationMs);
         QCOMPARE(segment.durationMs, kSegmentMs);
     }
+}
+
+void TestTranscoder::liveQueueHoldsASecond_data()
+{
+    QTest::addColumn<bool>("realTime");
+    QTest::addColumn<int>("num");
+    QTest::addColumn<int>("den");
+    QTest::addColumn<int>("frames");
+    // A live rung rides out a second without the cores (another program starting) before it
+    // drops frames: a burst of dropped frames stalls Chromium's HLS player.
+    QTest::newRow("live 25 fps") << true << 25 << 1 << 25;
+    QTest::newRow("live 29.97 fps") << true << 30000 << 1001 << 30;
+    QTest::newRow("live 50 fps") << true << 50 << 1 << 50;
+    QTest::newRow("live, rate unknown") << true << 0 << 1 << 6;
+    QTest::newRow("live 2 fps: never fewer than six") << true << 2 << 1 << 6;
+    // A file fed as fast as it goes waits instead of dropping: six frames of slack.
+    QTest::newRow("file 25 fps") << false << 25 << 1 << 6;
+}
+
+void TestTranscoder::liveQueueHoldsASecond()
+{
+    QFETCH(bool, realTime);
+    QFETCH(int, num);
+    QFETCH(int, den);
+    QFETCH(int, frames);
+    QCOMPARE(RungEncoder::queueFrames(realTime, AVRational {num, den}), frames);
 }
 
 QTEST_GUILESS_MAIN(TestTranscoder)
