@@ -62,7 +62,7 @@ public:
     // A decoded frame (a reference of its own; pict_type is set here). Blocks while the queue
     // is full, except that a non-keyframe of a real-time source is dropped instead.
     void pushFrame(AvFramePtr frame, bool keyframe);
-    // Before start(): each picture this rung scales is also pushed to `smaller`, which scales
+    // Before start(): each picture this rung encodes is also pushed to `smaller`, which scales
     // it down again (LadderPlan's scaledFrom). `smaller` must finish after this rung and be
     // shed before it, as the ladder does (highest first; the lowest is shed first).
     void feed(RungEncoder *smaller)
