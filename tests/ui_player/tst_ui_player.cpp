@@ -314,10 +314,9 @@ void TestUiPlayer::timelineSeeksSelectsAndPreviews()
     const qint64 middle = (kept.oldestUtcMs + kept.newestUtcMs) / 2000;
     bar.setSpan(middle * 1000 - 60000, middle * 1000 + 5000, middle * 1000);
     const int x = bar.xAt(middle * 1000);
-    const qint64 stepMs = std::max(1000, segmentMs());
-    const qint64 asked = bar.scale().timeAt(x - 6) / stepMs * stepMs / 1000;
     const QString stillUrl
-        = ThumbnailCache::url(m_client->viewerBaseUrl(), demoChannelId(), asked).toString();
+        = ThumbnailCache::url(m_client->viewerBaseUrl(), demoChannelId(), bar.stillSecondAt(x))
+              .toString();
     test::HttpReply answer;
     QTRY_VERIFY2_WITH_TIMEOUT((answer = test::httpRequest(stillUrl)).status == 200,
         qPrintable(QStringLiteral("%1: %2 %3")

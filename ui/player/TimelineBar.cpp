@@ -165,6 +165,12 @@ bool TimelineBar::previewHasStill() const
     return m_preview->isVisible() && m_previewStill->isVisible();
 }
 
+qint64 TimelineBar::stillSecondAt(int x) const
+{
+    const qint64 stepMs = std::max<qint64>(1000, m_stillStepMs);
+    return floorDiv(floorDiv(timeAtX(x), stepMs) * stepMs, 1000);
+}
+
 void TimelineBar::invalidate()
 {
     m_background = QPixmap();
@@ -347,10 +353,8 @@ void TimelineBar::showPreview(int x)
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(m_previewUtcMs);
     m_previewTime->setText(local.toString(QStringLiteral("HH:mm:ss")));
     QPixmap still;
-    if (m_thumbnails) {
-        const qint64 secondMs = floorDiv(m_previewUtcMs, m_stillStepMs) * m_stillStepMs;
-        still = m_thumbnails->thumbnail(m_channelId, floorDiv(secondMs, 1000));
-    }
+    if (m_thumbnails)
+        still = m_thumbnails->thumbnail(m_channelId, stillSecondAt(x));
     m_previewStill->setPixmap(still);
     m_previewStill->setVisible(!still.isNull());
     m_preview->adjustSize();

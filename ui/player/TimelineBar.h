@@ -49,6 +49,8 @@ public:
     // What the hover preview shows now ("20:13:05"), empty when it is hidden.
     QString previewText() const;
     bool previewHasStill() const;
+    // The second whose still the preview at `x` shows: the start of its segment step.
+    qint64 stillSecondAt(int x) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
